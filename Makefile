@@ -1,0 +1,36 @@
+# sitrep: `make run` sets everything up and runs the main job; `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test eval bench lint index clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# The gazetteer index is built once from the installed GeoNames data and cached.
+index: $(STAMP)
+	$(BIN)/python -m sitrep.places.build
+
+run: $(STAMP) index
+	$(BIN)/sitrep extract examples/ --output out/examples.jsonl --table
+	@echo "JSON Lines written to out/examples.jsonl"
+
+test: $(STAMP) index
+	$(BIN)/pytest -q
+
+eval: $(STAMP) index
+	$(BIN)/sitrep eval all --report out/scoreboard.md
+
+bench: $(STAMP) index
+	$(BIN)/python -m sitrep.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,1 @@
+"""Events: typing, casualties, frames, merging into incidents, and the contract's Event."""

@@ -1,0 +1,308 @@
+"""Turn event drafts into contract :class:`~sitrep.schema.Event` objects.
+
+Here the article-level decisions are made for each incident: its day and place (with
+ACLED's precision codes and the context fallbacks), its actors (who acted, who was hit,
+associated forces, country qualifiers), its final type (an attack on armed forces that
+fight back is an armed clash; violence on civilians is not), its toll, and the evidence
+for every field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention
+from ..nlp.lexicon import read_json
+from ..schema import Actor, Codes, Event, Evidence, Location, RoleFiller
+from .casualties import toll
+from .drafts import Draft, place_rank
+from .typing import TypeMatch
+
+__all__ = ["assemble_events"]
+
+ARMED_INTERS = {1, 2, 3, 4, 8}
+_SUB_PRIORITY: list[str] = read_json("events", "sub_event_priority.json")
+_ACLED_TYPES: dict[str, list[str]] = read_json("schema", "acled_types.json")
+_TYPE_OF_SUB = {sub: t for t, subs in _ACLED_TYPES.items() for sub in subs}
+_DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+             "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+             "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the article has established so far, for clauses that do not say it again."""
+
+    main_place: PlaceMention | None
+    country_place: PlaceMention | None
+
+
+def _article_context(article: Article) -> _Context:
+    resolved = [p for p in article.places if p.lat is not None]
+    towns = [p for p in resolved if place_rank(p) >= 3]
+    main = None
+    if towns:
+        counts = Counter(p.geonameid for p in towns)
+        best = counts.most_common(1)[0][0]
+        main = next(p for p in towns if p.geonameid == best)
+    countries = [p for p in resolved if p.feature == "country"]
+    country = Counter(p.geonameid for p in countries).most_common(1)[0][0] if countries else None
+    country_place = next((p for p in countries if p.geonameid == country), None)
+    return _Context(main, country_place)
+
+
+def _event_date(draft: Draft, previous: DateMention | None,
+                article: Article) -> tuple[str | None, int | None, DateMention | None]:
+    if draft.date is not None:
+        d = draft.date
+        return d.first_day.isoformat(), _PRECISION.get(d.grain, 3), d
+    if previous is not None:  # told after a dated incident: near that day
+        return previous.first_day.isoformat(), 2, previous
+    if article.anchor is not None:
+        return article.anchor.isoformat(), 2, None
+    return None, None, None
+
+
+def _near(draft: Draft) -> bool:
+    return any(f.near for f in draft.frames if draft.place in f.places)
+
+
+def _location(place: PlaceMention | None, near: bool) -> Location | None:
+    if place is None:
+        return None
+    rank = place_rank(place)
+    precision = 1 if rank >= 4 else 2 if rank == 3 else 3
+    if near and precision == 1:
+        precision = 2
+    return Location(name=place.name, geonameid=place.geonameid, lat=place.lat, lon=place.lon,
+                    country=place.country, country_code=place.country_code,
+                    admin1=place.admin1, admin2=place.admin2, geo_precision=precision)
+
+
+def _choose_type(draft: Draft) -> TypeMatch:
+    matches = [m for f in draft.frames if not f.anaphoric for m in f.matches] or \
+        [m for f in draft.frames for m in f.matches]
+    rank = {s: i for i, s in enumerate(_SUB_PRIORITY)}
+    return min(matches, key=lambda m: (rank.get(m.acled_sub_event_type or "", 99),
+                                       -m.confidence))
+
+
+def _codes(sub: str | None, match: TypeMatch) -> Codes:
+    if not sub:
+        return Codes(acled=None, muc={"incident_type": match.muc_incident_type}, plover=None)
+    etype = _TYPE_OF_SUB[sub]
+    disorder = _DISORDER[etype]
+    if sub == "Excessive force against protesters" or sub == "Violent demonstration":
+        disorder = "Political violence; Demonstrations" if sub != "Violent demonstration" \
+            else "Demonstrations"
+    plover = ({"event_type": match.plover_event_type, "mode": match.plover_mode}
+              if match.plover_event_type else None)
+    return Codes(acled={"event_type": etype, "sub_event_type": sub, "disorder_type": disorder},
+                 muc={"incident_type": match.muc_incident_type}, plover=plover)
+
+
+def _qualified(a: ActorMention, country: str | None, country_code: str | None) -> str:
+    from ..actors import qualify
+
+    if a.country_code is None and country is not None:
+        return qualify(a.name, country)
+    if a.country_code is not None and a.country_code != country_code and a.inter == 1:
+        return a.name  # a foreign state force keeps its own name
+    return qualify(a.name, None) if a.country_code else qualify(a.name, country)
+
+
+def _armed_group_in_article(article: Article) -> ActorMention | None:
+    """The one named non-state armed group of the article, for unnamed "militants"."""
+    named = {a.name: a for a in article.actors
+             if a.inter in (2, 3) and not a.name.startswith("Unidentified")}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+@dataclass(slots=True)
+class _Sides:
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc: list[Actor]
+    evidence: list[Evidence]
+    perpetrators: list[RoleFiller]
+    actor1_mentions: list[ActorMention]
+
+
+def _sides(draft: Draft, article: Article, country: str | None, cc: str | None) -> _Sides:
+    named_group = _armed_group_in_article(article)
+    votes: dict[str, Counter[str]] = {"agent": Counter(), "patient": Counter(), "other": Counter()}
+    info: dict[str, tuple[int, list[ActorMention]]] = {}
+    for f in draft.frames:
+        for role, mentions in (("agent", f.agents), ("patient", f.patients),
+                               ("other", f.others)):
+            for a in mentions:
+                name = _qualified(a, country, cc)
+                if a.name.startswith("Unidentified") and named_group is not None:
+                    name = named_group.name
+                    a_inter = named_group.inter
+                else:
+                    a_inter = a.inter
+                votes[role][name] += 1
+                info.setdefault(name, (a_inter, []))[1].append(a)
+    if not info:
+        return _Sides(None, None, [], [], [], [])
+    agents = votes["agent"]
+    actor1_name = agents.most_common(1)[0][0] if agents else None
+    patients = Counter({k: v for k, v in votes["patient"].items() if k != actor1_name})
+    others = Counter({k: v for k, v in votes["other"].items() if k != actor1_name})
+    actor2_name = (patients or others).most_common(1)[0][0] if (patients or others) else None
+    if actor1_name is None:
+        names = [n for n in info if n != actor2_name]
+        actor1_name, actor2_name = (names[0], actor2_name) if names else (actor2_name, None)
+    side1 = {actor1_name}
+    side2 = {actor2_name} if actor2_name else set()
+    assoc = []
+    for name, (inter, _) in info.items():
+        if name in side1 or name in side2:
+            continue
+        # Associated actors: a state force beside another state force of its side.
+        assoc.append(Actor(name, inter))
+    evidence = []
+    for fld, name in (("actor1", actor1_name), ("actor2", actor2_name)):
+        if name:
+            m = info[name][1][0]
+            evidence.append(Evidence(fld, m.start, m.end, m.text))
+    for a in assoc:
+        m = info[a.name][1][0]
+        evidence.append(Evidence("assoc_actors", m.start, m.end, m.text))
+    a1_mentions = info[actor1_name][1] if actor1_name else []
+    perpetrators = [RoleFiller(m.text, m.start, m.end,
+                               "organization" if m.inter in (2, 3, 8) and
+                               not m.name.startswith("Unidentified") else "individual")
+                    for m in a1_mentions]
+    return _Sides(Actor(actor1_name, info[actor1_name][0]) if actor1_name else None,
+                  Actor(actor2_name, info[actor2_name][0]) if actor2_name else None,
+                  assoc, evidence, perpetrators, a1_mentions)
+
+
+def _retype(sub: str | None, sides: _Sides) -> str | None:
+    """ACLED's rule: violence between two armed sides is a battle; on civilians, an attack."""
+    a1, a2 = sides.actor1, sides.actor2
+    if sub == "Attack" and a1 and a2 and a1.inter in ARMED_INTERS and a2.inter in ARMED_INTERS:
+        return "Armed clash"
+    if sub == "Armed clash" and a2 is not None and a2.inter == 7:
+        return "Attack"
+    return sub
+
+
+def _by_side(t_by: dict[str, int], sides: _Sides) -> dict[str, int] | None:
+    if not t_by:
+        return None
+    out = {"actor1": 0, "actor2": 0, "civilians": t_by.get("civilians", 0),
+           "unknown": t_by.get("unknown", 0)}
+    a1 = sides.actor1.inter if sides.actor1 else None
+    for side, key in (("state", "state"), ("perpetrators", "perpetrators")):
+        n = t_by.get(side, 0)
+        if not n:
+            continue
+        is_state = side == "state"
+        if a1 is not None and (a1 == 1) == is_state:
+            out["actor1"] += n
+        elif sides.actor2 is not None:
+            out["actor2"] += n
+        else:
+            out["unknown"] += n
+    return out
+
+
+def _event_id(article: Article, date: str | None, loc: Location | None, sub: str | None,
+              sides: _Sides, index: int) -> str:
+    key = "|".join(str(x) for x in (article.id, date, loc.geonameid if loc else None, sub,
+                                    sides.actor1.name if sides.actor1 else None,
+                                    sides.actor2.name if sides.actor2 else None, index))
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _count_evidence(counts: list[CountMention]) -> list[Evidence]:
+    out = []
+    for c in counts:
+        fld = {"killed": "fatalities", "wounded": "wounded", "arrested": "arrested",
+               "abducted": "abducted"}.get(c.kind, c.kind)
+        out.append(Evidence(fld, c.start, c.end, c.text))
+    return out
+
+
+def assemble_events(article: Article, drafts: list[Draft]) -> list:
+    """Final events of an article, in the order their first report appears."""
+    ctx = _article_context(article)
+    events = []
+    previous_date: DateMention | None = None
+    previous_place: PlaceMention | None = None
+    for index, draft in enumerate(sorted(drafts, key=lambda d: d.first_sentence)):
+        date, precision, date_mention = _event_date(draft, previous_date, article)
+        if draft.date is not None:
+            previous_date = draft.date
+        place = draft.place or previous_place or ctx.main_place or ctx.country_place
+        if draft.place is not None:
+            previous_place = draft.place
+        loc = _location(place, _near(draft))
+        if loc is not None and draft.place is None:
+            loc.geo_precision = max(loc.geo_precision, 2 if place is not None and
+                                    place_rank(place) >= 4 else 3)
+        country = place.country if place else None
+        cc = place.country_code if place else None
+        match = _choose_type(draft)
+        sides = _sides(draft, article, country, cc)
+        sub = _retype(match.acled_sub_event_type, sides)
+        counts = [c for f in draft.frames for c in f.counts] + draft.loose_counts
+        t = toll(counts)
+        evidence: list[Evidence] = [Evidence("codes", match.trigger_start, match.trigger_end,
+                                             match.trigger_text)]
+        if date_mention is not None:
+            evidence.append(Evidence("date", date_mention.start, date_mention.end,
+                                     date_mention.text))
+        if place is not None:
+            evidence.append(Evidence("location", place.start, place.end, place.text))
+        evidence += sides.evidence
+        evidence += _count_evidence(list(t.evidence))
+        victims = [RoleFiller(c.text, c.start, c.end) for c in t.evidence
+                   if c.kind in ("killed", "wounded", "abducted") and c.value]
+        targets = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.targets]
+        weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
+        for fld, fillers in (("perpetrators", sides.perpetrators), ("victims", victims),
+                             ("targets", targets), ("weapons", weapons)):
+            evidence += [Evidence(fld, r.start, r.end, r.text) for r in fillers]
+        confidence = 0.4 + 0.3 * match.confidence + 0.1 * (date_mention is not None) \
+            + 0.1 * (draft.place is not None) + 0.1 * (sides.actor1 is not None)
+        ev = Event(
+            event_id=_event_id(article, date, loc, sub, sides, index),
+            codes=_codes(sub, match), date=date, date_precision=precision, location=loc,
+            actor1=sides.actor1, actor2=sides.actor2, assoc_actors=sides.assoc,
+            perpetrators=sides.perpetrators, victims=victims, targets=_dedupe(targets),
+            weapons=_dedupe(weapons), fatalities=t.fatalities, fatalities_low=t.fatalities_low,
+            fatalities_high=t.fatalities_high, fatalities_by=_by_side(t.fatalities_by, sides),
+            wounded=t.wounded, arrested=t.arrested, abducted=t.abducted,
+            evidence=_dedupe_evidence(evidence), confidence=round(min(confidence, 1.0), 3),
+            sources=[article.id],
+            trigger=Evidence("trigger", match.trigger_start, match.trigger_end,
+                             match.trigger_text),
+            sentence_indices=sorted({f.sentence for f in draft.frames}))
+        events.append(ev)
+    return events
+
+
+def _dedupe(fillers: list[RoleFiller]) -> list[RoleFiller]:
+    seen, out = set(), []
+    for r in fillers:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            out.append(r)
+    return out
+
+
+def _dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for e in items:
+        key = (e.field, e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

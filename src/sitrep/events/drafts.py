@@ -1,0 +1,154 @@
+"""Merge frames into event drafts: ACLED's one event per day x place x actors x type.
+
+Frames arrive in text order. A frame joins an existing draft when it reports the same
+incident: the same day and place and a compatible kind of event; a clause without its own
+date or place that continues the previous one ("The army killed 36 attackers ..."); a
+definite reference ("blamed the attack on ..."); or the same trigger word at the same
+place ("raids" ... "raids late on Tuesday"). Strategic side-actions told in the same
+sentence as a violent event (arrests, weapons seized during the raids) belong to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..article import CountMention, DateMention, PlaceMention
+from .frames import Frame
+
+__all__ = ["Draft", "family_of", "merge_frames", "place_rank"]
+
+# Trigger words too generic to link two clauses on their own.
+_GENERIC_TRIGGERS = {"kill", "killed", "die", "died", "dead", "death", "attack", "attacked",
+                     "wound", "wounded", "injure", "injured", "shot", "kil", "fight", "violence"}
+
+_FEATURE_RANK = {"city": 5, "other": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}
+
+
+def place_rank(p: PlaceMention) -> int:
+    """How specific a place is (a town beats a province beats a country)."""
+    return _FEATURE_RANK.get(p.feature, 0) if p.lat is not None else 0
+
+
+def family_of(sub_event_type: str | None) -> str:
+    """Kinds of event that may be merged into one draft before final typing."""
+    if sub_event_type in (None, ""):
+        return "violence"
+    if sub_event_type in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
+        return "side:" + sub_event_type
+    if sub_event_type in ("Peaceful protest", "Protest with intervention",
+                          "Excessive force against protesters", "Violent demonstration",
+                          "Mob violence"):
+        return "demonstration"
+    if sub_event_type in ("Agreement", "Headquarters or base established",
+                          "Non-violent transfer of territory", "Change to group/activity",
+                          "Other"):
+        return "strategic:" + sub_event_type
+    return "violence"
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more frames."""
+
+    frames: list[Frame] = field(default_factory=list)
+    loose_counts: list[CountMention] = field(default_factory=list)
+    date: DateMention | None = None
+    place: PlaceMention | None = None
+
+    @property
+    def families(self) -> set[str]:
+        return {family_of(m.acled_sub_event_type) for f in self.frames for m in f.matches}
+
+    @property
+    def first_sentence(self) -> int:
+        return min(f.sentence for f in self.frames)
+
+    @property
+    def trigger_words(self) -> set[str]:
+        return set().union(*(f.trigger_words for f in self.frames)) - _GENERIC_TRIGGERS
+
+    def add(self, frame: Frame) -> None:
+        self.frames.append(frame)
+        if self.date is None and frame.dates and not frame.anaphoric:
+            self.date = frame_date(frame)
+        if not frame.anaphoric:
+            p = frame_place(frame)
+            if p is not None and (self.place is None or place_rank(p) > place_rank(self.place)):
+                self.place = p
+
+
+def frame_date(frame: Frame) -> DateMention | None:
+    """The frame's date: the one nearest its main trigger."""
+    if not frame.dates:
+        return None
+    t = frame.main.trigger_start
+    return min(frame.dates, key=lambda d: abs(d.start - t))
+
+
+def frame_place(frame: Frame) -> PlaceMention | None:
+    """The frame's most specific resolved place (nearest the trigger on ties)."""
+    resolved = [p for p in frame.places if p.lat is not None]
+    if not resolved:
+        return None
+    t = frame.main.trigger_start
+    return max(resolved, key=lambda p: (place_rank(p), -abs(p.start - t)))
+
+
+def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
+    return a is not None and b is not None and a.first_day == b.first_day
+
+
+def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return True  # unknown place does not split
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    # A country or province is compatible with a town inside it.
+    if place_rank(a) != place_rank(b) and a.country_code == b.country_code:
+        return min(place_rank(a), place_rank(b)) <= 2
+    return False
+
+
+def _compatible(d: Draft, frame: Frame) -> bool:
+    fam = {family_of(m.acled_sub_event_type) for m in frame.matches}
+    return bool(d.families & fam)
+
+
+def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None:
+    fdate, fplace = frame_date(frame), frame_place(frame)
+    if frame.anaphoric:
+        linked = [d for d in drafts if d.trigger_words & frame.trigger_words] or \
+            [d for d in drafts if _compatible(d, frame)]
+        return linked[0] if linked else None
+    # Side-actions in the sentence of a violent event belong to that operation.
+    if last is not None and last.frames[-1].sentence == frame.sentence \
+            and all(family_of(m.acled_sub_event_type).startswith("side:") for m in frame.matches) \
+            and (fdate is None or frame.inherited_date or _same_day(fdate, last.date)):
+        return last
+    for d in drafts:
+        if not _compatible(d, frame) or not _same_place(d.place, fplace):
+            continue
+        if fdate is not None and _same_day(d.date, fdate):
+            return d
+        if (fdate is None or d.date is None) and d.trigger_words & frame.trigger_words:
+            return d
+    # A clause that only continues the previous one (no date, no place of its own).
+    if fdate is None and fplace is None and last is not None \
+            and last.frames[-1].sentence >= frame.sentence - 1 and _compatible(last, frame):
+        return last
+    return None
+
+
+def merge_frames(frames: list[Frame]) -> list[Draft]:
+    """Group frames (in text order) into drafts, one per incident."""
+    drafts: list[Draft] = []
+    last: Draft | None = None
+    for frame in frames:
+        target = _find(drafts, frame, last)
+        if target is None:
+            target = Draft()
+            drafts.append(target)
+        target.add(frame)
+        if not frame.anaphoric:
+            last = target
+    return drafts

@@ -1,0 +1,168 @@
+"""Event frames: what one clause of one sentence says happened.
+
+A sentence is cut into clauses (at ";", ", and", relative pronouns, ...). A clause with an
+event trigger becomes a :class:`Frame` carrying the mentions that fall inside it: dates
+(reporting dates such as "the army said Wednesday" left out), places, actors with their
+role relative to the trigger (agent or patient), counts, targets and weapons. Frames are
+later merged into events by :mod:`sitrep.events.assemble`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention, Sentence
+from ..nlp.lexicon import read_json
+from .modality import sentence_modality
+from .roles import find_targets, find_weapons
+from .typing import TypeMatch, classify_sentence
+
+__all__ = ["Clause", "Frame", "build_frames", "split_clauses"]
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    raw = read_json("events", "frame_patterns.json")
+    return {k: re.compile(v, re.IGNORECASE) for k, v in raw.items() if not k.startswith("_")}
+
+
+_PAT = _patterns()
+
+
+@dataclass(slots=True)
+class Clause:
+    """A stretch of a sentence: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Frame:
+    """One clause's report of an incident (or its continuation)."""
+
+    sentence: int
+    clause: Clause
+    matches: list[TypeMatch]
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    agents: list[ActorMention] = field(default_factory=list)
+    patients: list[ActorMention] = field(default_factory=list)
+    others: list[ActorMention] = field(default_factory=list)
+    counts: list[CountMention] = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    weapons: list = field(default_factory=list)
+    anaphoric: bool = False  # "the attack", "Monday's attack": refers to an event told elsewhere
+    near: bool = False  # "just outside X", "near X": geo_precision 2
+    inherited_date: bool = False  # the date came from an earlier clause of the sentence
+
+    @property
+    def main(self) -> TypeMatch:
+        """The most specific typing decision of the frame."""
+        return max(self.matches, key=lambda m: (m.confidence, -m.trigger_start))
+
+    @property
+    def trigger_words(self) -> set[str]:
+        """Lower-cased trigger words, used to link coreferent frames ("raids" ... "raids")."""
+        return {m.trigger_text.lower().rstrip("s") for m in self.matches}
+
+
+def split_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """Cut ``text[start:end]`` at clause boundaries; offsets stay article offsets."""
+    cuts = [start]
+    for m in _PAT["clause_boundary"].finditer(text, start, end):
+        if m.start() - cuts[-1] > 3:
+            cuts.append(m.start())
+    cuts.append(end)
+    return [Clause(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _inside(m_start: int, m_end: int, c: Clause) -> bool:
+    return c.start <= m_start and m_end <= c.end
+
+
+def _is_reporting_date(text: str, d: DateMention) -> bool:
+    """'the army said Wednesday', 'told reporters on Monday': the report's day, not the event's."""
+    before = text[max(0, d.start - 40):d.start]
+    return bool(_PAT["reporting_before_date"].search(before))
+
+
+def _is_source(text: str, a: ActorMention) -> bool:
+    """'Tunisia's government said', 'security sources said': who reports, not who acted."""
+    after = text[a.end:a.end + 40]
+    return bool(_PAT["source_after_actor"].match(after))
+
+
+def _actor_role(text: str, a: ActorMention, trigger_start: int, trigger_end: int) -> str:
+    if a.end <= trigger_start:
+        between = text[a.end:trigger_start]
+        if _PAT["passive_between"].search(between):
+            return "patient"
+        return "agent"
+    before = text[max(trigger_end, a.start - 30):a.start]
+    if _PAT["agent_before"].search(before):
+        return "agent"
+    if _PAT["patient_before"].search(before) or a.start - trigger_end < 25:
+        return "patient"
+    return "other"
+
+
+def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: list[TypeMatch],
+               carried_dates: list[DateMention]) -> Frame:
+    text = article.text
+    def refers_back(m: TypeMatch) -> bool:
+        lead = text[max(clause.start, m.trigger_start - 25):m.trigger_start]
+        return bool(_PAT["anaphoric_before_trigger"].search(lead))
+
+    fresh = [m for m in matches if not refers_back(m)]
+    frame = Frame(sentence.index, clause, fresh or matches, anaphoric=not fresh)
+    main = frame.main
+    frame.dates = [d for d in article.dates if _inside(d.start, d.end, clause)
+                   and not _is_reporting_date(text, d)]
+    if not frame.dates and carried_dates:
+        frame.dates = list(carried_dates)
+        frame.inherited_date = True
+    frame.places = [p for p in article.places if _inside(p.start, p.end, clause)]
+    for a in article.actors:
+        if not _inside(a.start, a.end, clause) or _is_source(text, a):
+            continue
+        role = _actor_role(text, a, main.trigger_start, main.trigger_end)
+        {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
+    frame.counts = [c for c in article.counts if _inside(c.start, c.end, clause)]
+    clause_text = text[clause.start:clause.end]
+    frame.targets = find_targets(clause_text, clause.start)
+    frame.weapons = find_weapons(clause_text, clause.start)
+    frame.near = any(_PAT["near_before_place"].search(text[max(0, p.start - 25):p.start])
+                     for p in frame.places)
+    return frame
+
+
+def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[CountMention]]]]:
+    """Frames of every asserted event clause, and counts found in clauses with no trigger
+    (returned per sentence, so the assembler can give them to the event in context)."""
+    frames: list[Frame] = []
+    loose_counts: list[tuple[int, list[CountMention]]] = []
+    text = article.text
+    for sentence in article.sentences:
+        s_text = text[sentence.start:sentence.end]
+        if sentence_modality(s_text) == "background":
+            continue
+        matches = [m for m in classify_sentence(s_text, sentence.start)
+                   if m.modality in (None, "asserted")]
+        carried: list[DateMention] = []
+        for clause in split_clauses(text, sentence.start, sentence.end):
+            in_clause = [m for m in matches if clause.start <= m.trigger_start < clause.end]
+            if in_clause and sentence_modality(text[clause.start:clause.end]) != "asserted":
+                in_clause = []
+            own_dates = [d for d in article.dates if _inside(d.start, d.end, clause)
+                         and not _is_reporting_date(text, d)]
+            if in_clause:
+                frame = _frame_for(article, sentence, clause, in_clause, carried)
+                frames.append(frame)
+            else:
+                counts = [c for c in article.counts if _inside(c.start, c.end, clause)]
+                if counts:
+                    loose_counts.append((sentence.index, counts))
+            if own_dates:
+                carried = own_dates  # dates scope forward to the next clauses, never back
+    return frames, loose_counts

@@ -1,0 +1,1 @@
+"""Text basics shared by every stage: sentences, number words, lexicon loading."""
