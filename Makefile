@@ -24,7 +24,7 @@ test: $(STAMP) index
 	$(BIN)/pytest -q
 
 eval: $(STAMP) index
-	$(BIN)/sitrep eval all --report out/scoreboard.md
+	$(BIN)/python -m sitrep.eval.board --data-dir ../shared/data --out eval/scoreboard.md
 
 bench: $(STAMP) index
 	$(BIN)/python -m sitrep.bench

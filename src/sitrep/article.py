@@ -85,7 +85,8 @@ class DateMention:
     """A calendar expression normalised against the article's anchor date.
 
     ``value`` is ISO 8601 at the precision the text gives (``2016-03-07``, ``2016-03``,
-    ``2016-W10``, ``2016``); ``grain`` names that precision (``day``, ``week``,
+    ``2016-W10``, ``2016-Q1``, ``2016``, or an interval ``2016-03-07/2016-03-09``); ``grain``
+    names that precision (``day``, ``week``, ``quarter``,
     ``month``, ``year``). ``first_day``/``last_day`` bound the period it denotes (a
     single day has both equal; "between Monday and Wednesday" spans three days).
     """

@@ -102,16 +102,14 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=1))
 
 
-def _register_optional_commands() -> None:
-    """Sub-commands that live in their own packages (eval harness, ...)."""
-    try:
-        from .eval.cli import register
-    except ImportError:
-        return
-    register(app)
+def _register_eval() -> None:
+    """`sitrep eval` lives with the evaluation harness."""
+    from .eval.command import add_eval_command
+
+    add_eval_command(app)
 
 
-_register_optional_commands()
+_register_eval()
 
 
 def main() -> None:

@@ -10,9 +10,11 @@ for every field.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..dates import acled_time_precision
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention
 from ..nlp.lexicon import read_json
 from ..schema import Actor, Codes, Event, Evidence, Location, RoleFiller
@@ -29,7 +31,6 @@ _TYPE_OF_SUB = {sub: t for t, subs in _ACLED_TYPES.items() for sub in subs}
 _DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
              "Violence against civilians": "Political violence", "Protests": "Demonstrations",
              "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
-_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
 @dataclass(slots=True)
@@ -58,7 +59,7 @@ def _event_date(draft: Draft, previous: DateMention | None,
                 article: Article) -> tuple[str | None, int | None, DateMention | None]:
     if draft.date is not None:
         d = draft.date
-        return d.first_day.isoformat(), _PRECISION.get(d.grain, 3), d
+        return d.first_day.isoformat(), acled_time_precision(d), d
     if previous is not None:  # told after a dated incident: near that day
         return previous.first_day.isoformat(), 2, previous
     if article.anchor is not None:
@@ -161,9 +162,8 @@ def _sides(draft: Draft, article: Article, country: str | None, cc: str | None) 
     side2 = {actor2_name} if actor2_name else set()
     assoc = []
     for name, (inter, _) in info.items():
-        if name in side1 or name in side2:
-            continue
-        # Associated actors: a state force beside another state force of its side.
+        if name in side1 or name in side2 or inter == 7:
+            continue  # civilians hit in a battle are its victims, not a party to it
         assoc.append(Actor(name, inter))
     evidence = []
     for fld, name in (("actor1", actor1_name), ("actor2", actor2_name)):
@@ -263,8 +263,8 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             evidence.append(Evidence("location", place.start, place.end, place.text))
         evidence += sides.evidence
         evidence += _count_evidence(list(t.evidence))
-        victims = [RoleFiller(c.text, c.start, c.end) for c in t.evidence
-                   if c.kind in ("killed", "wounded", "abducted") and c.value]
+        victims = _dedupe([_victim_quote(article.text, c) for c in t.evidence
+                           if c.kind in ("killed", "wounded", "abducted") and c.value])
         targets = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.targets]
         weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
         for fld, fillers in (("perpetrators", sides.perpetrators), ("victims", victims),
@@ -287,6 +287,21 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             sentence_indices=sorted({f.sentence for f in draft.frames}))
         events.append(ev)
     return events
+
+
+def _victim_quote(text: str, c: CountMention) -> RoleFiller:
+    """The counted people in the article's words ("36 attackers", "seven more militants"),
+    without the verb; the whole count phrase when the group is not named."""
+    if c.group_text:
+        g = c.text.rfind(c.group_text)
+        if g >= 0:
+            start, end = c.start + g, c.start + g + len(c.group_text)
+            prev = re.search(r"([\w,.-]+)\s+$", text[c.start:start])
+            if prev and not (c.trigger_start is not None
+                             and c.start + prev.start(1) == c.trigger_start):
+                start = c.start + prev.start(1)
+            return RoleFiller(text[start:end], start, end)
+    return RoleFiller(c.text, c.start, c.end)
 
 
 def _dedupe(fillers: list[RoleFiller]) -> list[RoleFiller]:

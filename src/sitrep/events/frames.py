@@ -27,6 +27,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _PAT = _patterns()
+_RANK = {sub: i for i, sub in enumerate(read_json("events", "sub_event_priority.json"))}
+_MINOR = {"Change to group/activity", "Other"}
 
 
 @dataclass(slots=True)
@@ -58,8 +60,15 @@ class Frame:
 
     @property
     def main(self) -> TypeMatch:
-        """The most specific typing decision of the frame."""
-        return max(self.matches, key=lambda m: (m.confidence, -m.trigger_start))
+        """The most specific typing decision of the frame (ACLED priority, then confidence)."""
+        return min(self.matches, key=lambda m: (_RANK.get(m.acled_sub_event_type or "", 99),
+                                                -m.confidence, m.trigger_start))
+
+    @property
+    def first(self) -> TypeMatch:
+        """The clause's first trigger: roles are read against it (English puts the verb of
+        the main action first: "troops killed militants during raids")."""
+        return min(self.matches, key=lambda m: m.trigger_start)
 
     @property
     def trigger_words(self) -> set[str]:
@@ -94,17 +103,20 @@ def _is_source(text: str, a: ActorMention) -> bool:
 
 
 def _actor_role(text: str, a: ActorMention, trigger_start: int, trigger_end: int) -> str:
+    """Agent or patient of the clause's first trigger, read from word order and prepositions."""
     if a.end <= trigger_start:
         between = text[a.end:trigger_start]
+        if len(between) > 60 or _PAT["temporal_between"].search(between):
+            return "other"  # "Soldiers patrol after Monday's attack": not the attackers
         if _PAT["passive_between"].search(between):
             return "patient"
         return "agent"
-    before = text[max(trigger_end, a.start - 30):a.start]
-    if _PAT["agent_before"].search(before):
-        return "agent"
-    if _PAT["patient_before"].search(before) or a.start - trigger_end < 25:
-        return "patient"
-    return "other"
+    before = text[trigger_end:a.start]
+    cues = [(m.start(), "agent") for m in _PAT["agent_cue"].finditer(before)]
+    cues += [(m.start(), "patient") for m in _PAT["patient_cue"].finditer(before)]
+    if cues:
+        return max(cues)[1]  # the preposition nearest the mention decides
+    return "patient" if a.start - trigger_end < 25 else "other"
 
 
 def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: list[TypeMatch],
@@ -114,6 +126,9 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
         lead = text[max(clause.start, m.trigger_start - 25):m.trigger_start]
         return bool(_PAT["anaphoric_before_trigger"].search(lead))
 
+    # A minor reading ("patrol": change to group activity) gives way to a real incident.
+    major = [m for m in matches if m.acled_sub_event_type not in _MINOR]
+    matches = major or matches
     fresh = [m for m in matches if not refers_back(m)]
     frame = Frame(sentence.index, clause, fresh or matches, anaphoric=not fresh)
     main = frame.main
@@ -126,7 +141,7 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     for a in article.actors:
         if not _inside(a.start, a.end, clause) or _is_source(text, a):
             continue
-        role = _actor_role(text, a, main.trigger_start, main.trigger_end)
+        role = _actor_role(text, a, frame.first.trigger_start, frame.first.trigger_end)
         {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
     frame.counts = [c for c in article.counts if _inside(c.start, c.end, clause)]
     clause_text = text[clause.start:clause.end]

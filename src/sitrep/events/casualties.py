@@ -1,0 +1,279 @@
+"""Casualty counts: how many were killed, wounded, arrested or abducted, with offsets.
+
+:class:`CasualtyStage` (stage name ``counts``) sets ``article.counts`` to a list of
+:class:`~sitrep.article.CountMention`. Rules work on a few tokens around each trigger
+word, in both directions:
+
+- active, number after the verb: "killed 36 attackers", "killing three soldiers and
+  wounding five", "the bodies of 20 villagers";
+- passive or intransitive, number before: "36 attackers were killed", "at least 55 people
+  died", "two dead", "left 4 police officers dead", "FIVE PEASANTS WERE MURDERED";
+- tolls: "the death toll rose to 62";
+- zero counts: "no one was hurt", "no casualties were reported" (``value`` 0).
+
+Hypotheticals ("could have killed hundreds") give nothing; numbers that are not attached
+to a casualty word ("50 militants launched", "a 25-year-old") are never counts. Mentions
+whose subject is a pronoun or a definite singular ("he died", "the victim was killed")
+count one person and carry the pronoun or noun phrase as ``group_text``;
+:func:`~sitrep.events.casualty_toll.toll` uses them only when nothing firmer is said.
+
+``kind`` is one of ``killed``, ``wounded``, ``arrested``, ``abducted``; ``side`` one of
+``perpetrators``, ``state``, ``civilians``, ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..article import Article, CountMention, Sentence
+from ..nlp.sentences import split_sentences
+from .casualty_lexicon import casualty_lexicon
+from .casualty_phrases import MAX_FILLERS, Phrase, SentenceTokens
+from .casualty_toll import Toll, toll
+
+__all__ = ["CasualtyStage", "Toll", "extract_counts", "toll"]
+
+class _Extractor:
+    """Applies the rules to one article's text."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.lex = casualty_lexicon()
+        self.out: list[CountMention] = []
+        self.claimed: set[int] = set()
+
+    def run(self) -> list[CountMention]:
+        lex = self.lex
+        hits: dict[int, list[tuple[str, re.Match[str]]]] = {}
+        for m in lex.triggers.finditer(self.text):
+            hits.setdefault(self._sentence_index(m.start()), []).append(("t", m))
+        for m in lex.toll.finditer(self.text):
+            hits.setdefault(self._sentence_index(m.start()), []).append(("toll", m))
+        for m in lex.zero_nouns.finditer(self.text):
+            hits.setdefault(self._sentence_index(m.start()), []).append(("zero", m))
+        for si in sorted(hits):
+            if si < 0:
+                continue
+            sent = SentenceTokens(self.text, self.sentences[si], lex)
+            starts = {m.start() for kind, m in hits[si] if kind == "t"}
+            for kind, m in sorted(hits[si], key=lambda h: h[1].start()):
+                if kind == "t":
+                    self._trigger(sent, m, starts)
+                elif kind == "toll":
+                    self._toll(sent, m)
+                else:
+                    for k in lex.zero_kinds[m.group("noun").lower()]:
+                        self._emit(sent, m.start(), m.end(), k, 0, 0, 0, "unknown", None,
+                                   True, m)
+        self.out.sort(key=lambda c: (c.start, c.kind))
+        return self.out
+
+    def _sentence_index(self, offset: int) -> int:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
+
+    def _trigger(self, sent: SentenceTokens, m: re.Match[str], starts: set[int]) -> None:
+        lex = self.lex
+        cls, kind = lex.kind_of(m.group())
+        t0 = sent.by_start.get(m.start())
+        t1 = sent.by_end.get(m.end())
+        if t0 is None or t1 is None:
+            return
+        # "stabbed and killed", "beaten and arrested": the last verb of a chain says it.
+        nxt = t1 + 1
+        while sent.word(nxt) in ("and", "&", ",", "then", "later", "eventually"):
+            nxt += 1
+        if nxt != t1 + 1 and nxt < len(sent.toks) and sent.toks[nxt][0] in starts:
+            return
+        # Walk back over auxiliaries and adverbs to the subject.
+        i = t0 - 1
+        aux = neg = hyp = False
+        singular = cls == "intransitive"
+        n = 0
+        while i >= 0 and n < MAX_FILLERS:
+            w = sent.word(i)
+            if w in lex.hypothetical:
+                hyp = True
+            elif w in lex.negation or w.endswith("n't"):
+                neg = True
+            elif w in lex.aux:
+                aux = True
+                singular = singular or w in ("was", "is")
+            elif w in (",", "&") and sent.word(i - 1) in ("shot", "stabbed", "beaten"):
+                pass  # "Man shot, killed in ..."
+            elif w not in lex.fillers and not (w.endswith("ly") and w not in lex.heads):
+                break
+            i -= 1
+            n += 1
+        if hyp:
+            return
+        if cls in ("active", "participle", "noun") and not aux:
+            if self._right(sent, m, t1, kind, cls, starts):
+                return
+        if cls == "active":
+            return
+        if cls == "noun" and n and not aux and sent.word(t0) != "dead":
+            return  # "55 deaths", not "55 people ... deaths"
+        self._left(sent, m, i, kind, neg, singular, weak_ok=aux or cls != "participle")
+
+    def _right(self, sent: SentenceTokens, m: re.Match[str], t1: int, kind: str, cls: str,
+               starts: set[int]) -> bool:
+        k = t1 + 1
+        if cls == "noun":
+            if m.group().lower().endswith(" of"):
+                # "the shooting death of Goldie Long": one person, named.
+                np = sent.np_forward(k) or sent.name_forward(k)
+                if np is not None:
+                    self._emit_np(sent, np, m, kind)
+                return True
+            if sent.word(k) != "of":
+                return False
+            k += 1
+        found = False
+        while True:
+            np = sent.np_forward(k)
+            if np is None or (np.qstart is not None and np.qstart in self.claimed):
+                return found
+            if found and self._subject_of_next_trigger(sent, np.last_tok, starts):
+                return found
+            self._emit_np(sent, np, m, kind)
+            found = True
+            k = np.last_tok + 1
+            if sent.word(k) not in ("and", ","):
+                return found
+            k += 1
+            if sent.word(k) == "and":
+                k += 1
+
+    def _subject_of_next_trigger(self, sent: SentenceTokens, last: int, starts: set[int]) -> bool:
+        k = last + 1
+        while sent.word(k) in self.lex.fillers or sent.word(k) in self.lex.aux:
+            if k < len(sent.toks) and sent.toks[k][0] in starts:
+                return True
+            k += 1
+        return k < len(sent.toks) and sent.toks[k][0] in starts
+
+    def _left(self, sent: SentenceTokens, m: re.Match[str], i: int, kind: str, neg: bool,
+              singular: bool, *, weak_ok: bool) -> None:
+        lex = self.lex
+        parts: list[Phrase] = []
+        if sent.word(i) == ",":
+            # "Three people, including two children, were killed"
+            j = i - 1
+            while j > 0 and i - j < 12 and sent.word(j) != ",":
+                j -= 1
+            if sent.word(j) == "," and sent.word(j + 1) in ("including", "among"):
+                k = j + 2 if sent.word(j + 1) == "including" else j + 3
+                inner = sent.np_forward(k)
+                if inner is not None and inner.value:
+                    parts.append(inner)
+                i = j - 1
+            elif sent.word(j) == "," and (sent.word(j + 1) in ("a", "an") or (
+                    j + 2 == i and sent.word(j + 1).isdigit())):
+                # An apposition: "Isaac Duran, a 19-year-old student, was killed",
+                # "Smith, 25, died": one named person.
+                np = sent.name_backward(j - 1)
+                if np is not None:
+                    self._emit_np(sent, np, m, kind)
+                return
+            else:
+                return
+        np = sent.np_backward(i)
+        if np is None and (singular or not weak_ok):
+            np = sent.name_backward(i)
+        if np is None:
+            return
+        if np.qstart is None and not weak_ok and not sent.headline_subject(np):
+            return  # "he shot ...": an active verb with a pronoun subject, not a count
+        if any(sent.word(k) in lex.blockers for k in range(np.first_tok - 2, np.first_tok)):
+            return  # "threatened to kill 20 hostages", "freed 20 hostages"
+        nps = [np]
+        j = np.first_tok - 1
+        while sent.word(j) in ("and", ",") and np.qstart is not None:
+            prev = sent.np_backward(j - 1)
+            if prev is None or prev.qstart is None:
+                break
+            nps.append(prev)
+            j = prev.first_tok - 1
+        for np in reversed(nps):
+            if neg and np.value:
+                np.value = np.low = np.high = 0
+            if np.qstart is not None and np.qstart in self.claimed:
+                continue
+            self._emit_np(sent, np, m, kind)
+        for part in parts:
+            part.weak_total = False
+            self._emit_np(sent, part, m, kind)
+
+    def _toll(self, sent: SentenceTokens, m: re.Match[str]) -> None:
+        t1 = sent.by_end.get(m.end())
+        if t1 is None:
+            return
+        # "the death toll (from the blast in Yola) rose to 62": the figure follows a toll
+        # verb, within the clause; "could rise to 100" is no toll.
+        q = None
+        for k in range(t1 + 1, min(t1 + 12, len(sent.toks))):
+            w = sent.word(k)
+            if w in (",", ";", ".", ":") or w in self.lex.hypothetical or w == "expected":
+                return
+            q = sent.q_start.get(sent.toks[k][0])
+            if q is not None:
+                if sent.word(k - 1) not in self.lex.toll_verbs:
+                    return
+                break
+        if q is None or q.text.lower() in ("a", "an") or q.start in self.claimed:
+            return
+        self.claimed.add(q.start)
+        self._emit(sent, m.start(), q.end, "killed", q.value, q.low, q.high, "unknown", None,
+                   True, m)
+
+    def _emit_np(self, sent: SentenceTokens, np: Phrase, m: re.Match[str], kind: str) -> None:
+        if np.qstart is not None:
+            self.claimed.add(np.qstart)
+        is_total = np.weak_total and np.qstart is not None
+        before = self.text[max(sent.sent.start, np.start - 14):np.start]
+        after = self.text[max(np.end, m.end()):max(np.end, m.end()) + 14]
+        if self.lex.total_before.search(before) or self.lex.total_after.search(after):
+            is_total = True
+        self._emit(sent, min(np.start, m.start()), max(np.end, m.end()), kind, np.value,
+                   np.low, np.high, np.side, np.group, is_total, m)
+
+    def _emit(self, sent: SentenceTokens, start: int, end: int, kind: str, value: int | None,
+              low: int | None, high: int | None, side: str, group: str | None,
+              is_total: bool, m: re.Match[str]) -> None:
+        self.out.append(CountMention(
+            start=start, end=end, text=self.text[start:end], kind=kind, value=value,
+            low=low, high=high, side=side, group_text=group, is_total=is_total,
+            trigger_start=m.start(), trigger_end=m.end(), sentence_index=sent.sent.index))
+
+
+def extract_counts(text: str, sentences: list[Sentence] | None = None) -> list[CountMention]:
+    """Every casualty count in ``text`` (sentences are split here when not given)."""
+    return _Extractor(text, sentences if sentences is not None else split_sentences(text)).run()
+
+
+class CasualtyStage:
+    """Pipeline stage ``counts``: sets ``article.counts`` (needs ``sentences``)."""
+
+    name = "counts"
+    requires: tuple[str, ...] = ("sentences",)
+    sets = ("counts",)
+
+    def __init__(self) -> None:
+        casualty_lexicon()  # load and compile once, at construction
+
+    def __call__(self, article: Article) -> Article:
+        if not article.sentences:
+            article.sentences = split_sentences(article.text)
+        article.counts = extract_counts(article.text, article.sentences)
+        return article

@@ -1,0 +1,107 @@
+"""The casualty lexicon (``data/casualties/casualties.json``) compiled once per process.
+
+Kept apart from the extraction rules so that the rules read as grammar and the words
+stay data: triggers by class and kind, the nouns that name each side, fillers that may
+sit between a counted noun phrase and its verb, hypothetical and negation markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..nlp.lexicon import read_json
+from ..nlp.numbers import alternation as _alt
+
+__all__ = ["CasualtyLexicon", "casualty_lexicon"]
+
+TRIGGER_CLASSES = ("participle", "active", "intransitive", "noun")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyLexicon:
+    """Compiled patterns and word sets; build with :func:`casualty_lexicon`."""
+
+    triggers: re.Pattern[str]
+    trigger_class: dict[str, tuple[str, str]]  # form -> (class, kind)
+    toll: re.Pattern[str]
+    toll_verbs: frozenset[str]
+    update_verbs: re.Pattern[str]
+    zero_nouns: re.Pattern[str]
+    zero_kinds: dict[str, tuple[str, ...]]
+    fillers: frozenset[str]
+    aux: frozenset[str]
+    hypothetical: frozenset[str]
+    blockers: frozenset[str]
+    negation: frozenset[str]
+    zero_subjects: frozenset[str]
+    total_before: re.Pattern[str]
+    total_after: re.Pattern[str]
+    side_of: dict[str, str]
+    heads: frozenset[str]
+    generic_heads: frozenset[str]
+    singular: frozenset[str]
+    pronouns_one: frozenset[str]
+    boundaries: frozenset[str]
+    stop: frozenset[str]
+
+    def kind_of(self, form: str) -> tuple[str, str]:
+        """``(class, kind)`` of a matched trigger form."""
+        return self.trigger_class[_norm(form)]
+
+
+# Words that end a noun phrase when walking over modifiers.
+_STOP = ("a an and or but the this that these those who whom which whose in on at by for from "
+         "with without into onto over under after before during near when while as of to than "
+         "said says say told reported his her their its our my your it they them he she we i "
+         "not no never also was were is are be been being have has had will would could should "
+         "may might can did do does").split()
+
+
+@cache
+def casualty_lexicon() -> CasualtyLexicon:
+    """The lexicon, loaded and compiled once per process."""
+    d = read_json("casualties", "casualties.json")
+    trigger_class: dict[str, tuple[str, str]] = {}
+    for cls in reversed(TRIGGER_CLASSES):  # participle wins when a form is in two classes
+        for form, kind in d["triggers"][cls].items():
+            trigger_class[form] = (cls, kind)
+    side_of: dict[str, str] = {}
+    for side, words in d["sides"].items():
+        for w in words:
+            side_of.setdefault(w, side)
+    generic = frozenset(d["unknown_heads"])
+    heads = frozenset(side_of) | generic
+    trigger_words = {w for form in trigger_class for w in form.split()}
+    flags = re.IGNORECASE
+    return CasualtyLexicon(
+        triggers=re.compile(rf"\b(?<!-)(?:{_alt(trigger_class)})(?![\w-])", flags),
+        trigger_class=trigger_class,
+        toll=re.compile(rf"\b(?<!-)(?:{_alt(d['toll'])})(?![\w-])", flags),
+        toll_verbs=frozenset(d["toll_verbs"]),
+        update_verbs=re.compile(rf"\b(?:{_alt(d['update_verbs'])})\b", flags),
+        zero_nouns=re.compile(
+            rf"\b(?:no|without|zero)\s+(?:(?:reported|immediate|other|further|serious|major|"
+            rf"human|known)\s+)?(?P<noun>{_alt(d['zero_nouns'])})\b", flags),
+        zero_kinds={k: tuple(v) for k, v in d["zero_nouns"].items()},
+        fillers=frozenset(d["fillers"]),
+        aux=frozenset(d["aux"]),
+        hypothetical=frozenset(d["hypothetical"]),
+        blockers=frozenset(d["blockers_before_np"]) | frozenset(d["hypothetical"]),
+        negation=frozenset(d["negation"]),
+        zero_subjects=frozenset(d["zero_subjects"]),
+        total_before=re.compile(rf"(?:{_alt(d['total_markers_before'])})\s*$", flags),
+        total_after=re.compile(rf"^\W*(?:{_alt(d['total_markers_after'])})\b", flags),
+        side_of=side_of,
+        heads=heads,
+        generic_heads=frozenset({"people", "persons", "person", "individuals", "others"}),
+        singular=frozenset(d["singular"]),
+        pronouns_one=frozenset(d["pronouns_one"]),
+        boundaries=frozenset(d["boundaries"]),
+        stop=frozenset(_STOP) | trigger_words | frozenset(d["aux"]),
+    )

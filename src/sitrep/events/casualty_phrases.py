@@ -1,0 +1,251 @@
+"""Counted noun phrases around a casualty word: "at least 55 people", "him", "Smith".
+
+A :class:`SentenceTokens` is one sentence tokenised, with its quantities indexed by token
+boundaries, and the walks that find a counted phrase before a trigger ("36 attackers
+were killed") or after it ("killed 36 attackers"). Used by
+:mod:`sitrep.events.casualties`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Sentence
+from ..nlp.numbers import Quantity, find_quantities
+from .casualty_lexicon import CasualtyLexicon
+
+__all__ = ["MAX_FILLERS", "Phrase", "SentenceTokens"]
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+_MAX_MODIFIERS = 5
+MAX_FILLERS = 6
+_SPACE = re.compile(r"\s*")
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A counted noun phrase found near a trigger."""
+
+    start: int            # character offsets of the phrase
+    end: int
+    value: int | None
+    low: int | None
+    high: int | None
+    first_tok: int        # token indexes, to continue a coordination walk
+    last_tok: int
+    group: str | None
+    side: str
+    weak_total: bool      # no head noun, or a generic one ("people")
+    qstart: int | None    # start of the quantity (the claim key), None for pronouns
+
+
+class SentenceTokens:
+    """One sentence tokenised, with its quantities indexed by token boundaries."""
+
+    def __init__(self, text: str, sent: Sentence, lex: CasualtyLexicon) -> None:
+        self.text = text
+        self.sent = sent
+        self.lex = lex
+        self.toks: list[tuple[int, int, str]] = [
+            (m.start(), m.end(), m.group().lower())
+            for m in _TOKEN.finditer(text, sent.start, sent.end)]
+        self.by_start = {t[0]: i for i, t in enumerate(self.toks)}
+        self.by_end = {t[1]: i for i, t in enumerate(self.toks)}
+        quantities = find_quantities(text, sent.start, sent.end, articles=True)
+        self.q_start: dict[int, Quantity] = {q.start: q for q in quantities}
+        self.q_end: dict[int, Quantity] = {q.end: q for q in quantities}
+
+    def word(self, i: int) -> str:
+        return self.toks[i][2] if 0 <= i < len(self.toks) else ""
+
+    def is_modifier(self, i: int) -> bool:
+        w = self.word(i)
+        return (bool(w) and w[0].isalnum() and w not in self.lex.stop
+                and not w.isdigit())
+
+    # ----- noun phrases -------------------------------------------------------------
+
+    def side_and_group(self, q_end_tok: int, last: int) -> tuple[str, str | None, bool]:
+        """Side, group text and whether the head is generic, for tokens after the
+        quantity up to ``last`` (inclusive)."""
+        lex = self.lex
+        words = [self.word(k) for k in range(q_end_tok, last + 1)]
+        if not words:
+            return "unknown", None, True
+        head = words[-1]
+        side = lex.side_of.get(head)
+        if side is None:
+            for w in reversed(words):
+                if w in lex.side_of:
+                    side = lex.side_of[w]
+                    break
+        group = self.text[self.toks[q_end_tok][0]:self.toks[last][1]]
+        generic = head in lex.generic_heads or head not in lex.heads
+        return side or "unknown", group, generic
+
+    def np_forward(self, k: int) -> Phrase | None:
+        """A counted noun phrase starting at token ``k`` ("36 attackers", "him")."""
+        lex = self.lex
+        w = self.word(k)
+        if not w:
+            return None
+        s, e, _ = self.toks[k]
+        if w in ("him", "her") or w in ("the", "his", "her", "their"):
+            head = k + 1 if w != "him" else k
+            if w == "him" or (w == "her" and self.word(k + 1) not in lex.singular):
+                return Phrase(s, e, 1, 1, 1, k, k, w, "unknown", False, None)
+            if self.word(head) in lex.singular:
+                side, _, _ = self.side_and_group(head, head)
+                return Phrase(s, self.toks[head][1], 1, 1, 1, k, head,
+                           self.text[s:self.toks[head][1]], side, False, None)
+            return None
+        q = self.q_start.get(s)
+        if q is None:
+            return None
+        j = self.by_start.get(self._next_tok_start(q.end), len(self.toks))
+        first_after = j
+        if self.word(j) == "of" and self.word(j + 1) in ("the", "them", "those", "these"):
+            j += 2 if self.word(j + 1) == "the" else 1
+            if self.word(j - 1) == "them":
+                return Phrase(q.start, self.toks[j - 1][1], q.value, q.low, q.high, k, j - 1,
+                           "of them", "unknown", True, q.start)
+        last_head = None
+        n = 0
+        while j < len(self.toks) and n < _MAX_MODIFIERS + 2:
+            wj = self.word(j)
+            if wj in lex.heads:
+                last_head = j
+            elif wj == "of" and last_head is not None and self.word(j + 1) == "the":
+                j += 1
+            elif not self.is_modifier(j):
+                break
+            j += 1
+            n += 1
+        if last_head is None:
+            if q.text.lower() in ("a", "an") or (self.word(first_after)
+                                                 and self.word(first_after) not in lex.boundaries):
+                return None
+            return Phrase(q.start, q.end, q.value, q.low, q.high, k,
+                       first_after - 1, None, "unknown", True, q.start)
+        if q.text.lower() in ("a", "an") and self.word(last_head) not in lex.singular:
+            return None
+        side, group, generic = self.side_and_group(first_after, last_head)
+        return Phrase(q.start, self.toks[last_head][1], q.value, q.low, q.high, k, last_head,
+                   group, side, generic, q.start)
+
+    def np_backward(self, i: int) -> Phrase | None:
+        """A counted noun phrase ending at token ``i`` ("at least 55 people", "no one")."""
+        lex = self.lex
+        w = self.word(i)
+        if not w or i < 0:
+            return None
+        s, e, _ = self.toks[i]
+        if w in lex.zero_subjects:
+            return Phrase(s, e, 0, 0, 0, i, i, w, "unknown", True, s)
+        if w in ("he", "she"):
+            return Phrase(s, e, 1, 1, 1, i, i, w, "unknown", False, None)
+        q = self.q_end.get(e)
+        if q is not None and w not in lex.heads:
+            return self._with_quantity(q, None, i)
+        if w not in lex.heads:
+            return None
+        j = i - 1
+        n = 0
+        while j >= 0 and n < _MAX_MODIFIERS + 2:
+            q = self.q_end.get(self.toks[j][1])
+            if q is not None:
+                return self._with_quantity(q, i, j)
+            wj = self.word(j)
+            if wj in ("the", "his", "her", "their", "its", "our") and self.word(i) in lex.singular:
+                if self.word(j - 1) == "of":
+                    return None
+                side, group, _ = self.side_and_group(j + 1, i)
+                return Phrase(self.toks[j][0], e, 1, 1, 1, j, i, self.text[self.toks[j][0]:e],
+                           side, False, None)
+            if wj == "no":
+                side, group, _ = self.side_and_group(j + 1, i)
+                return Phrase(self.toks[j][0], e, 0, 0, 0, j, i, group, side, True,
+                           self.toks[j][0])
+            if wj in ("of", "the") or wj in lex.heads or self.is_modifier(j):
+                j -= 1
+                n += 1
+                continue
+            return None
+        return None
+
+    def name_backward(self, i: int) -> Phrase | None:
+        """A subject named by capitalised words ("Malone Amason") or a bare singular
+        headline noun ("Man shot, killed"): one person, counted weakly."""
+        if i < 0 or self.text[self.sent.start:self.sent.end].isupper():
+            return None
+        j = i
+        while j >= 0 and j > i - 4 and self._capitalised(j):
+            j -= 1
+        if j == i and self.word(i) in self.lex.singular and (
+                i == 0 or self.word(i - 1) not in self.lex.stop
+                and not self.word(i - 1).endswith(("'s", "\u2019s"))):
+            j = i - 1  # a bare noun: "claims man found dead"
+        if j == i:
+            return None
+        s, e = self.toks[j + 1][0], self.toks[i][1]
+        if self.word(i) in self.lex.heads and self.word(i) not in self.lex.singular:
+            return None
+        if self.word(j) in ("and", "or", "&"):
+            return None
+        return Phrase(s, e, 1, 1, 1, j + 1, i, self.text[s:e], "unknown", False, None)
+
+    def headline_subject(self, np: Phrase) -> bool:
+        """A bare singular noun with no determiner ("Man shot, killed in ...")."""
+        w = self.word(np.last_tok)
+        return w in self.lex.singular and (
+            np.first_tok == 0 or not self.word(np.first_tok - 1).isalpha()
+            or self.word(np.first_tok - 1) in ("claims", "says", "say", "after", "as"))
+
+    def name_forward(self, k: int) -> Phrase | None:
+        """A person named by capitalised words after a trigger ("death of Goldie Long")."""
+        j = k
+        if self.word(j) in ("his", "her"):
+            j += 1
+            if self.word(j) not in self.lex.singular:
+                while j < len(self.toks) and j < k + 3 and self.word(j) not in self.lex.singular:
+                    j += 1
+                if self.word(j) not in self.lex.singular:
+                    return None
+            s, e = self.toks[k][0], self.toks[j][1]
+            return Phrase(s, e, 1, 1, 1, k, j, self.text[s:e], "unknown", False, None)
+        while j < len(self.toks) and j < k + 4 and self._capitalised(j):
+            j += 1
+        if j == k:
+            return None
+        s, e = self.toks[k][0], self.toks[j - 1][1]
+        return Phrase(s, e, 1, 1, 1, k, j - 1, self.text[s:e], "unknown", False, None)
+
+    def _capitalised(self, i: int) -> bool:
+        s, e, w = self.toks[i]
+        return (self.text[s].isupper() and w not in self.lex.stop
+                and w not in self.lex.side_of and self.text[s:e] != self.text[s:e].upper())
+
+    def _with_quantity(self, q: Quantity, head: int | None, q_last: int) -> Phrase | None:
+        lex = self.lex
+        first = self.by_start.get(q.start)
+        if first is None:
+            return None
+        article = q.text.lower() in ("a", "an")
+        if article and (head is None or self.word(head) not in lex.singular):
+            return None
+        if head is None:
+            side, group, generic = "unknown", None, True
+            end = q.end
+        else:
+            side, group, generic = self.side_and_group(q_last + 1, head)
+            end = self.toks[head][1]
+        value, low, high = q.value, q.low, q.high
+        if self.word(first - 1) == "no" or self.word(first - 1) == "none":
+            value = low = high = 0
+        return Phrase(q.start, end, value, low, high, first, head if head is not None else q_last,
+                   group, side, generic, q.start)
+
+    def _next_tok_start(self, offset: int) -> int:
+        m = _SPACE.match(self.text, offset)
+        return m.end() if m else offset

@@ -1,0 +1,138 @@
+"""Reconcile casualty mentions into one toll: totals versus parts, repeats, updates.
+
+"At least 55 people died ... the army killed 36 attackers and 12 troops and 7 civilians
+also died" is 55 killed with parts 36/12/7, not 110. The rules, per kind of outcome:
+
+- a revised toll ("the toll rose to 62") replaces earlier totals: the latest wins;
+- otherwise the most conservative total wins (ACLED), and ``low``/``high`` keep the range
+  ("at least 55" and "up to 60" -> 55, low 55, high 60);
+- parts (a side or a group: "36 attackers") are added up, the same figure for the same
+  side said twice counting once; when parts add up to more than the total, the total
+  becomes their sum;
+- a count of one person named only by a pronoun or "the victim" is used only when the
+  article gives no firmer figure of that kind;
+- a zero ("no one was hurt") stands only when no positive figure of that kind is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..article import CountMention
+from ..nlp.numbers import find_quantities
+
+__all__ = ["SIDES", "Toll", "toll"]
+
+SIDES = ("perpetrators", "state", "civilians", "unknown")
+_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|mounted|grew|"
+                     r"went\s+up|now)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Toll:
+    """Reconciled figures for one event (or one article). ``None`` = not reported.
+
+    ``fatalities_by`` splits the fatalities by side (keys of :data:`SIDES`); it is empty
+    when no fatality figure is known. ``evidence`` lists the mentions the figures rest on.
+    """
+
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    fatalities_by: dict[str, int] = field(default_factory=dict)
+    wounded: int | None = None
+    arrested: int | None = None
+    abducted: int | None = None
+    evidence: list[CountMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Figure:
+    value: int | None
+    low: int | None
+    high: int | None
+    by_side: dict[str, int]
+    used: list[CountMention]
+
+
+def _is_weak(m: CountMention) -> bool:
+    """One person named by a pronoun, a name or "the victim": no number was written."""
+    return (m.value == 1 and not m.is_total
+            and not find_quantities(m.text, articles=True))
+
+
+def _trigger(m: CountMention) -> str:
+    if m.trigger_start is None or m.trigger_end is None:
+        return ""
+    return m.text[m.trigger_start - m.start:m.trigger_end - m.start].lower()
+
+
+def _part_key(m: CountMention) -> tuple[object, ...]:
+    if m.value is not None and m.value >= 2:
+        return (m.value, m.side)
+    head = (m.group_text or "").lower().split()[-1:] or [""]
+    return (m.value, m.side, head[0])
+
+
+def _figure(mentions: list[CountMention]) -> _Figure:
+    known = [m for m in mentions if m.value is not None]
+    if not known:
+        return _Figure(None, None, None, {}, [])
+    positive = [m for m in known if m.value]
+    if not positive:
+        return _Figure(0, 0, 0, {}, known[:1])
+    firm = [m for m in positive if not _is_weak(m)]
+    if firm:
+        positive = firm
+    else:
+        positive = positive[:1]  # "he died" / "the victim died": one person, once
+    totals = [m for m in positive if m.is_total]
+    parts: dict[tuple[object, ...], CountMention] = {}
+    for m in positive:
+        if not m.is_total:
+            parts.setdefault(_part_key(m), m)
+    by_side = dict.fromkeys(SIDES, 0)
+    for m in parts.values():
+        by_side[m.side if m.side in by_side else "unknown"] += m.value or 0
+    part_sum = sum(by_side.values())
+    part_low = sum((m.low if m.low is not None else m.value) or 0 for m in parts.values())
+    part_high = sum((m.high if m.high is not None else m.value) or 0 for m in parts.values())
+    used = list(parts.values())
+    if totals:
+        updates = [m for m in totals if _UPDATE.search(m.text)]
+        chosen = [max(updates, key=lambda m: m.start)] if updates else totals
+        value = min(m.value or 0 for m in chosen)
+        low = min(m.low if m.low is not None else (m.value or 0) for m in chosen)
+        high = max(m.high if m.high is not None else (m.value or 0) for m in chosen)
+        used = chosen + used
+        if part_sum > value:
+            value, low, high = part_sum, max(low, part_low), max(high, part_high)
+        else:
+            # Whatever the parts do not explain is someone else's (or unknown) dead.
+            by_side["unknown"] += value - part_sum
+    else:
+        value, low, high = part_sum, part_low, part_high
+    return _Figure(value, min(low, value), max(high, value), by_side, used)
+
+
+def toll(counts: Sequence[CountMention]) -> Toll:
+    """Reconcile ``counts`` (usually one event's mentions) into a :class:`Toll`."""
+    by_kind: dict[str, list[CountMention]] = {}
+    for m in sorted(counts, key=lambda c: c.start):
+        by_kind.setdefault(m.kind, []).append(m)
+    killed = _figure(by_kind.get("killed", []))
+    out = Toll(fatalities=killed.value, fatalities_low=killed.low,
+               fatalities_high=killed.high, fatalities_by=killed.by_side,
+               evidence=list(killed.used))
+    for kind in ("wounded", "arrested", "abducted"):
+        fig = _figure(by_kind.get(kind, []))
+        value = fig.value
+        if kind == "wounded" and value and killed.value:
+            # "A man was shot ... he died": those shot and then dead are not wounded.
+            shot = _figure([m for m in by_kind["wounded"] if _trigger(m) == "shot"]).value or 0
+            value = value - min(shot, killed.value)
+        setattr(out, kind, value)
+        out.evidence.extend(fig.used)
+    return out

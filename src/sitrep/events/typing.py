@@ -1,0 +1,255 @@
+"""Event detection and typing: one decision per trigger, coded in ACLED, MUC-4 and PLOVER.
+
+A trigger lexicon (``data/events/triggers.json``) maps words and phrases ("car bomb",
+"clashed", "took control of") to an ACLED sub-event type with a base weight. Context
+cues of the same sentence (``cues.json``: state forces, armed groups, protesters, tear
+gas, aircraft...) then refine it by ordered rules (``mapping.json``): an "attack" with a
+bomb is a Remote explosive, a "protest" with tear gas a Protest with intervention, a
+town "recaptured" by troops Government regains territory. The final sub-event type
+gives every other code through one mapping table, so the schemes never disagree.
+
+``classify_sentence`` returns every trigger of a sentence (best first is
+:func:`best_match`); ``modality`` says whether the trigger is asserted, negated,
+hypothetical or background (see :mod:`sitrep.events.modality`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..nlp.lexicon import read_json
+from .modality import is_background, trigger_modality
+from .typing_matcher import PhraseHit, PhraseMatcher, Token, longest, tokenize
+
+__all__ = [
+    "ACLED_SUB_EVENT_TYPES",
+    "TypeMatch",
+    "best_match",
+    "classify_sentence",
+    "codes_for",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TypeMatch:
+    """One event trigger and its codes in every scheme.
+
+    Offsets index the article (``offset`` was added). ``cues`` names the context cue
+    sets seen in the sentence, for later stages (e.g. ``state_forces``, ``protest``).
+    """
+
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    disorder_type: str
+    muc_incident_type: str | None
+    plover_event_type: str | None
+    plover_mode: str | None
+    confidence: float
+    modality: str
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    sub: str | None
+    weight: float
+    requires_any: frozenset[str]
+    excludes_any: frozenset[str]
+    muc: tuple[bool, str | None]  # (overridden?, value): None is a valid override
+    mode: tuple[bool, str | None]
+    plover: tuple[bool, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    sources: frozenset[str]
+    any_of: frozenset[str]
+    all_of: frozenset[str]
+    none_of: frozenset[str]
+    agent: str | None
+    target: str
+    weight: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Codes:
+    event_type: str
+    disorder: str
+    muc: str | None
+    plover: str | None
+    mode: str | None
+
+
+def _override(group: dict, key: str) -> tuple[bool, str | None]:
+    return (key in group, group.get(key))
+
+
+@cache
+def _lexicon() -> tuple[
+    PhraseMatcher[_Trigger],
+    PhraseMatcher[str],
+    dict[str, _Codes],
+    tuple[_Rule, ...],
+    tuple[tuple[str, str], ...],
+]:
+    groups = read_json("events", "triggers.json")["groups"]
+    phrases: list[tuple[str, _Trigger]] = []
+    for g in groups:
+        trig = _Trigger(
+            g["sub"],
+            float(g["w"]),
+            frozenset(g.get("requires_any", ())),
+            frozenset(g.get("excludes_any", ())),
+            _override(g, "muc"),
+            _override(g, "mode"),
+            _override(g, "plover"),
+        )
+        phrases.extend((p, trig) for p in g["phrases"])
+    cues = read_json("events", "cues.json")["cues"]
+    cue_matcher = PhraseMatcher((p, name) for name, ps in cues.items() for p in ps)
+    mapping = read_json("events", "mapping.json")
+    codes = {
+        sub: _Codes(v["event_type"], v["disorder"], v["muc"], v["plover"], v["mode"])
+        for sub, v in mapping["sub_events"].items()
+    }
+    rules = tuple(
+        _Rule(
+            frozenset(r["from"]),
+            frozenset(r.get("any", ())),
+            frozenset(r.get("all", ())),
+            frozenset(r.get("none", ())),
+            r.get("agent"),
+            r["to"],
+            r.get("w"),
+        )
+        for r in mapping["rules"]
+    )
+    for r in rules:
+        unknown = (r.sources | {r.target}) - codes.keys()
+        if unknown:
+            raise ValueError(f"mapping.json rule names unknown sub-event types: {unknown}")
+    mode_cues = tuple((c, m) for c, m in mapping["assault_mode_cues"])
+    return PhraseMatcher(phrases), cue_matcher, codes, rules, mode_cues
+
+
+ACLED_SUB_EVENT_TYPES: tuple[str, ...] = tuple(read_json("events", "mapping.json")["sub_events"])
+
+
+def codes_for(sub_event_type: str) -> tuple[str, str, str | None, str | None, str | None]:
+    """ACLED event type, disorder type, MUC type, PLOVER type and mode of a sub-event type."""
+    c = _lexicon()[2][sub_event_type]
+    return c.event_type, c.disorder, c.muc, c.plover, c.mode
+
+
+def _agent_side(
+    tokens: Sequence[Token], hit: PhraseHit[_Trigger], actors: list[PhraseHit[str]]
+) -> str | None:
+    """Which side acts: ``state``/``nonstate`` by the nearest actor before the trigger,
+    or the actor after a passive "by" ("was recaptured by the army")."""
+    side = {"state_forces": "state", "armed_group": "nonstate"}
+    for j in range(hit.last + 1, min(len(tokens), hit.last + 4)):
+        if tokens[j].norm == "by":
+            after = [a for a in actors if a.first > j]
+            if after:
+                return side[after[0].payload]
+    before = [a for a in actors if a.last < hit.first]
+    if before:
+        return side[before[-1].payload]
+    after = [a for a in actors if a.first > hit.last]
+    return side[after[0].payload] if after else None
+
+
+def classify_sentence(
+    text: str, offset: int = 0, *, reference_year: int | None = None
+) -> list[TypeMatch]:
+    """Every event trigger in ``text`` (one sentence, or a short snippet), typed.
+
+    ``offset`` is added to trigger offsets (the sentence's start in the article);
+    ``reference_year`` is the publication year, used by modality ("in 2016" is news
+    in a 2016 article, history in a 2020 one).
+    """
+    trig_matcher, cue_matcher, codes, rules, mode_cues = _lexicon()
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    cue_hits = cue_matcher.find(tokens)
+    present = frozenset(h.payload for h in cue_hits)
+    candidates = [
+        h
+        for h in trig_matcher.find(tokens)
+        if (not h.payload.requires_any or h.payload.requires_any & present)
+        and not (h.payload.excludes_any & present)
+    ]
+    # Longest phrase wins; on equal length the heavier trigger (blockers weigh 0).
+    candidates.sort(key=lambda h: -h.payload.weight)
+    hits = [h for h in longest(candidates) if h.payload.sub is not None]
+    if not hits:
+        return []
+    actors = longest(h for h in cue_hits if h.payload in ("state_forces", "armed_group"))
+    background = is_background(text, reference_year)
+    cue_names = tuple(sorted(present))
+    out: list[TypeMatch] = []
+    for hit in hits:
+        trig = hit.payload
+        sub = trig.sub
+        assert sub is not None
+        conf = trig.weight
+        changed = False
+        for rule in rules:
+            if sub not in rule.sources:
+                continue
+            if rule.any_of and not (rule.any_of & present):
+                continue
+            if not rule.all_of <= present or rule.none_of & present:
+                continue
+            if rule.agent is not None and _agent_side(tokens, hit, actors) != rule.agent:
+                continue
+            sub = rule.target
+            changed = True
+            if rule.weight is not None:
+                conf = max(conf, rule.weight)
+        c = codes[sub]
+        # A trigger's MUC override holds even when a rule re-typed it (rioters who "set
+        # fire" still commit arson); its mode/PLOVER override only if nothing re-typed it.
+        muc = trig.muc[1] if trig.muc[0] else c.muc
+        mode = trig.mode[1] if trig.mode[0] and not changed else c.mode
+        plover = trig.plover[1] if trig.plover[0] and not changed else c.plover
+        if plover == "ASSAULT" and mode is None:
+            mode = next((m for cue, m in mode_cues if cue in present), None)
+        out.append(
+            TypeMatch(
+                trigger_start=offset + hit.start,
+                trigger_end=offset + hit.end,
+                trigger_text=text[hit.start : hit.end],
+                acled_event_type=c.event_type,
+                acled_sub_event_type=sub,
+                disorder_type=c.disorder,
+                muc_incident_type=muc,
+                plover_event_type=plover,
+                plover_mode=mode if plover is not None else None,
+                confidence=round(conf, 3),
+                modality=trigger_modality(
+                    text, hit.start, hit.end, reference_year=reference_year, background=background
+                ),
+                cues=cue_names,
+            )
+        )
+    return out
+
+
+def best_match(matches: Sequence[TypeMatch], *, asserted_only: bool = False) -> TypeMatch | None:
+    """The most confident match; on ties one with a MUC type, then the earliest.
+
+    ``asserted_only`` skips negated, hypothetical and background triggers.
+    """
+    pool = [m for m in matches if m.modality == "asserted"] if asserted_only else list(matches)
+    if not pool:
+        return None
+    return max(
+        pool, key=lambda m: (m.confidence, m.muc_incident_type is not None, -m.trigger_start)
+    )

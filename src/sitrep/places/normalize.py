@@ -1,0 +1,90 @@
+"""Text folding for gazetteer matching, keeping offsets, and a transliteration skeleton.
+
+``fold`` lower-cases and strips accents *one character for one character*, so an offset in
+the folded text is the same offset in the original: no offset map is needed.
+``skeleton`` reduces a name to a rough transliteration key ("Ben Guerdan" and "Ben Gardane"
+both give ``bn grdn``-like keys) for the fuzzy fallback.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["TOKEN", "fold", "fold_name", "name_key", "skeleton"]
+
+# Characters that must fold to one specific character (apostrophes, dashes, dotted I).
+_SPECIAL = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-",
+    "\u0130": "i", "\u0131": "i", "\u00df": "s", "\u00e6": "a", "\u00c6": "a",
+    "\u00f8": "o", "\u00d8": "o", "\u0142": "l", "\u0141": "l", "\u0111": "d", "\u0110": "d",
+    "\u00a0": " ",
+}
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    """One character folded to exactly one character (itself when nothing fits)."""
+    if c in _SPECIAL:
+        return _SPECIAL[c]
+    base = unicodedata.normalize("NFKD", c)
+    base = "".join(ch for ch in base if not unicodedata.combining(ch)).lower()
+    return base if len(base) == 1 else c.lower() if len(c.lower()) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents; ``len(fold(t)) == len(t)`` always holds."""
+    if text.isascii():
+        return text.lower()
+    # Translate the few distinct non-ASCII characters at C speed, then lower the rest.
+    table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
+    out = text.translate(table).lower()
+    if len(out) != len(text):  # a folded character that lower() still expands
+        out = "".join(c.lower() if c.isascii() else _fold_char(c) for c in text)
+    return out
+
+
+_SPACES = re.compile(r"\s+")
+_JUNK = re.compile(r"[^a-z0-9' .-]")
+
+
+def fold_name(name: str) -> str:
+    """The key a gazetteer name is indexed under: folded, single-spaced, trimmed."""
+    return _SPACES.sub(" ", fold(name)).strip(" .,")
+
+
+TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def name_key(name: str) -> str:
+    """The index key of a name: its folded alphanumeric tokens joined by one space
+    ("St. Louis" -> "st louis", "Ben-Gardan" -> "ben gardan")."""
+    return " ".join(TOKEN.findall(fold(name)))
+
+
+_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|an|at|az)[- ']")
+_RULES = (
+    (re.compile(r"['.-]"), " "),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"gu(?=[eiy])"), "g"),
+    (re.compile(r"qu"), "k"),
+    (re.compile(r"[qc](?=[^hei]|$)"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=[a-z])[aeiouy]+(?=[a-z])"), "a"),  # inner vowels: one class
+    (re.compile(r"(?<=[a-z])[aeiouy]+\b"), ""),  # final vowels: often dropped in English
+    (re.compile(r"([a-z])\1+"), r"\1"),
+    (re.compile(r"\s+"), " "),
+)
+
+
+def skeleton(name: str) -> str:
+    """A rough transliteration key: prefixes al-/el- dropped, ou/u, gu/g, vowels merged,
+    doubled letters collapsed. Used only to compare spellings, never shown."""
+    s = _JUNK.sub("", fold_name(name))
+    s = _PREFIX.sub("", s)
+    for pattern, repl in _RULES:
+        s = pattern.sub(repl, s)
+    return s.strip()

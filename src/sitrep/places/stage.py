@@ -1,0 +1,59 @@
+"""Pipeline stage "places": recognise and resolve every toponym of an article."""
+
+from __future__ import annotations
+
+from ..article import Article, PlaceCandidate, PlaceMention
+from .gazetteer import Candidate, Gazetteer, country_name, get_gazetteer, lookup
+from .recognize import recognise
+from .resolve import resolve
+
+__all__ = ["PlaceStage", "country_name", "get_gazetteer", "lookup", "place_mentions"]
+
+
+def _candidate(c: Candidate, score: float) -> PlaceCandidate:
+    return PlaceCandidate(c.name, max(c.geonameid, 0), c.lat, c.lon, c.country_code or None,
+                          c.feature, round(min(1.0, max(0.0, score / 2)), 3))
+
+
+def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None
+                   ) -> list[PlaceMention]:
+    """Every toponym of ``text`` as a filled :class:`PlaceMention`, sorted by start."""
+    tops = recognise(text, gaz, sentences)
+    out: list[PlaceMention] = []
+    for t, r in zip(tops, resolve(text, tops, gaz), strict=True):
+        if t.hint == "slot" and r.best is None:
+            continue  # a guess in a place slot that no gazetteer entry confirms
+        m = PlaceMention(t.start, t.end, text[t.start:t.end],
+                         feature=t.hint if t.hint and t.hint != "slot" else "other")
+        c = r.best
+        if c is not None:
+            m.name, m.lat, m.lon = c.name, c.lat, c.lon
+            # negative ids are sitrep-made entries (admin areas, regions): not GeoNames ids
+            m.geonameid = c.geonameid if c.geonameid > 0 else None
+            m.country_code = c.country_code or None
+            m.country = gaz.country_name(c.country_code)
+            m.admin1 = c.admin1 or None if c.feature != "country" else None
+            m.admin2 = c.admin2 or None if c.feature in ("admin2", "city") else None
+            m.feature, m.population, m.score = c.feature, c.population, r.score
+            m.alternatives = [_candidate(a, s) for a, s in r.alternatives]
+        out.append(m)
+    return out
+
+
+class PlaceStage:
+    """Sets ``article.places`` (uses ``article.sentences`` when an earlier stage set them)."""
+
+    name = "places"
+    requires: tuple[str, ...] = ("sentences",)
+    sets = ("places",)
+
+    def __init__(self) -> None:
+        self.gazetteer = get_gazetteer()
+
+    def __call__(self, article: Article) -> Article:
+        article.places = place_mentions(article.text, self.gazetteer, article.sentences)
+        for m in article.places:
+            if m.lat is None:
+                article.diagnose(self.name, "place-unresolved",
+                                 f"no gazetteer entry for {m.text!r}", m.start, m.end)
+        return article

@@ -1,0 +1,75 @@
+"""Modality of sentences and of triggers within them (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.modality import MODALITIES, sentence_modality, trigger_modality
+
+SENTENCES = [
+    ("Gunmen attacked a bus near Jos on Monday, police said.", "asserted"),
+    ("Reports said soldiers killed four rebels in the hills.", "asserted"),
+    ("No one was hurt in the blast, officials said.", "negated"),
+    ("The army denied that its troops had opened fire.", "negated"),
+    ("The militants did not attack the convoy.", "negated"),
+    ("There were no casualties.", "negated"),
+    ("The group threatened to attack the oil fields.", "hypothetical"),
+    ("Police could face protests if fuel prices rise.", "hypothetical"),
+    ("The rebels plan to march on the capital.", "hypothetical"),
+    ("Officials warned that jihadists would strike again.", "hypothetical"),
+    ("Since its 2011 uprising the country has been unstable.", "background"),
+    ("In 1990 the army massacred 200 villagers there.", "background"),
+    ("Last year's floods displaced thousands.", "background"),
+    ("Protesters marked the anniversary of the coup.", "background"),
+    ("More than 3,000 Tunisians have left to fight for ISIS.", "background"),
+    ("Some 500 people have been killed since 2015.", "background"),
+    ("So far this year 30 attacks have been recorded.", "background"),
+    ("The group has grown in strength across the Sahel.", "background"),
+    ("Two rival governments vie for control of the country.", "background"),
+    ("It was the deadliest attack since 2015.", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_sentence_modality(text: str, expected: str) -> None:
+    assert sentence_modality(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # The denial precedes the trigger.
+        ("The army denied that guerrillas attacked the farm.", "attacked", "negated"),
+        # A casualty negation does not negate the blast itself.
+        ("A bomb exploded near the market but no one was hurt.", "exploded", "asserted"),
+        # The hypothesis is in another clause.
+        (
+            "Militants attacked the base, and officials warned they could strike again.",
+            "attacked",
+            "asserted",
+        ),
+        (
+            "Militants attacked the base, and officials warned they could strike again.",
+            "strike",
+            "hypothetical",
+        ),
+        ("The rebels threatened to attack the town.", "attack", "hypothetical"),
+        ("Soldiers did not fire on the crowd.", "fire", "negated"),
+        ("In 2016 gunmen attacked the hotel.", "attacked", "background"),
+    ],
+)
+def test_trigger_modality(text: str, trigger: str, expected: str) -> None:
+    start = text.index(trigger)
+    assert trigger_modality(text, start, start + len(trigger)) == expected
+
+
+def test_reference_year_makes_current_year_news() -> None:
+    text = "In 2016 gunmen attacked the hotel."
+    start = text.index("attacked")
+    assert trigger_modality(text, start, start + 8, reference_year=2016) == "asserted"
+    assert sentence_modality(text, reference_year=2016) == "asserted"
+    assert sentence_modality(text, reference_year=2020) == "background"
+
+
+def test_labels() -> None:
+    assert set(MODALITIES) == {"asserted", "negated", "hypothetical", "background"}

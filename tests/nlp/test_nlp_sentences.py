@@ -1,0 +1,30 @@
+"""Sentence splitting keeps offsets and handles abbreviations, capitals and lower case."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gen. Ali met Mr. Musa in the U.S. capital. Both left.",
+         ["Gen. Ali met Mr. Musa in the U.S. capital.", "Both left."]),
+        ("TROOPS KILLED FIVE REBELS. THE ARMY SAID SO.",
+         ["TROOPS KILLED FIVE REBELS.", "THE ARMY SAID SO."]),
+        ("gunmen attacked a bus. two died.", ["gunmen attacked a bus.", "two died."]),
+        ("Headline here\n\nBody starts. It ends!", ["Headline here", "Body starts.", "It ends!"]),
+        ('He said "they fled." Then silence.', ['He said "they fled."', "Then silence."]),
+        ("Police in St. Louis arrested J. Smith on Monday.",
+         ["Police in St. Louis arrested J. Smith on Monday."]),
+        ("The toll was 3.5 times higher. Officials agreed.",
+         ["The toll was 3.5 times higher.", "Officials agreed."]),
+        ("", []),
+    ],
+)
+def test_split(text, expected):
+    got = split_sentences(text)
+    assert [text[s.start:s.end] for s in got] == expected
+    assert [s.index for s in got] == list(range(len(expected)))

@@ -1,0 +1,105 @@
+"""Recognition and resolution of toponyms on hand-written sentences (needs the gazetteer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.article import Article
+from sitrep.nlp.sentences import SentenceStage
+from sitrep.places.gazetteer import country_name, get_gazetteer, lookup
+from sitrep.places.normalize import fold, skeleton
+from sitrep.places.stage import PlaceStage
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def stage() -> PlaceStage:
+    return PlaceStage()
+
+
+def _places(stage: PlaceStage, text: str) -> list:
+    return stage(SentenceStage()(Article("t", text))).places
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen attacked a checkpoint in the town of Ben Guerdan, Tunisia, on Monday.",
+     [("Ben Guerdan", 2472431, "TN"), ("Tunisia", 2464461, "TN")]),
+    ("Government aircraft struck Aleppo and Homs in Syria overnight.",
+     [("Aleppo", None, "SY"), ("Homs", None, "SY"), ("Syria", None, "SY")]),
+    ("Boko Haram fighters raided Maiduguri, the capital of Borno State, Nigeria.",
+     [("Maiduguri", None, "NG"), ("Borno State", None, "NG"), ("Nigeria", None, "NG")]),
+    ("French troops clashed with militants near Gao in northern Mali.",
+     [("Gao", None, "ML"), ("Mali", None, "ML")]),
+    ("Shelling hit Kharkiv and Mariupol, Ukrainian officials said.",
+     [("Kharkiv", None, "UA"), ("Mariupol", None, "UA")]),
+    ("A man was shot on Friday in Baton Rouge, Louisiana, police said.",
+     [("Baton Rouge", None, "US"), ("Louisiana", None, "US")]),
+])
+def test_recognise_and_resolve(stage, text, expected):
+    got = [(m.text, m.geonameid, m.country_code) for m in _places(stage, text)]
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for g, e in zip(got, expected, strict=True):
+        assert g[2] == e[2]
+        if e[1] is not None:
+            assert g[1] == e[1]
+
+
+@pytest.mark.parametrize(("text", "not_places"), [
+    ("Tunisian troops killed seven Islamic militants near the Libyan border.",
+     {"Tunisian", "Islamic", "Libyan"}),
+    ("President Jackson met Washington said officials in March.", {"Jackson", "Washington",
+                                                                  "March"}),
+    ("Paris Saint-Germain beat Lyon on Sunday.", {"Paris"}),
+    ("Chiquita Raquel Henry, 19, was arrested on Dublin Road.", {"Henry", "Dublin"}),
+    ("Reading the report, officers found nothing.", {"Reading"}),
+])
+def test_not_places(stage, text, not_places):
+    assert not {m.text for m in _places(stage, text)} & not_places
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("GUERRILLAS ATTACKED A POWER STATION IN SAN SALVADOR, EL SALVADOR, ON MONDAY.",
+     ["SAN SALVADOR", "EL SALVADOR"]),
+    ("the army said guerrillas killed two peasants in guatemala city.", ["guatemala city"]),
+    ("rebels took control of kidal in mali after heavy fighting.", ["kidal", "mali"]),
+])
+def test_caseless_text(stage, text, names):
+    assert [m.text for m in _places(stage, text)] == names
+
+
+def test_fields_filled(stage):
+    m = _places(stage, "Militants attacked the town of Ben Guerdan in Tunisia.")[0]
+    assert (m.name, m.country, m.admin1, m.feature) == ("Ben Gardane", "Tunisia", "Madanin",
+                                                        "city")
+    assert 0.0 <= m.score <= 1.0 and m.lat is not None
+
+
+def test_seed_article(stage):
+    path = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "ben-guerdan.txt"
+    if not path.exists():
+        pytest.skip("seed article not available")
+    places = _places(stage, path.read_text(encoding="utf-8"))
+    by_text = {m.text: m for m in places}
+    assert {"Tunisia", "Ben Guerdan", "Libya", "Syria", "Iraq"} <= set(by_text)
+    assert by_text["Ben Guerdan"].geonameid == 2472431
+    assert "Tunisian" not in by_text and "Tunisians" not in by_text
+    assert all(a.end <= b.start for a, b in zip(places, places[1:], strict=False))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ben Guerdan", "Ben Gardane"), ("Maidougouri", "Maiduguri")])
+def test_skeleton_matches_spellings(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize("text", ["São Paulo", "İzmir", "Ben-Gardán", "Tunisia\u2019s"])
+def test_fold_keeps_length(text):
+    assert len(fold(text)) == len(text)
+
+
+def test_public_lookups():
+    assert get_gazetteer() is get_gazetteer()
+    assert country_name("TN") == "Tunisia"
+    assert lookup("Ben Gardane", "TN")[0].geonameid == 2472431
