@@ -10,16 +10,16 @@ for every field.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..dates import acled_time_precision
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention
+from ..dates import acled_time_precision
 from ..nlp.lexicon import read_json
-from ..schema import Actor, Codes, Event, Evidence, Location, RoleFiller
+from ..schema import Actor, Codes, Event, Evidence, Location
 from .casualties import toll
 from .drafts import Draft, place_rank
+from .fillers import role_fillers
 from .typing import TypeMatch
 
 __all__ = ["assemble_events"]
@@ -128,7 +128,6 @@ class _Sides:
     actor2: Actor | None
     assoc: list[Actor]
     evidence: list[Evidence]
-    perpetrators: list[RoleFiller]
     actor1_mentions: list[ActorMention]
 
 
@@ -149,12 +148,18 @@ def _sides(draft: Draft, article: Article, country: str | None, cc: str | None) 
                 votes[role][name] += 1
                 info.setdefault(name, (a_inter, []))[1].append(a)
     if not info:
-        return _Sides(None, None, [], [], [], [])
+        return _Sides(None, None, [], [], [])
+    if any(info[n][0] == 7 for n in info) and all(info[n][0] == 7 for n in votes["agent"]) \
+            and votes["agent"]:
+        # "Civilians were attacked": civilians as grammatical agents are still the victims.
+        for n in list(votes["agent"]):
+            votes["patient"][n] += votes["agent"].pop(n)
     agents = votes["agent"]
     actor1_name = agents.most_common(1)[0][0] if agents else None
     patients = Counter({k: v for k, v in votes["patient"].items() if k != actor1_name})
     others = Counter({k: v for k, v in votes["other"].items() if k != actor1_name})
-    actor2_name = (patients or others).most_common(1)[0][0] if (patients or others) else None
+    rest = patients or others or Counter({k: v for k, v in agents.items() if k != actor1_name})
+    actor2_name = rest.most_common(1)[0][0] if rest else None
     if actor1_name is None:
         names = [n for n in info if n != actor2_name]
         actor1_name, actor2_name = (names[0], actor2_name) if names else (actor2_name, None)
@@ -173,14 +178,54 @@ def _sides(draft: Draft, article: Article, country: str | None, cc: str | None) 
     for a in assoc:
         m = info[a.name][1][0]
         evidence.append(Evidence("assoc_actors", m.start, m.end, m.text))
+    if actor1_name and info[actor1_name][0] == 7 and actor2_name is None:
+        # Civilians are the ones hit; the unnamed attacker is ACLED's unidentified group.
+        actor2_name = actor1_name
+        actor1_name = _unidentified(country)
+        info[actor1_name] = (3, [])
+        evidence = [Evidence("actor2", e.start, e.end, e.text) for e in evidence]
     a1_mentions = info[actor1_name][1] if actor1_name else []
-    perpetrators = [RoleFiller(m.text, m.start, m.end,
-                               "organization" if m.inter in (2, 3, 8) and
-                               not m.name.startswith("Unidentified") else "individual")
-                    for m in a1_mentions]
     return _Sides(Actor(actor1_name, info[actor1_name][0]) if actor1_name else None,
                   Actor(actor2_name, info[actor2_name][0]) if actor2_name else None,
-                  assoc, evidence, perpetrators, a1_mentions)
+                  assoc, evidence, a1_mentions)
+
+
+def _unidentified(country: str | None) -> str:
+    from ..actors import qualify
+
+    return qualify("Unidentified Armed Group", country)
+
+
+_DEMONSTRATORS = {5, 6}
+_PROTEST_SUBS = {"Peaceful protest", "Protest with intervention",
+                 "Excessive force against protesters", "Violent demonstration", "Mob violence"}
+_ON_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence",
+                 "Air/drone strike", "Shelling/artillery/missile attack",
+                 "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon"}
+
+
+def _acled_roles(sides: _Sides, sub: str | None, t, country: str | None) -> None:
+    """ACLED's conventions on who is actor1: demonstrators lead their own events; civilians
+    hit by violence are actor2 even when the text does not name them as an actor."""
+    a1, a2 = sides.actor1, sides.actor2
+    if sub in _PROTEST_SUBS and a2 is not None and a2.inter in _DEMONSTRATORS \
+            and (a1 is None or a1.inter not in _DEMONSTRATORS):
+        sides.actor1, sides.actor2 = a2, a1
+        for e in sides.evidence:
+            e.field = {"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field)
+        return
+    if sub in _ON_CIVILIANS and a2 is None and a1 is not None and a1.inter != 7 \
+            and any(c.side == "civilians" and c.value for c in t.evidence):
+        sides.actor2 = Actor(_civilians(country), 7)
+        civ = next((c for c in t.evidence if c.side == "civilians"), None)
+        if civ is not None:
+            sides.evidence.append(Evidence("actor2", civ.start, civ.end, civ.text))
+
+
+def _civilians(country: str | None) -> str:
+    from ..actors import qualify
+
+    return qualify("Civilians", country)
 
 
 def _retype(sub: str | None, sides: _Sides) -> str | None:
@@ -199,7 +244,7 @@ def _by_side(t_by: dict[str, int], sides: _Sides) -> dict[str, int] | None:
     out = {"actor1": 0, "actor2": 0, "civilians": t_by.get("civilians", 0),
            "unknown": t_by.get("unknown", 0)}
     a1 = sides.actor1.inter if sides.actor1 else None
-    for side, key in (("state", "state"), ("perpetrators", "perpetrators")):
+    for side in ("state", "perpetrators"):
         n = t_by.get(side, 0)
         if not n:
             continue
@@ -251,9 +296,10 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         cc = place.country_code if place else None
         match = _choose_type(draft)
         sides = _sides(draft, article, country, cc)
-        sub = _retype(match.acled_sub_event_type, sides)
         counts = [c for f in draft.frames for c in f.counts] + draft.loose_counts
         t = toll(counts)
+        _acled_roles(sides, match.acled_sub_event_type, t, country)
+        sub = _retype(match.acled_sub_event_type, sides)
         evidence: list[Evidence] = [Evidence("codes", match.trigger_start, match.trigger_end,
                                              match.trigger_text)]
         if date_mention is not None:
@@ -263,21 +309,17 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             evidence.append(Evidence("location", place.start, place.end, place.text))
         evidence += sides.evidence
         evidence += _count_evidence(list(t.evidence))
-        victims = _dedupe([_victim_quote(article.text, c) for c in t.evidence
-                           if c.kind in ("killed", "wounded", "abducted") and c.value])
-        targets = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.targets]
-        weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
-        for fld, fillers in (("perpetrators", sides.perpetrators), ("victims", victims),
-                             ("targets", targets), ("weapons", weapons)):
-            evidence += [Evidence(fld, r.start, r.end, r.text) for r in fillers]
+        roles = role_fillers(article, draft, sides.actor1_mentions, t)
+        for fld in ("perpetrators", "victims", "targets", "weapons"):
+            evidence += [Evidence(fld, r.start, r.end, r.text) for r in getattr(roles, fld)]
         confidence = 0.4 + 0.3 * match.confidence + 0.1 * (date_mention is not None) \
             + 0.1 * (draft.place is not None) + 0.1 * (sides.actor1 is not None)
         ev = Event(
             event_id=_event_id(article, date, loc, sub, sides, index),
             codes=_codes(sub, match), date=date, date_precision=precision, location=loc,
             actor1=sides.actor1, actor2=sides.actor2, assoc_actors=sides.assoc,
-            perpetrators=sides.perpetrators, victims=victims, targets=_dedupe(targets),
-            weapons=_dedupe(weapons), fatalities=t.fatalities, fatalities_low=t.fatalities_low,
+            perpetrators=roles.perpetrators, victims=roles.victims, targets=roles.targets,
+            weapons=roles.weapons, fatalities=t.fatalities, fatalities_low=t.fatalities_low,
             fatalities_high=t.fatalities_high, fatalities_by=_by_side(t.fatalities_by, sides),
             wounded=t.wounded, arrested=t.arrested, abducted=t.abducted,
             evidence=_dedupe_evidence(evidence), confidence=round(min(confidence, 1.0), 3),
@@ -287,30 +329,6 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             sentence_indices=sorted({f.sentence for f in draft.frames}))
         events.append(ev)
     return events
-
-
-def _victim_quote(text: str, c: CountMention) -> RoleFiller:
-    """The counted people in the article's words ("36 attackers", "seven more militants"),
-    without the verb; the whole count phrase when the group is not named."""
-    if c.group_text:
-        g = c.text.rfind(c.group_text)
-        if g >= 0:
-            start, end = c.start + g, c.start + g + len(c.group_text)
-            prev = re.search(r"([\w,.-]+)\s+$", text[c.start:start])
-            if prev and not (c.trigger_start is not None
-                             and c.start + prev.start(1) == c.trigger_start):
-                start = c.start + prev.start(1)
-            return RoleFiller(text[start:end], start, end)
-    return RoleFiller(c.text, c.start, c.end)
-
-
-def _dedupe(fillers: list[RoleFiller]) -> list[RoleFiller]:
-    seen, out = set(), []
-    for r in fillers:
-        if (r.start, r.end) not in seen:
-            seen.add((r.start, r.end))
-            out.append(r)
-    return out
 
 
 def _dedupe_evidence(items: list[Evidence]) -> list[Evidence]:

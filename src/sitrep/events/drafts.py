@@ -43,7 +43,15 @@ def family_of(sub_event_type: str | None) -> str:
                           "Non-violent transfer of territory", "Change to group/activity",
                           "Other"):
         return "strategic:" + sub_event_type
+    if sub_event_type in _REMOTE:
+        return "remote"
     return "violence"
+
+
+# Explosions/remote violence is split from direct violence (ACLED splits by type), but a
+# clause typed both ways ("a bomb attack") links the two.
+_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
+           "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 
 
 @dataclass

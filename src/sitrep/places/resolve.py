@@ -31,7 +31,7 @@ class Resolution:
     alternatives: list[tuple[Candidate, float]]
 
 
-_BASE = {"country": 1.0, "admin1": 0.75, "region": 0.7, "admin2": 0.45}
+_BASE = {"country": 1.3, "admin1": 1.0, "region": 1.1, "admin2": 0.6}
 _CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 _AREA = ("country", "admin1", "admin2")
@@ -40,7 +40,7 @@ _AREA = ("country", "admin1", "admin2")
 def _prior(c: Candidate, hint: str | None) -> float:
     base = _BASE.get(c.feature)
     if base is None:  # city
-        base = 0.15 + 0.09 * math.log10(c.population + 1)
+        base = 0.15 + 0.12 * math.log10(c.population + 1)
     if c.alternate:
         base -= 0.2
     if hint and (hint == c.feature or (hint == "admin2" and c.feature == "admin1")):
@@ -91,8 +91,11 @@ class _Scorer:
                  contain: dict[str, list[str]], contained: dict[str, list[str]]) -> None:
         self.cands, self.hints, self.contain, self.contained = cands, hints, contain, contained
         self.context: dict[str, Counter] = {}
-        self.admin1: dict[str, set[str]] = {}
+        self.admin1: dict[str, dict[tuple[str, str], int]] = {}
         self.anchors: dict[str, dict[str, list[tuple[float, float]]]] = {}
+        self.big_names = {k for k, cs in cands.items()
+                          if any(c.feature in ("country", "admin1") and not c.alternate
+                                 for c in cs)}
 
     def set_evidence(self, chosen: dict[str, Candidate], weights: dict[str, float],
                      demonyms: Counter) -> None:
@@ -105,7 +108,9 @@ class _Scorer:
             if c.country_code:
                 total[c.country_code] += w
                 per_key[key] = (c.country_code, w)
-            if c.feature in ("admin1", "admin2", "city") and c.admin1:
+            if c.feature == "admin1":
+                admin1[(c.country_code, c.admin1)] += 3  # named: strong evidence
+            elif c.feature in ("admin2", "city") and c.admin1:
                 admin1[(c.country_code, c.admin1)] += 1
         for key in self.cands:
             own = per_key.get(key)
@@ -114,9 +119,10 @@ class _Scorer:
                 ctx[own[0]] -= own[1]
             self.context[key] = ctx
             mine = chosen.get(key)
-            self.admin1[key] = {a for a, n in admin1.items()
-                                if n - (1 if mine is not None and (mine.country_code, mine.admin1)
-                                        == a else 0) > 0}
+            own_a1 = (mine.country_code, mine.admin1) if mine is not None else None
+            own_w = 3 if mine is not None and mine.feature == "admin1" else 1
+            self.admin1[key] = {a: n - (own_w if a == own_a1 else 0)
+                                for a, n in admin1.items()}
             near: dict[str, list[tuple[float, float]]] = defaultdict(list)
             for k, c in chosen.items():
                 if k != key and c.feature in ("city", "admin2", "other"):
@@ -125,15 +131,17 @@ class _Scorer:
 
     def score(self, key: str, c: Candidate) -> float:
         s = _prior(c, self.hints.get(key))
+        if c.feature == "city" and key in self.big_names:
+            s -= 0.25  # "Oregon", "Kansas": the town named after the state is rarely meant
         ctx = self.context.get(key)
         if ctx and c.country_code:
             weight = ctx.get(c.country_code, 0.0)
             if weight > 0:
                 top = max(ctx.values())
-                s += 0.2 + (0.25 if weight >= top else 0.1 * weight / top)
-        if (c.feature not in ("country", "admin1")
-                and (c.country_code, c.admin1) in self.admin1.get(key, ())):
-            s += 0.3
+                s += 0.15 + (0.15 if weight >= top else 0.05 * weight / top)
+        if c.feature not in ("country", "admin1"):
+            n = self.admin1[key].get((c.country_code, c.admin1), 0) if key in self.admin1 else 0
+            s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
         for other in self.contain.get(key, ()):
             if any(_inside(c, y) for y in self.cands[other] if y.feature in _AREA):
                 s += 0.6
@@ -151,7 +159,7 @@ class _Scorer:
                 k = math.cos(math.radians(c.lat))
                 near = 111.2 * math.sqrt(min((la - c.lat) ** 2 + ((lo - c.lon) * k) ** 2
                                              for la, lo in pts))
-                s += 0.3 if near < 50 else 0.2 if near < 150 else 0.1 if near < 400 else 0.0
+                s += 0.2 if near < 50 else 0.1 if near < 150 else 0.05 if near < 400 else 0.0
         return s
 
 
