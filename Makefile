@@ -28,6 +28,8 @@ eval: $(STAMP) index
 
 bench: $(STAMP) index
 	$(BIN)/python -m sitrep.bench
+	$(BIN)/python -m sitrep.bench_store ingest --n 100000
+	$(BIN)/python -m sitrep.bench_store crash --n 20000 --kills 5
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -159,6 +159,9 @@ class Article:
     url: str | None = None
     source: str | None = None
     language: str | None = None
+    # True when ``text`` was extracted from HTML: the output line then carries the text,
+    # since offsets index it and the reader has no other copy of it.
+    from_html: bool = False
     # The date relative expressions are resolved against, and where it came from
     # ("published", "url", "dateline", "text").
     anchor: date | None = None
@@ -169,6 +172,9 @@ class Article:
     counts: list[CountMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     events: list = field(default_factory=list)  # list[sitrep.schema.Event]
+    # Under --dedup: the id of the incident the article as a whole reports (articles on
+    # one incident share it, even when no ACLED event was extracted from them).
+    incident: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
 

@@ -1,14 +1,27 @@
 """`make bench`: throughput, start-up time and peak memory of `sitrep extract`.
 
-Runs the real command line in a subprocess on JSON Lines corpora (1,000 copies of the
-seed article when ../shared is present, else of the bundled examples) and prints a
-markdown table. Numbers are measured on the machine it runs on; nothing is assumed.
+Corpus: the development articles of ../shared/data (GVDB, IndiaPoliceEvents, MUC-4 dev
+texts) of 300 to 1,000 words, read at bench time and written to a temporary folder only
+(never committed); without ../shared, the bundled examples. Measures, on this machine:
+
+- per stage, in this process: ms per article and the stage's own articles/s;
+- end to end, the real command line in a subprocess (``--workers 1``, ``2``, all cores):
+  wall time, throughput after start-up, peak resident memory of the largest process;
+- start-up: ``sitrep extract`` of one article;
+- 1,000 copies of the seed article (issue 2);
+- the Dask path on a local 2-worker cluster against one process, same event ids
+  (``--dask-articles``; 100,000 is the issue's figure, slow on a small machine).
+
+Prints markdown (machine, then a table, then the acceptance checks). ``--profile``
+adds the top functions of each stage by own time (cProfile).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import resource
+import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -18,46 +31,194 @@ from pathlib import Path
 __all__ = ["main"]
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "examples" / "ben-guerdan.txt"
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "examples" / "ben-guerdan.txt"
+SETS = ("gvdb", "ipe", "muc4")
+MIN_WORDS, MAX_WORDS = 300, 1000
 
 
-def _corpus(n: int, folder: Path) -> Path:
-    texts = [SEED.read_text(encoding="utf-8")] if SEED.is_file() else \
-        [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.txt"))]
-    path = folder / f"corpus-{n}.jsonl"
+def _dev_corpus(folder: Path, limit: int | None) -> tuple[Path, str]:
+    """A JSON Lines corpus of development articles of realistic length; and its name."""
+    rows: list[dict] = []
+    counts = []
+    if (SHARED / "data").is_dir():
+        from .eval.base import get_set
+
+        for name in SETS:
+            try:
+                docs = get_set(name).load(SHARED / "data")
+            except (OSError, ValueError) as exc:
+                print(f"bench: skipping {name}: {exc}", file=sys.stderr)
+                continue
+            kept = [d for d in docs if MIN_WORDS <= len(d.text.split()) <= MAX_WORDS]
+            counts.append(f"{name} {len(kept)}")
+            rows += [{"id": f"{name}-{d.id}", "text": d.text, "published":
+                      d.published.isoformat() if d.published else None} for d in kept]
+        label = f"dev articles of {MIN_WORDS}-{MAX_WORDS} words ({', '.join(counts)})"
+    else:
+        rows = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
+                for p in sorted((REPO / "examples").glob("*.txt"))]
+        label = "bundled examples (../shared absent)"
+    rows = rows[:limit] if limit else rows
+    path = folder / "dev.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    words = sum(len(r["text"].split()) for r in rows) / max(1, len(rows))
+    return path, f"{len(rows)} {label}, mean {words:.0f} words"
+
+
+def _seed_corpus(folder: Path, n: int) -> Path | None:
+    if not SEED.is_file():
+        return None
+    text = SEED.read_text(encoding="utf-8")
+    path = folder / "seed.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps({"id": f"a{i}", "text": texts[i % len(texts)],
-                                 "published": "2016-03-09"}) + "\n")
+            fh.write(json.dumps({"id": f"s{i}", "text": text, "published": "2016-03-09"}) + "\n")
     return path
 
 
+def _machine() -> str:
+    from .parallel import available_cores
+
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    except OSError:
+        mem = 0.0
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{model}, {available_cores()} cores available, {mem:.0f} GB RAM, "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}; "
+            f"load average at start {load} (other jobs share this machine)")
+
+
 def _run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of a child process."""
+    """Wall seconds and peak RSS (MB, the largest of the process and its workers)."""
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sitrep.cli", *args], check=True,
-                   stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", *args],
+                            stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return wall, rss
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"bench: sitrep {' '.join(args)} failed ({proc.returncode})")
+    return wall, usage.ru_maxrss / 1024
 
 
-def main() -> None:
-    """Print the benchmark table."""
-    with tempfile.TemporaryDirectory() as tmp:
+def _stages(corpus: Path, profile: bool) -> list[tuple[str, float]]:
+    """(stage, seconds per article) in this process, plus serialisation."""
+    import cProfile
+    import pstats
+
+    from .extract import pipeline_for
+    from .ingest import read_inputs
+    from .parallel.extract_pool import LineMaker
+
+    pipeline = pipeline_for(None)
+    articles = list(read_inputs([corpus]))
+    maker = LineMaker()
+    spent = {s.name: 0.0 for s in pipeline.stages}
+    spent["serialise"] = 0.0
+    profs = {name: cProfile.Profile() for name in spent} if profile else {}
+    clock = time.perf_counter
+    for article in articles:
+        for stage in pipeline.stages:
+            t = clock()
+            article = stage(article)
+            spent[stage.name] += clock() - t
+        t = clock()
+        maker(article)
+        spent["serialise"] += clock() - t
+    if profile:  # a second pass under the profiler, so the timings above stay clean
+        for article in read_inputs([corpus]):
+            for stage in pipeline.stages:
+                article = profs[stage.name].runcall(stage, article)
+            profs["serialise"].runcall(maker, article)
+        for name, prof in profs.items():
+            print(f"\n### profile: {name} (top own time, {len(articles)} articles)\n```")
+            pstats.Stats(prof, stream=sys.stdout).sort_stats("tottime").print_stats(12)
+            print("```")
+    return [(name, s / len(articles)) for name, s in spent.items()]
+
+
+def _count(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and print markdown."""
+    from .parallel import available_cores
+
+    ap = argparse.ArgumentParser(description="sitrep throughput benchmark")
+    ap.add_argument("--limit", type=int, help="use at most this many dev articles")
+    ap.add_argument("--dask-articles", type=int, default=2000,
+                    help="articles for the Dask comparison (0: skip; the issue asks 100000)")
+    ap.add_argument("--profile", action="store_true", help="print cProfile hot spots per stage")
+    args = ap.parse_args(argv)
+    print(f"Machine: {_machine()}\n")
+    cores = available_cores()
+    rows: list[tuple[str, str, str, str]] = []
+    checks: list[tuple[str, bool, str]] = []
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
         folder = Path(tmp)
-        one = _corpus(1, folder)
-        big = _corpus(1000, folder)
-        start_wall, _ = _run(["extract", str(one)])
-        wall, rss = _run(["extract", str(big)])
-    per_s = 1000 / max(wall - start_wall, 1e-9)
-    corpus = "seed article" if SEED.is_file() else "bundled examples"
-    print("| measure | value |\n|---|---|")
-    print(f"| start-up + 1 article (s) | {start_wall:.2f} |")
-    print(f"| 1,000 copies of the {corpus}, wall (s) | {wall:.2f} |")
-    print(f"| throughput after start-up (articles/s, one core) | {per_s:.0f} |")
-    print(f"| throughput including start-up (articles/s) | {1000 / wall:.0f} |")
-    print(f"| peak resident memory (MB) | {rss:.0f} |")
+        corpus, label = _dev_corpus(folder, args.limit)
+        n = _count(corpus)
+        print(f"Corpus: {label}\n")
+        one = folder / "one.jsonl"
+        one.write_text(corpus.open(encoding="utf-8").readline(), encoding="utf-8")
+        starts = sorted(_run(["extract", str(one), "-w", "1", "-o", os.devnull])[0]
+                        for _ in range(3))
+        start = starts[1]  # the median of three
+        for name, sec in _stages(corpus, args.profile):
+            rows.append((f"stage `{name}`", f"{sec * 1000:.2f} ms/article",
+                         f"{1 / max(sec, 1e-9):.0f}", ""))
+        per: dict[int, float] = {}
+        for w in dict.fromkeys([1, 2, cores]):
+            wall, rss = _run(["extract", str(corpus), "-w", str(w), "-o", os.devnull])
+            per[w] = n / max(wall - start, 1e-9)
+            rows.append((f"end to end, `--workers {w}`", f"{wall:.1f} s wall",
+                         f"{per[w]:.0f} ({n / wall:.0f} with start-up)", f"{rss:.0f}"))
+        rows.append(("start-up + 1 article", f"{start:.2f} s", "", ""))
+        seed = _seed_corpus(folder, 1000)
+        seed_rate = None
+        if seed is not None:
+            wall, rss = _run(["extract", str(seed), "-w", "1", "-o", os.devnull])
+            seed_rate = 1000 / max(wall - start, 1e-9)
+            rows.append(("1,000 copies of the seed, `--workers 1`", f"{wall:.1f} s wall",
+                         f"{seed_rate:.0f} ({1000 / wall:.0f} with start-up)", f"{rss:.0f}"))
+        peak = max(float(r[3]) for r in rows if r[3])
+        checks += [
+            (">= 200 articles/s end to end on one core", per[1] >= 200, f"{per[1]:.0f}/s"),
+            ("start-up under 2 s", start < 2, f"{start:.2f} s"),
+            ("peak memory under 1.5 GB per worker", peak < 1536, f"{peak:.0f} MB"),
+            ("--workers 2 >= 1.7x one core", per[2] >= 1.7 * per[1],
+             f"{per[2] / per[1]:.2f}x on {cores} cores"),
+        ]
+        if seed_rate is not None:
+            checks.append(("seed x1000 >= 50 articles/s on one core (issue 2)",
+                           seed_rate >= 50, f"{seed_rate:.0f}/s"))
+        if args.dask_articles:
+            from .distributed.compare import compare
+
+            c = compare(corpus, args.dask_articles, workers=2)
+            rows.append((f"Dask, local cluster of 2 workers, {c.articles:,} articles",
+                         f"{c.dask_seconds:.1f} s wall", f"{c.articles / c.dask_seconds:.0f}",
+                         ""))
+            checks.append((f"Dask output = one process ({c.articles:,} articles, "
+                           f"{c.events:,} event ids)", c.mismatched == 0,
+                           f"{c.mismatched} mismatched"))
+    print("| measure | time | articles/s | peak RSS (MB) |\n|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print("\n| acceptance | met | measured |\n|---|---|---|")
+    for what, ok, value in checks:
+        print(f"| {what} | {'yes' if ok else 'NO'} | {value} |")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from .article import Article
@@ -34,44 +34,78 @@ def extract_text(text: str, *, id: str = "doc", published: Any = None,
     return article_to_dict(article)
 
 
-def _line(article: Article, include_text: bool, fields: Sequence[str] | None) -> dict[str, Any]:
-    d = article_to_dict(article, include_text=include_text)
-    if fields:
-        d = {k: d[k] for k in fields}
-    return d
+def _processed(pipeline: Pipeline, articles: Iterable[Article], workers: int,
+               timeout: float | None) -> Iterator[Article]:
+    if workers <= 1 and timeout is None:
+        return pipeline.run_many(articles)
+    from .parallel.extract_pool import run_processed
+
+    return run_processed(pipeline, articles, workers=workers, timeout=timeout)
+
+
+def _lines(pipeline: Pipeline, articles: Iterable[Article], maker: Any, workers: int,
+           timeout: float | None) -> Iterator[tuple[str, dict[str, Any] | None]]:
+    """(JSON text, dict or None) per article; in-process runs have the dict for free."""
+    if workers <= 1 and timeout is None:
+        for article in pipeline.run_many(articles):
+            d = maker.as_dict(article)
+            yield json.dumps(d, ensure_ascii=False), d
+        return
+    from .parallel.extract_pool import run_lines
+
+    for text in run_lines(pipeline, articles, maker, workers=workers, timeout=timeout):
+        yield text, None
 
 
 def extract_articles(articles: Iterable[Article], out: TextIO, *, dedup: bool = False,
                      only: Sequence[str] | None = None, include_text: bool = False,
-                     progress: bool = False,
-                     fields: Sequence[str] | None = None) -> list[dict[str, Any]]:
+                     progress: bool = False, fields: Sequence[str] | None = None,
+                     workers: int = 1, timeout: float | None = None,
+                     keep: bool = True) -> list[dict[str, Any]]:
     """Process ``articles`` in order and write one JSON line each to ``out``.
 
     Without dedup each line is written as soon as its article is done. With dedup every
     article is processed first, then events of one incident get one id, then lines are
-    written. Returns the lines written.
+    written. Returns the lines written (an empty list when ``keep`` is false, which keeps
+    memory flat on large runs).
+
+    ``workers`` > 1 runs the pipeline in that many forked processes (resources are loaded
+    here, once, and shared); output order is unchanged. With ``timeout`` (seconds per
+    article) or ``workers`` > 1 an article that crashes its worker or overruns becomes a
+    line with ``error`` set and the run goes on. ``workers=1`` without a timeout runs in
+    this process.
     """
-    pipeline = pipeline_for(only)
+    from .parallel.extract_pool import LineMaker
+
+    pipeline = pipeline_for(only)  # built before any fork: workers share its pages
+    maker = LineMaker(include_text, tuple(fields) if fields else None)
     lines: list[dict[str, Any]] = []
-    processed: list[Article] = []
-    for n, article in enumerate(pipeline.run_many(articles), 1):
-        if progress and n % 100 == 0:
-            print(f"\r{n} articles", end="", file=sys.stderr, flush=True)
-        if dedup:
-            processed.append(article)
-            continue
-        line = _line(article, include_text, fields)
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        lines.append(line)
+    n = 0
     if dedup:
         from .dedup import merge_events
 
+        processed = []
+        for n, article in enumerate(_processed(pipeline, articles, workers, timeout), 1):
+            _progress(progress, n)
+            processed.append(article)
         merge_events(processed)
         for article in processed:
-            line = _line(article, include_text, fields)
+            line = maker.as_dict(article)
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            lines.append(line)
+            if keep:
+                lines.append(line)
+    else:
+        for n, (text, d) in enumerate(_lines(pipeline, articles, maker, workers, timeout), 1):
+            _progress(progress, n)
+            out.write(text + "\n")
+            if keep:
+                lines.append(d if d is not None else json.loads(text))
     if progress:
-        print(file=sys.stderr)
+        print(f"\r{n} articles", file=sys.stderr)
     out.flush()
     return lines
+
+
+def _progress(on: bool, n: int) -> None:
+    if on and n % 100 == 0:
+        print(f"\r{n} articles", end="", file=sys.stderr, flush=True)

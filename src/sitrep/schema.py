@@ -178,11 +178,13 @@ def article_to_dict(article: Article, *, include_text: bool = False) -> dict[str
         "anchor_source": article.anchor_source,
         "diagnostics": [asdict(d) for d in article.diagnostics],
     }
+    if article.incident is not None:
+        out["incident"] = article.incident
     for key in ("title", "url", "source"):
         value = getattr(article, key)
         if value is not None:
             out[key] = value
-    if include_text:
+    if include_text or article.from_html:
         out["text"] = article.text
     return out
 
@@ -199,6 +201,7 @@ def article_from_dict(d: dict[str, Any], text: str = "") -> Article:
     art.error = d.get("error")
     art.anchor = date.fromisoformat(d["anchor"]) if d.get("anchor") else None
     art.anchor_source = d.get("anchor_source")
+    art.incident = d.get("incident")
     for p in d.get("places", []):
         kw = {k: p.get(k) for k in _PLACE_KEYS}
         kw["alternatives"] = [PlaceCandidate(**c) for c in p.get("alternatives", [])]

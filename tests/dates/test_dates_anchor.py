@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.article import Article
 from sitrep.dates import DateStage, infer_anchor
-from sitrep.dates.anchor import anchor_from_url, refine_with_reporting
+from sitrep.dates.anchor import anchor_from_url, dateline_span, refine_with_reporting
 from sitrep.nlp.sentences import SentenceStage
 
 CAPTION_STORY = (
@@ -145,4 +145,38 @@ def test_dates_stage_without_anchor() -> None:
 def test_dates_stage_published_wins() -> None:
     a = _run("KANO, Aug 17 (Agency) - Gunmen struck on Friday.", published=date(2019, 8, 18))
     assert a.anchor_source == "published"
-    assert [m.value for m in a.dates] == ["2019-08-17", "2019-08-16"]  # dateline, Friday
+    # the dateline's own date is the report's, not a mention: only Friday
+    assert [m.value for m in a.dates] == ["2019-08-16"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.example.com/news/2016/jan/26/girl-shot-at-party/", date(2016, 1, 26)),
+        ("https://example.com/local/tn-me-raid-20160223-story.html", date(2016, 2, 23)),
+        ("https://example.com/2015/September/3/clashes", date(2015, 9, 3)),
+        ("https://example.com/2016/foo/26/clashes", None),
+    ],
+)
+def test_dates_url_forms(url: str, expected: date | None) -> None:
+    assert anchor_from_url(url) == expected
+
+
+def test_dates_reporting_majority_wins() -> None:
+    text = ("The governor said Monday that troops were ready. Rebels attacked on Tuesday, "
+            "the army said Wednesday. Police said Wednesday six died; medics said Wednesday "
+            "more were hurt.")
+    assert refine_with_reporting(text, date(2016, 3, 6)) == date(2016, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("GOMA, 12 June (Agency) - Gunmen attacked a camp.", "12 June"),
+        ("BAMAKO, Mali, Oct. 3, 2019 (Wire) — Troops clashed with militants.", "Oct. 3, 2019"),
+        ("Gunmen attacked a camp on 12 June, officials said.", None),
+    ],
+)
+def test_dates_dateline_span(text: str, span: str | None) -> None:
+    found = dateline_span(text)
+    assert (text[found[0]:found[1]] if found else None) == span

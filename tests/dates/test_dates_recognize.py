@@ -247,6 +247,47 @@ CASES = [
     ),
     ("the bodies were found in may in the mountains.", date(1990, 7, 1), "may", "1990-05", "month"),
     ("police said on monday that six people died.", WED, "monday", "2016-03-07", "day"),
+    # round 2: gaps fixed
+    # a possessive weekday names a day whose event is done, whatever the clause's tense
+    ("Lawyers would try to overturn Wednesday's verdict in Lahore.", date(2016, 3, 11),
+     "Wednesday", "2016-03-09", "day"),
+    ("Parties campaigned ahead of Sunday's vote in Kinshasa.", WED, "Sunday", "2016-03-13",
+     "day"),
+    # the month after the anchor's is the coming one, even without a future cue
+    ("Donors pledged aid for the April conference in Juba.", WED, "April", "2016-04", "month"),
+    ("Elections were announced for April in the capital.", WED, "April", "2016-04", "month"),
+    # "last <month>" skips the month just gone: that one is "last month"
+    ("Two pilots died when their jet crashed last February.", WED, "last February", "2015-02",
+     "month"),
+    ("Militias took the airport last October.", WED, "last October", "2015-10", "month"),
+    ("Insurgents cut the pipeline last January.", date(2016, 8, 2), "last January", "2016-01",
+     "month"),
+    ("The truce expires next April, envoys said.", WED, "next April", "2017-04", "month"),
+    ("In July last year, rebels shelled Aleppo.", WED, "July last year", "2015-07", "month"),
+    ("A referendum is planned for November of next year.", WED, "November of next year",
+     "2017-11", "month"),
+    # -ed look-alikes and participles after "be" are no past cues
+    ("General Okafor will succeed the chief of staff on Oct. 2.", date(2016, 6, 1), "Oct. 2",
+     "2016-10-02", "day"),
+    ("The summit will be held on September 14 in Addis Ababa.", date(2016, 5, 3),
+     "September 14", "2016-09-14", "day"),
+    ("The ceasefire becomes effective Jan. 15 across the region.", date(2016, 10, 20),
+     "Jan. 15", "2017-01-15", "day"),
+    ("The court has scheduled a hearing Thursday in Nairobi.", WED, "Thursday", "2016-03-10",
+     "day"),
+    ("The vote was postponed until Monday after the clashes.", WED, "Monday", "2016-03-14",
+     "day"),
+    # seasons: their three months (winter runs into the next year)
+    ("Rebels seized the dam last summer.", WED, "last summer", "2015-06/2015-08", "month"),
+    ("The offensive will resume in the spring, commanders said.", WED, "the spring",
+     "2016-03/2016-05", "month"),
+    ("Villagers fled this past autumn.", WED, "this past autumn", "2015-09/2015-11", "month"),
+    ("Refugees froze in the winter of 1994 near Goma.", WED, "the winter of 1994",
+     "1994-12/1995-02", "month"),
+    ("Mediators hope to sign a deal this summer.", WED, "this summer", "2016-06/2016-08",
+     "month"),
+    ("Troops withdrew in fall 2013 from the valley.", WED, "fall 2013", "2013-09/2013-11",
+     "month"),
 ]
 
 
@@ -282,6 +323,10 @@ FALSE_FRIENDS = [
     ("MILITARY SOURCES SAID THE REBELS MAY ATTACK THE CAPITAL.", set()),
     ("the students will march to the ministry.", set()),
     ("He left the day before the election.", set()),
+    ("The fall of Mosul shocked the region.", set()),
+    ("Oil prices fall in winter when demand drops.", set()),
+    ("The Arab Spring toppled several rulers.", set()),
+    ("Spring water was cut off to the camp.", set()),
 ]
 
 

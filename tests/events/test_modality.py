@@ -27,6 +27,11 @@ SENTENCES = [
     ("The group has grown in strength across the Sahel.", "background"),
     ("Two rival governments vie for control of the country.", "background"),
     ("It was the deadliest attack since 2015.", "asserted"),
+    # A loose cue elsewhere in a long sentence does not undo the event it asserts.
+    ("Police arrested 17 activists at the railway station minutes before they were to board "
+     "a train, and the party said it would send more volunteers.", "asserted"),
+    ("Troops detained two men who were not carrying papers near Gao.", "asserted"),
+    ("Officials said the suspects would be charged if evidence was found.", "hypothetical"),
 ]
 
 

@@ -11,6 +11,7 @@ from sitrep.events.typing import (
     best_match,
     classify_sentence,
     codes_for,
+    muc_if_civilians_hit,
 )
 
 # (sentence, expected ACLED sub-event type of the best asserted trigger, expected MUC type)
@@ -19,55 +20,55 @@ EVENTS = [
     (
         "Government troops clashed with Al-Shabaab fighters near Afgoye on Tuesday.",
         "Armed clash",
-        "attack",
+        None,
     ),
     (
         "Heavy fighting broke out between the army and FARC dissidents in Cauca.",
         "Armed clash",
-        "attack",
+        None,
     ),
-    ("Rebels and soldiers exchanged fire for three hours outside Goma.", "Armed clash", "attack"),
+    ("Rebels and soldiers exchanged fire for three hours outside Goma.", "Armed clash", None),
     (
         "Militants attacked an army post in Waziristan, sparking a gunfight that lasted hours.",
         "Armed clash",
-        "attack",
+        None,
     ),
     (
         "About 50 militants launched a dawn attack on army and police posts in the border town.",
         "Armed clash",
-        "attack",
+        None,
     ),
     (
         "Taliban insurgents stormed a police checkpoint in Kunduz overnight.",
         "Armed clash",
-        "attack",
+        None,
     ),
-    ("GUERRILLAS AND ARMY TROOPS CLASHED IN THE JUNGLE NEAR SAN VICENTE.", "Armed clash", "attack"),
-    ("the rebels ambushed a military convoy on the road to kidal.", "Armed clash", "attack"),
+    ("GUERRILLAS AND ARMY TROOPS CLASHED IN THE JUNGLE NEAR SAN VICENTE.", "Armed clash", None),
+    ("the rebels ambushed a military convoy on the road to kidal.", "Armed clash", None),
     (
         "Government forces recaptured the town of Palmyra from Islamic State.",
         "Government regains territory",
-        "attack",
+        None,
     ),
     (
         "The Syrian army retook several villages in southern Idlib.",
         "Government regains territory",
-        "attack",
+        None,
     ),
     (
         "Boko Haram fighters captured the town of Baga after soldiers fled.",
         "Non-state actor overtakes territory",
-        "attack",
+        None,
     ),
     (
         "Houthi rebels seized control of the district headquarters in Marib province.",
         "Non-state actor overtakes territory",
-        "attack",
+        None,
     ),
     (
         "The village was recaptured by jihadists on Sunday.",
         "Non-state actor overtakes territory",
-        "attack",
+        None,
     ),
     # Explosions / remote violence
     (
@@ -250,10 +251,18 @@ EVENTS = [
         "Other",
         "forced work stoppage",
     ),
+    # "held" is an arrest only with custody or state forces around it.
+    ("Police held 12 suspects overnight in Karachi.", "Arrests", None),
+    ("The two men were held for questioning after the raid in Lahore.", "Arrests", None),
+    # Combat between armed forces and rebels is a MUC incident only when civilians are hit.
+    ("Rebels clashed with soldiers in the village market, killing three civilians.",
+     "Armed clash", "attack"),
 ]
 
 # No event of the article's time: negated, hypothetical, background, statistics.
 NON_EVENTS = [
+    "The opposition held a meeting in Nairobi on Monday.",
+    "Elections were held peacefully across the country on Sunday.",
     "The army denied that guerrillas attacked the presidential farm.",
     "The militants did not attack the town, officials said.",
     "No clashes were reported in the capital on Friday.",
@@ -375,3 +384,19 @@ def test_case2021_floor() -> None:
     from sitrep.events.typing_eval import eval_case
 
     assert eval_case(_CASE)["weighted_f1"] >= 0.65
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plain", "with_civilians"),
+    [
+        ("Rebels clashed with soldiers near Goma.", None, "attack"),
+        ("The army recaptured the town of Kidal from separatists.", None, "attack"),
+        ("A car bomb exploded outside a police station in Kirkuk.", "bombing", "bombing"),
+        ("Protesters marched peacefully through Santiago.", None, None),
+    ],
+)
+def test_muc_if_civilians_hit(sentence: str, plain: str | None, with_civilians: str | None) -> None:
+    best = best_match(classify_sentence(sentence), asserted_only=True)
+    assert best is not None
+    assert best.muc_incident_type == plain
+    assert muc_if_civilians_hit(best) == with_civilians

@@ -93,6 +93,19 @@ def test_html_input_drops_boilerplate(tmp_path):
     (art,) = list(read_inputs([tmp_path / "page.html"]))
     assert art.error is None
     assert "Gunmen attacked" in art.text and "Copyright" not in art.text
+    assert art.from_html
+
+
+def test_html_output_line_carries_the_extracted_text():
+    from sitrep.ingest.readers import make_article
+    from sitrep.schema import article_to_dict
+
+    body = " ".join([GOOD] * 5)
+    art = make_article(id="p", html=f"<html><body><article><p>{body}</p><p>{body}</p>"
+                                    f"</article></body></html>")
+    line = article_to_dict(art)
+    assert line["text"] == art.text and "Gunmen" in line["text"]
+    assert "text" not in article_to_dict(make_article(id="t", text=GOOD))
 
 
 @pytest.mark.parametrize("path", ["does/not/exist.txt", "nowhere/"])

@@ -22,6 +22,11 @@ from sitrep.nlp.sentences import split_sentences
         ("The toll was 3.5 times higher. Officials agreed.",
          ["The toll was 3.5 times higher.", "Officials agreed."]),
         ("", []),
+        ("This story is from March 2002.\n\npolice fired on a mob on friday. according to "
+         "the police, two died. the curfew was lifted. shops opened. Facebook Twitter",
+         ["This story is from March 2002.", "police fired on a mob on friday.",
+          "according to the police, two died.", "the curfew was lifted.", "shops opened.",
+          "Facebook Twitter"]),
     ],
 )
 def test_split(text, expected):

@@ -11,6 +11,7 @@ where the army "said Wednesday" was filed on the Wednesday.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,12 +21,15 @@ from .grammar import grammar, word_key
 from .recognize import find_dates
 
 __all__ = ["AnchorGuess", "anchor_from_dateline", "anchor_from_text", "anchor_from_url",
-           "infer_anchor", "refine_with_reporting"]
+           "dateline_span", "infer_anchor", "refine_with_reporting"]
 
 _URL_DATES = (
     re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)"),
-    re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)"),
+    re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)"),
 )
+# "/2016/jan/26/", "/2016/january/26/"
+_URL_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|$)",
+                        re.IGNORECASE)
 # PLACE, <date> (SOURCE) -  at the start of a line near the top of the story.
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Za-z .'’()-]{1,40},(?:[ \t]+[A-Z][A-Za-z .'’-]{1,30},)?[ \t]+"
@@ -48,7 +52,8 @@ class AnchorGuess:
 
 
 def anchor_from_url(url: str | None) -> date | None:
-    """A full date written in a URL path, e.g. ``/2016/03/09/`` or ``-20160309-``."""
+    """A full date written in a URL path: ``/2016/03/09/``, ``-20160309-``,
+    ``/2016/mar/09/``."""
     if not url:
         return None
     for pattern in _URL_DATES:
@@ -57,6 +62,10 @@ def anchor_from_url(url: str | None) -> date | None:
             d = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d:
                 return d
+    m = _URL_NAMED.search(url)
+    month = grammar().months.get(m.group(2).lower()) if m else None
+    if m and month:
+        return safe_date(int(m.group(1)), month, int(m.group(3)))
     return None
 
 
@@ -95,14 +104,25 @@ def anchor_from_text(text: str) -> date | None:
 
 
 def refine_with_reporting(text: str, base: date) -> date:
-    """Move ``base`` forward to the weekday of the first reporting clause ("said
-    Wednesday", "told reporters on Thursday") when it falls within 6 days after it."""
+    """Move ``base`` forward to the report's day named by its reporting clauses ("said
+    Wednesday", "told reporters on Thursday"), within 6 days after it. The weekday most
+    reporting clauses name wins (the first named, on a tie): a story quoting a Monday
+    statement and filed with "said Wednesday" three times was filed on the Wednesday."""
     g = grammar()
-    m = g.report_pattern.search(text)
-    if not m:
+    counts: Counter[int] = Counter()
+    for m in g.report_pattern.finditer(text):
+        counts[g.weekdays[word_key(m["w"])]] += 1
+    if not counts:
         return base
-    delta = (g.weekdays[word_key(m["w"])] - base.weekday()) % 7
-    return base + timedelta(days=delta)
+    weekday = max(counts, key=counts.__getitem__)  # first inserted wins a tie
+    return base + timedelta(days=(weekday - base.weekday()) % 7)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Offsets of the date in a wire dateline at the top of ``text`` ("TUNIS, March 9
+    (Reuters) -"): the report's own date, not an event's, so not a date mention."""
+    m = _DATELINE.search(text, 0, min(len(text), 600))
+    return m.span("date") if m else None
 
 
 def _year_hint(text: str, url: str | None) -> date | None:

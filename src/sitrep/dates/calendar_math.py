@@ -76,18 +76,25 @@ def resolve_weekday(anchor: date, weekday: int, direction: str) -> date:
 
 
 def resolve_month(anchor: date, month: int, direction: str) -> int:
-    """The year of a bare month name relative to ``anchor``: ``past`` = most recent on or
-    before the anchor's month, ``last`` = strictly before, ``future`` = on or after,
-    ``next`` = strictly after, ``this`` = the anchor's year."""
+    """The year of a month name relative to ``anchor``.
+
+    ``past`` (a bare month in a past-tense clause): the most recent on or before the
+    anchor's month, except the month just after the anchor's, which is the coming one (a
+    report does not call the month eleven months back by its bare name). ``last``: the
+    last one before the previous month ("last February" read in March is a year back);
+    ``future``: on or after; ``next``: after the next month; ``this``: the anchor's year.
+    """
     y = anchor.year
     if direction == "this":
         return y
     if direction == "past":
+        if (month - anchor.month) % 12 == 1:
+            return y if month > anchor.month else y + 1
         return y if month <= anchor.month else y - 1
     if direction == "last":
-        return y if month < anchor.month else y - 1
+        return y if month < anchor.month - 1 else y - 1
     if direction == "next":
-        return y if month > anchor.month else y + 1
+        return y if month > anchor.month + 1 else y + 1
     return y if month >= anchor.month else y + 1
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..eval.sets.tempeval import contract_value
 from .recognize import find_dates
 
 __all__ = ["GoldTimex", "Scores", "TimexDoc", "dateparser_spans", "evaluate", "load_tempeval",
@@ -64,6 +65,7 @@ def normalise_value(value: str) -> str:
     value = re.sub(r"T(?:MO|AF|EV|NI|DT)$|T\d.*$", "", value)
     value = re.sub(r"-W(\d)(?=$|-)", r"-W0\1", value)  # some gold weeks are not zero-padded
     value = value.removesuffix("-WE")  # a weekend is scored by its ISO week
+    value = contract_value(value)  # a season as its three months, as sitrep writes it
     while value.endswith("-XX"):
         value = value[:-3]
     return re.sub(r"^(\d{4})-XX$", r"\1", value)
@@ -101,8 +103,10 @@ def load_tempeval(root: Path = DEFAULT_ROOT) -> list[TimexDoc]:
 
 
 def sitrep_spans(text: str, anchor: date) -> list[Prediction]:
-    """Predictions of :func:`sitrep.dates.find_dates` (a range counts by its first value)."""
-    return [(m.start, m.end, m.value.split("/")[0], m.first_day) for m in find_dates(text, anchor)]
+    """Predictions of :func:`sitrep.dates.find_dates` (a range of days counts by its first
+    day; a season keeps its month range)."""
+    return [(m.start, m.end, m.value if m.grain == "month" else m.value.split("/")[0],
+             m.first_day) for m in find_dates(text, anchor)]
 
 
 def dateparser_spans(text: str, anchor: date) -> list[Prediction]:

@@ -63,6 +63,7 @@ class Grammar:
     report_pattern: re.Pattern[str]
     future_pattern: re.Pattern[str]
     past_pattern: re.Pattern[str]
+    possessive_future: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     parts_of_day: dict[str, str]
@@ -72,6 +73,7 @@ class Grammar:
     year_parts: dict[str, tuple[int, int]]
     ambiguous_months: frozenset[str]
     month_prepositions: frozenset[str]
+    seasons: dict[str, int]
     year_unit_nouns: frozenset[str]
     year_blocking_previous: frozenset[str]
 
@@ -145,15 +147,22 @@ def grammar() -> Grammar:
                    rf"|(?:from\s+)?(?P<wrange_w3>{wd})(?:\s+(?P<wrange_p3>{pod}))?\s*(?:-|–|to|until|till|through)\s+)"
                    rf"(?:into\s+)?(?P<wrange_w2>{wd})(?:\s+(?P<wrange_p2>{pod}))?"),
         ("wd", rf"(?:(?P<wd_mod>last|this|next|coming|early|late)\s+(?:on\s+)?)?"
-               rf"(?:the\s+(?P<wd_podpre>{pod})\s+of\s+)?(?P<wd_w>{wd})(?:'s|’s)?(?:,?\s+(?P<wd_pod>{pod}))?"),
+               rf"(?:the\s+(?P<wd_podpre>{pod})\s+of\s+)?(?P<wd_w>{wd})(?P<wd_poss>'s|’s)?(?:,?\s+(?P<wd_pod>{pod}))?"),
         ("mon", rf"(?:(?P<mon_mod>last|this|next)\s+)?"
-                rf"(?P<mon_m>{mon_full})"),
+                rf"(?P<mon_m>{mon_full})"
+                r"(?:,?\s+(?:of\s+)?(?P<mon_rel>last|this|next)\s+year\b)?"),
+        # "last summer", "this past spring", "in the winter of 1994", "autumn 2015"
+        ("season", rf"(?:(?P<season_mod>this\s+past|last|this|next|coming|early|late|mid)"
+                   rf"[\s-]+|(?P<season_the>the)\s+(?:(?P<season_part>early|late)\s+)?)?"
+                   rf"(?P<season_s>{_alt(lex['seasons'])})\b"
+                   rf"(?:,?\s+(?:of\s+)?(?P<season_y>{year4}))?"),
         ("year", rf"(?:(?P<year_pre>fiscal|the\s+year|early|late|mid)[\s-]+)?"
                  rf"(?<![\d,.$£€#/-])(?P<year_y>{year4})(?!-\d)"),
     ]
     body = "|".join(rf"(?P<{name}>{pat})" for name, pat in alternatives)
     # Speed: only try the alternatives at the start of a word that can begin a date.
-    starters = (set(months) | set(lex["weekdays"]) | set(lex["numbers"]) | set(lex["ordinals"])
+    starters = (set(months) | set(lex["weekdays"]) | set(lex["seasons"]) | set(lex["numbers"])
+                | set(lex["ordinals"])
                 | {k.split()[0] for k in lex["month_parts"]}
                 | {"the", "from", "between", "last", "this", "next", "coming", "early", "late",
                    "earlier", "later", "mid", "fiscal", "yesterday", "today", "tomorrow", "tonight",
@@ -166,15 +175,25 @@ def grammar() -> Grammar:
     report = re.compile(rf"\b{_alt(lex['reporting_verbs'])}\b(?:\s+[\w'’-]+){{0,4}}?\s+"
                         rf"(?:on\s+)?(?P<w>{wd})", re.IGNORECASE)
     future = re.compile(r"(?<![\w'’])" + _alt(lex["future_cues"]) + r"(?![\w'’])", re.IGNORECASE)
-    past = re.compile(r"\b(?:" + _alt(lex["past_cues"]) + r"|[a-z]{2,}ed)\b", re.IGNORECASE)
+    # Any word in -ed is a past cue, except words that only look like one ("hundred",
+    # "succeed"). Participles after "be"/"been"/"being" are not cues: their tense is the
+    # auxiliary's ("will be held" stays future; "was held" is past through "was").
+    participle = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    past = re.compile(rf"\b{participle}(?:{_alt(lex['past_cues'])}"
+                      rf"|(?!{_alt(lex['not_past_ed'])}\b)[a-z]{{2,}}ed)\b", re.IGNORECASE)
+    # "ahead of Sunday's vote" looks forward; "Wednesday's ruling" alone looks back.
+    poss_future = re.compile(rf"(?<![\w'’]){_alt(lex['possessive_future_before'])}\s+$",
+                             re.IGNORECASE)
     return Grammar(
         pattern=pattern, report_pattern=report, future_pattern=future, past_pattern=past,
+        possessive_future=poss_future,
         months=months, weekdays=lex["weekdays"], parts_of_day=lex["parts_of_day"],
         numbers=lex["numbers"], ordinals=lex["ordinals"],
         month_parts={k: tuple(v) for k, v in lex["month_parts"].items()},
         year_parts={k: tuple(v) for k, v in lex["year_parts"].items()},
         ambiguous_months=frozenset(lex["ambiguous_months"]),
         month_prepositions=frozenset(lex["month_prepositions"]),
+        seasons=lex["seasons"],
         year_unit_nouns=frozenset(lex["year_unit_nouns"]),
         year_blocking_previous=frozenset(lex["year_blocking_previous"]),
     )

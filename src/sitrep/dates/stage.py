@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..article import Article, DateMention
-from .anchor import infer_anchor
+from .anchor import dateline_span, infer_anchor
 from .grammar import grammar
 from .recognize import scan_dates
 
@@ -40,7 +40,11 @@ class DateStage:
         article.anchor, article.anchor_source = guess.day, guess.source
         result = scan_dates(article.text, guess.day, sentences=article.sentences or None,
                             day_first=self.day_first)
-        article.dates = sorted(result.mentions, key=lambda m: (m.start, m.end))
+        mentions = result.mentions
+        own = dateline_span(article.text)
+        if own is not None:  # the dateline dates the report, not an event in it
+            mentions = [m for m in mentions if m.end <= own[0] or m.start >= own[1]]
+        article.dates = sorted(mentions, key=lambda m: (m.start, m.end))
         if guess.day is None:
             article.diagnose(self.name, "no-anchor",
                              f"no publication date, URL date, dateline or full date in the text; "

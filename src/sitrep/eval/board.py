@@ -36,7 +36,8 @@ def run_slices(data_dir: Path, *, predictor: PipelinePredictor | None = None,
         if not gold_set.available(data_dir):
             continue
         size = int(floors.get(name, {}).get("slice", gold_set.slice_size))
-        out.append(run_eval(name, limit=size, data_dir=data_dir, predictor=predictor))
+        out.append(run_eval(name, limit=size, data_dir=data_dir, predictor=predictor,
+                            baselines=False))  # the floors gate: no reference systems
     return out
 
 

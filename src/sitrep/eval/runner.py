@@ -30,6 +30,9 @@ class Scores:
     headline: tuple[str, ...] = ()
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    #: reference systems measured in the same run (a set's optional ``baselines(docs,
+    #: lines)``); shown as extra rows, never pinned as floors
+    baselines: dict[str, float] = field(default_factory=dict)
 
     @property
     def articles_per_s(self) -> float:
@@ -44,8 +47,10 @@ def resolve_set(dataset: str) -> GoldSet:
     return get_set(dataset)
 
 
-def evaluate(gold_set: GoldSet, docs: Sequence[GoldDoc], predictor: Predictor) -> Scores:
-    """Predict ``docs`` (with dedup for grouping sets) and score them."""
+def evaluate(gold_set: GoldSet, docs: Sequence[GoldDoc], predictor: Predictor, *,
+             baselines: bool = False) -> Scores:
+    """Predict ``docs`` (with dedup for grouping sets) and score them; with ``baselines``,
+    also run the set's reference systems, if it has any."""
     warm_up = getattr(predictor, "pipeline", None)
     if callable(warm_up):
         warm_up()  # load resources before the clock starts: throughput, not start-up
@@ -56,12 +61,15 @@ def evaluate(gold_set: GoldSet, docs: Sequence[GoldDoc], predictor: Predictor) -
         raise ValueError(f"predictor returned {len(lines)} lines for {len(docs)} documents")
     metrics = gold_set.score(docs, lines)
     notes = list(getattr(predictor, "notes", []))
+    run_baselines = getattr(gold_set, "baselines", None) if baselines else None
+    extra = run_baselines(docs, lines) if callable(run_baselines) else {}
     return Scores(gold_set.name, gold_set.title, len(docs), metrics,
-                  gold_set.headline, seconds, notes)
+                  gold_set.headline, seconds, notes, extra)
 
 
 def run_eval(dataset: str, *, limit: int | None = None, report: Path | None = None,
-             data_dir: Path = DEFAULT_DATA_DIR, predictor: Predictor | None = None) -> Scores:
+             data_dir: Path = DEFAULT_DATA_DIR, predictor: Predictor | None = None,
+             baselines: bool = True) -> Scores:
     """Evaluate one gold set (the first ``limit`` documents) and optionally write a
     markdown report. Raises :class:`~sitrep.eval.base.DataMissing` when its files are
     absent and KeyError for an unknown name."""
@@ -69,7 +77,7 @@ def run_eval(dataset: str, *, limit: int | None = None, report: Path | None = No
     docs = gold_set.load(Path(data_dir))
     if limit is not None:
         docs = docs[:limit]
-    scores = evaluate(gold_set, docs, predictor or PipelinePredictor())
+    scores = evaluate(gold_set, docs, predictor or PipelinePredictor(), baselines=baselines)
     if report is not None:
         Path(report).write_text(scores_markdown([scores]), encoding="utf-8")
     return scores
@@ -77,7 +85,7 @@ def run_eval(dataset: str, *, limit: int | None = None, report: Path | None = No
 
 def run_all(*, limit: int | None = None, report: Path | None = None,
             data_dir: Path = DEFAULT_DATA_DIR, predictor: Predictor | None = None,
-            names: Sequence[str] | None = None) -> list[Scores]:
+            names: Sequence[str] | None = None, baselines: bool = True) -> list[Scores]:
     """Evaluate every registered gold set whose files are present (one shared predictor,
     so pipeline resources load once)."""
     predictor = predictor or PipelinePredictor()
@@ -86,7 +94,8 @@ def run_all(*, limit: int | None = None, report: Path | None = None,
         gold_set = get_set(name)
         if not gold_set.available(Path(data_dir)):
             continue
-        out.append(run_eval(name, limit=limit, data_dir=data_dir, predictor=predictor))
+        out.append(run_eval(name, limit=limit, data_dir=data_dir, predictor=predictor,
+                            baselines=baselines))
     if report is not None:
         Path(report).write_text(scores_markdown(out), encoding="utf-8")
     return out
@@ -108,6 +117,8 @@ def scores_markdown(results: Sequence[Scores], *, headline_only: bool = False) -
         for k in keys:
             rows.append(f"| {s.dataset} | {k} | {_fmt(s.metrics[k])} | {s.n_docs} "
                         f"| {_fmt(s.articles_per_s)} |")
+        for k, v in s.baselines.items():  # their own speeds are rows: no pipeline rate
+            rows.append(f"| {s.dataset} | {k} | {_fmt(v)} | {s.n_docs} | - |")
         notes.extend(n for n in s.notes if n not in notes)
     text = "\n".join(rows) + "\n"
     if notes:

@@ -19,6 +19,7 @@ from ..nlp.lexicon import read_json
 from ..schema import Actor, Codes, Event, Evidence, Location
 from .casualties import toll
 from .drafts import Draft, place_rank
+from .frames import city_of, place_weights
 from .fillers import role_fillers
 from .typing import TypeMatch
 
@@ -43,16 +44,46 @@ class _Context:
 
 def _article_context(article: Article) -> _Context:
     resolved = [p for p in article.places if p.lat is not None]
-    towns = [p for p in resolved if place_rank(p) >= 3]
-    main = None
-    if towns:
-        counts = Counter(p.geonameid for p in towns)
-        best = counts.most_common(1)[0][0]
-        main = next(p for p in towns if p.geonameid == best)
+    weights = place_weights(article)
+    towns = [p for p in resolved if place_rank(p) >= 3 and weights.get(p.start, 0.0) >= 2.0]
+    # The most trusted town, the first said on ties (the dateline's, the lead's).
+    main = max(towns, key=lambda p: (weights[p.start], -p.start)) if towns else None
     countries = [p for p in resolved if p.feature == "country"]
     country = Counter(p.geonameid for p in countries).most_common(1)[0][0] if countries else None
     country_place = next((p for p in countries if p.geonameid == country), None)
     return _Context(main, country_place)
+
+
+def _event_place(draft: Draft, ctx: _Context, previous: PlaceMention | None,
+                 article: Article) -> tuple[PlaceMention | None, bool]:
+    """The incident's place, and whether it was inferred from context rather than said
+    for this incident (ACLED's geo_precision 2/3 then)."""
+    place, inferred = draft.place, False
+    if place is None or draft.place_weight < 2.0:
+        # No place, or only a doubtful one: the place the article has established.
+        fallback = previous or ctx.main_place
+        if fallback is not None:
+            place, inferred = fallback, True
+    if place is None:
+        place, inferred = ctx.country_place, True
+    inside = _town_inside(place, ctx.main_place)
+    if inside is not None:
+        place, inferred = inside, True  # "in N.C.", the report filed from Fayetteville, N.C.
+    if place is not None:
+        place = city_of(place, article.places)  # "Kensington" -> Philadelphia
+    return place, inferred
+
+
+def _town_inside(region: PlaceMention | None, town: PlaceMention | None) -> PlaceMention | None:
+    """The article's main town when the incident's place is only the province or country
+    that town lies in: the report names the region, its local context names the town."""
+    if region is None or town is None or place_rank(region) > 2:
+        return None
+    if town.country_code != region.country_code:
+        return None
+    if region.feature in ("admin1", "region") and town.admin1 != region.admin1:
+        return None
+    return town
 
 
 def _event_date(draft: Draft, previous: DateMention | None,
@@ -281,17 +312,19 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
     events = []
     previous_date: DateMention | None = None
     previous_place: PlaceMention | None = None
-    for index, draft in enumerate(sorted(drafts, key=lambda d: d.first_sentence)):
+    ordered = sorted(drafts, key=lambda d: d.first_sentence)
+    lead = ordered[0] if ordered else None
+    for index, draft in enumerate(ordered):
         date, precision, date_mention = _event_date(draft, previous_date, article)
         if draft.date is not None:
             previous_date = draft.date
-        place = draft.place or previous_place or ctx.main_place or ctx.country_place
-        if draft.place is not None:
+        place, inferred = _event_place(draft, ctx, previous_place, article)
+        if draft.place is not None and draft.place_weight >= 2.0:
             previous_place = draft.place
         loc = _location(place, _near(draft))
-        if loc is not None and draft.place is None:
-            loc.geo_precision = max(loc.geo_precision, 2 if place is not None and
-                                    place_rank(place) >= 4 else 3)
+        if loc is not None and inferred:
+            # Not said for this incident: near the place the article established.
+            loc.geo_precision = max(loc.geo_precision, 2 if place_rank(place) >= 4 else 3)
         country = place.country if place else None
         cc = place.country_code if place else None
         match = _choose_type(draft)
@@ -312,8 +345,15 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         roles = role_fillers(article, draft, sides.actor1_mentions, t)
         for fld in ("perpetrators", "victims", "targets", "weapons"):
             evidence += [Evidence(fld, r.start, r.end, r.text) for r in getattr(roles, fld)]
-        confidence = 0.4 + 0.3 * match.confidence + 0.1 * (date_mention is not None) \
-            + 0.1 * (draft.place is not None) + 0.1 * (sides.actor1 is not None)
+        # Each anchor the text gives (a day, a place, an actor, a toll) makes the event
+        # more certain; a told toll also marks the incident the article is about.
+        # An incident told again (in several sentences, or in the lead) is one the
+        # report stands behind.
+        has_toll = any(x for x in (t.fatalities, t.wounded, t.arrested, t.abducted))
+        told = len({f.sentence for f in draft.frames})
+        confidence = 0.2 + 0.25 * match.confidence + 0.1 * (date_mention is not None) \
+            + 0.1 * (draft.place is not None) + 0.1 * (sides.actor1 is not None) \
+            + 0.15 * has_toll + 0.05 * min(told - 1, 2) + 0.1 * (draft is lead)
         ev = Event(
             event_id=_event_id(article, date, loc, sub, sides, index),
             codes=_codes(sub, match), date=date, date_precision=precision, location=loc,

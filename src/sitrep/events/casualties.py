@@ -149,6 +149,9 @@ class _Extractor:
             self._emit_np(sent, np, m, kind)
             found = True
             k = np.last_tok + 1
+            if sent.word(k) == "as" and sent.word(k + 1) == "well" and sent.word(k + 2) == "as":
+                k += 3  # "his five children as well as his wife"
+                continue
             if sent.word(k) not in ("and", ","):
                 return found
             k += 1

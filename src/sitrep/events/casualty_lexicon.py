@@ -76,7 +76,8 @@ def casualty_lexicon() -> CasualtyLexicon:
         for w in words:
             side_of.setdefault(w, side)
     generic = frozenset(d["unknown_heads"])
-    heads = frozenset(side_of) | generic
+    # A singular person noun heads a counted phrase too ("the homeowner was shot").
+    heads = frozenset(side_of) | generic | frozenset(d["singular"])
     trigger_words = {w for form in trigger_class for w in form.split()}
     flags = re.IGNORECASE
     return CasualtyLexicon(

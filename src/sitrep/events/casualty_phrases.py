@@ -91,6 +91,9 @@ class SentenceTokens:
         if not w:
             return None
         s, e, _ = self.toks[k]
+        if w in ("his", "her", "their") and self.toks[k + 1:] and \
+                self.toks[k + 1][0] in self.q_start:
+            return self.np_forward(k + 1)  # "killing his five young children"
         if w in ("him", "her") or w in ("the", "his", "her", "their"):
             head = k + 1 if w != "him" else k
             if w == "him" or (w == "her" and self.word(k + 1) not in lex.singular):
@@ -234,6 +237,9 @@ class SentenceTokens:
         article = q.text.lower() in ("a", "an")
         if article and (head is None or self.word(head) not in lex.singular):
             return None
+        if self.word(first - 1) == "of" and (self.word(first - 2) in lex.singular
+                                             or self.word(first - 2) in ("age", "ages")):
+            return None  # "a mother of three is dead", "kids under the age of 12 have died"
         if head is None:
             side, group, generic = "unknown", None, True
             end = q.end

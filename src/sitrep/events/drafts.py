@@ -62,6 +62,8 @@ class Draft:
     loose_counts: list[CountMention] = field(default_factory=list)
     date: DateMention | None = None
     place: PlaceMention | None = None
+    place_weight: float = 0.0
+    seen: int = -1  # index of the latest frame added (recency for continuations)
 
     @property
     def families(self) -> set[str]:
@@ -81,8 +83,12 @@ class Draft:
             self.date = frame_date(frame)
         if not frame.anaphoric:
             p = frame_place(frame)
-            if p is not None and (self.place is None or place_rank(p) > place_rank(self.place)):
-                self.place = p
+            if p is not None and (self.place is None or _weight(frame, p) > self.place_weight):
+                self.place, self.place_weight = p, _weight(frame, p)
+
+
+def _weight(frame: Frame, p: PlaceMention) -> float:
+    return frame.place_weight.get(p.start, 0.0)
 
 
 def frame_date(frame: Frame) -> DateMention | None:
@@ -95,11 +101,13 @@ def frame_date(frame: Frame) -> DateMention | None:
 
 def frame_place(frame: Frame) -> PlaceMention | None:
     """The frame's most specific resolved place (nearest the trigger on ties)."""
-    resolved = [p for p in frame.places if p.lat is not None]
+    resolved = [p for p in frame.places if p.lat is not None
+                and frame.place_weight.get(p.start, 0.0) > 0.5]
     if not resolved:
         return None
     t = frame.main.trigger_start
-    return max(resolved, key=lambda p: (place_rank(p), -abs(p.start - t)))
+    return max(resolved, key=lambda p: (frame.place_weight.get(p.start, 0.0),
+                                        -abs(p.start - t)))
 
 
 def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
@@ -122,6 +130,15 @@ def _compatible(d: Draft, frame: Frame) -> bool:
     return bool(d.families & fam)
 
 
+def _side_only(frame: Frame) -> bool:
+    return all(family_of(m.acled_sub_event_type).startswith("side:") for m in frame.matches)
+
+
+def _headline_draft(d: Draft) -> bool:
+    """A draft told only in the headline or lead, with no day yet."""
+    return d.date is None and all(f.sentence <= 1 for f in d.frames)
+
+
 def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None:
     fdate, fplace = frame_date(frame), frame_place(frame)
     if frame.anaphoric:
@@ -129,8 +146,7 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
             [d for d in drafts if _compatible(d, frame)]
         return linked[0] if linked else None
     # Side-actions in the sentence of a violent event belong to that operation.
-    if last is not None and last.frames[-1].sentence == frame.sentence \
-            and all(family_of(m.acled_sub_event_type).startswith("side:") for m in frame.matches) \
+    if last is not None and last.frames[-1].sentence == frame.sentence and _side_only(frame) \
             and (fdate is None or frame.inherited_date or _same_day(fdate, last.date)):
         return last
     for d in drafts:
@@ -138,12 +154,32 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
             continue
         if fdate is not None and _same_day(d.date, fdate):
             return d
+        if fdate is not None and _headline_draft(d):
+            return d  # the headline's undated report, now told with its day
         if (fdate is None or d.date is None) and d.trigger_words & frame.trigger_words:
             return d
-    # A clause that only continues the previous one (no date, no place of its own).
-    if fdate is None and fplace is None and last is not None \
-            and last.frames[-1].sentence >= frame.sentence - 1 and _compatible(last, frame):
-        return last
+    if frame.separate:
+        return None  # "Separately, ...", "In another attack, ...": a new incident
+    if fdate is not None and not frame.inherited_date:
+        return None
+    # Most recently told first: a clause continues the incident told just before it.
+    recent = sorted(drafts, key=lambda d: d.seen, reverse=True)
+    if fplace is None and _side_only(frame):
+        # An arrest or a seizure told on its own continues only the sentence before.
+        if last is not None and last.frames[-1].sentence >= frame.sentence - 1 \
+                and _compatible(last, frame):
+            return last
+        return None
+    if fplace is None:
+        # No day and no place of its own: it cannot be told apart from the incident the
+        # article is telling ("A man was shot Monday in Dallas. ... He died in hospital").
+        return next((d for d in recent if _compatible(d, frame)), None)
+    # A place but no day: the latest incident at that place not yet dated, or the one
+    # told just before.
+    for d in recent:
+        if _compatible(d, frame) and _same_place(d.place, fplace) and (
+                d.date is None or d is last and last.frames[-1].sentence >= frame.sentence - 1):
+            return d
     return None
 
 
@@ -151,12 +187,13 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
     """Group frames (in text order) into drafts, one per incident."""
     drafts: list[Draft] = []
     last: Draft | None = None
-    for frame in frames:
+    for i, frame in enumerate(frames):
         target = _find(drafts, frame, last)
         if target is None:
             target = Draft()
             drafts.append(target)
         target.add(frame)
+        target.seen = i
         if not frame.anaphoric:
             last = target
     return drafts

@@ -1,12 +1,20 @@
 """Role fillers of an event in the article's own words: perpetrators, victims, physical
-targets and weapons (the MUC-4 slots), each with offsets."""
+targets and weapons (the MUC-4 slots), each with offsets.
+
+Victims are the people the event harmed: those named in its sentences next to a harm cue
+("the murder of archbishop oscar romero", "maria diaz, a judge, was shot";
+``data/events/victim_patterns.json``) and the groups its casualty counts quote ("7
+civilians"), except the perpetrators' own dead ("36 attackers" killed by troops)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..actors.persons import find_persons
 from ..article import ActorMention, Article, CountMention
+from ..nlp.lexicon import read_json
 from ..schema import RoleFiller
 from .drafts import Draft
 
@@ -26,18 +34,85 @@ class RoleFillers:
 def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMention],
                  toll) -> RoleFillers:
     """Fill the slots of a draft: perpetrators are the mentions of actor1 (organisations
-    when a named group, individuals otherwise), victims the people counted as killed,
-    wounded or abducted, targets and weapons what the frames quoted."""
-    perpetrators = [RoleFiller(m.text, m.start, m.end,
-                               "organization" if m.inter in (2, 3, 8) and
-                               not m.name.startswith("Unidentified") else "individual")
-                    for m in actor1_mentions]
-    victims = [_victim_quote(article.text, c) for c in toll.evidence
-               if c.kind in ("killed", "wounded", "abducted") and c.value]
+    when a named group, individuals otherwise; one per entity), victims the people named
+    as harmed in the draft's sentences and those counted as killed, wounded or abducted
+    (not the perpetrators' own dead), targets and weapons what the frames quoted (one
+    weapon per head noun)."""
+    perpetrators = _perpetrators(article, actor1_mentions)
+    victims = _named_victims(article, draft)
+    own = _own_side(actor1_mentions)
+    victims += [_victim_quote(article.text, c) for c in toll.evidence
+                if c.kind in ("killed", "wounded", "abducted") and c.value
+                and c.side != own and c.group_text]
     targets = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.targets]
     weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
     return RoleFillers(_dedupe(perpetrators), _dedupe(victims), _dedupe(targets),
-                       _dedupe(weapons))
+                       _by_head(_dedupe(weapons)))
+
+
+def _own_side(actor1: list[ActorMention]) -> str | None:
+    """The casualty side (``CountMention.side``) of actor1's own dead: troops killed by
+    their own operation's enemy are no victims of it, nor are militants of their attack."""
+    if not actor1:
+        return None
+    return "state" if actor1[0].inter == 1 else "perpetrators"
+
+
+def _head(text: str) -> str:
+    """A description's last word, singular: "two guerrillas", "a guerrilla" -> "guerrilla"."""
+    words = text.lower().split()
+    return words[-1].rstrip("s") if words else ""
+
+
+def _kind(m: ActorMention) -> str:
+    named = m.inter in (2, 3, 8) and not m.name.startswith("Unidentified")
+    return "organization" if named else "individual"
+
+
+def _perpetrators(article: Article, mentions: list[ActorMention]) -> list[RoleFiller]:
+    """One filler per perpetrator entity: coreferent mentions (the same normalised actor,
+    "the FMLN" ... "the FMLN") are merged and quoted by the article's first mention of
+    that actor, so every event of the article names the entity the same way."""
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        # Described people ("two gunmen", "men in uniform") may be different groups under
+        # one generic name: only identical descriptions merge.
+        key = (m.name, "organization") if _kind(m) == "organization" else \
+            (_head(m.text), "individual")
+        if key in seen:
+            continue
+        seen.add(key)
+        first = next((a for a in article.actors if _kind(a) == key[1] and
+                      (a.name if key[1] == "organization" else _head(a.text)) == key[0]), m)
+        out.append(RoleFiller(first.text, first.start, first.end, key[1]))
+    return out
+
+
+@cache
+def _victim_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = read_json("events", "victim_patterns.json")
+    return (re.compile("|".join(f"(?:{p})" for p in d["before"])),
+            re.compile("|".join(f"(?:{p})" for p in d["after"])))
+
+
+def _named_victims(article: Article, draft: Draft) -> list[RoleFiller]:
+    """People named in the draft's sentences as harmed (killed, kidnapped, attacked...)."""
+    before, after = _victim_patterns()
+    text = article.text
+    out = []
+    # The sentence after an event's report often names its victims ("The victims were
+    # identified as ..."), so it is read too.
+    for index in sorted({f.sentence + k for f in draft.frames for k in (0, 1)}):
+        if index >= len(article.sentences):
+            continue
+        s = article.sentences[index]
+        low = text[s.start:s.end].lower()
+        for p in find_persons(text[s.start:s.end], s.start):
+            a, b = p.start - s.start, p.end - s.start
+            if before.search(low[max(0, a - 90):a]) or after.match(low, b):
+                out.append(RoleFiller(p.text, p.start, p.end))
+    return out
 
 
 def _victim_quote(text: str, c: CountMention) -> RoleFiller:
@@ -53,6 +128,18 @@ def _victim_quote(text: str, c: CountMention) -> RoleFiller:
                 start = c.start + prev.start(1)
             return RoleFiller(text[start:end], start, end)
     return RoleFiller(c.text, c.start, c.end)
+
+
+def _by_head(fillers: list[RoleFiller]) -> list[RoleFiller]:
+    """Coreferent things merged: "a car bomb" ... "the bomb" is one weapon, quoted by its
+    first (fullest) mention."""
+    seen, out = set(), []
+    for r in sorted(fillers, key=lambda r: r.start):
+        h = _head(r.text)
+        if h not in seen:
+            seen.add(h)
+            out.append(r)
+    return out
 
 
 def _dedupe(fillers: list[RoleFiller]) -> list[RoleFiller]:

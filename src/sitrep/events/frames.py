@@ -18,7 +18,8 @@ from .modality import sentence_modality
 from .roles import find_targets, find_weapons
 from .typing import TypeMatch, classify_sentence
 
-__all__ = ["Clause", "Frame", "build_frames", "split_clauses"]
+__all__ = ["Clause", "Frame", "build_frames", "city_of", "is_dateline", "place_weights",
+           "split_clauses"]
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
@@ -57,6 +58,8 @@ class Frame:
     anaphoric: bool = False  # "the attack", "Monday's attack": refers to an event told elsewhere
     near: bool = False  # "just outside X", "near X": geo_precision 2
     inherited_date: bool = False  # the date came from an earlier clause of the sentence
+    separate: bool = False  # "Separately, ...", "In another attack": told as a new incident
+    place_weight: dict[int, float] = field(default_factory=dict)  # by mention start
 
     @property
     def main(self) -> TypeMatch:
@@ -125,6 +128,95 @@ def _first_trigger(matches: list[TypeMatch], actors: list[ActorMention]) -> Type
     return min(matches, key=lambda m: (is_actor(m), m.trigger_start))
 
 
+_DOUBTFUL_SCORE = 0.5
+_SITE_SEPARATOR = re.compile(r"[|\u00ab\u00bb]| [-\u2013\u2014] ")
+_DATELINE_TOWN = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,30},\s*")
+_PART_OF_CITY_KM = 9.0
+
+
+def place_weights(article: Article) -> dict[int, float]:
+    """How much each resolved place mention can be trusted as an incident's place, by its
+    start offset: the place's specificity (a town beats a province beats a country),
+    raised by repeated mention, lowered for a doubtful reading (a low resolution score
+    said once: "Townsend Street" read as Townsend, Delaware) or a town in a country the
+    article otherwise never mentions (an upper-case "GRENADE" read as a town in France)."""
+    from collections import Counter
+
+    from .drafts import place_rank
+
+    text = article.text
+    resolved = [p for p in article.places if p.lat is not None and not _street_or_site(article, p)]
+    mentions = Counter(p.geonameid for p in resolved)
+    countries = Counter(p.country_code for p in resolved if p.country_code)
+    out: dict[int, float] = {}
+    for p in resolved:
+        n = mentions[p.geonameid]
+        w = float(place_rank(p)) + 0.5 * min(n - 1, 2)
+        if n == 1 and p.score < _DOUBTFUL_SCORE:
+            w -= 4.0
+        if countries[p.country_code] == 1 and len(countries) > 1:
+            w -= 2.0
+        if is_dateline(article, p):
+            w += 0.75  # the dateline: "MILWAUKEE (WITI) --", "TUNIS, March 7 --"
+        out[p.start] = w
+    return out
+
+
+def is_dateline(article: Article, p: PlaceMention) -> bool:
+    """The place a report is filed from ("NAIROBI, June 3 (Reuters) -"): where the
+    reporter is, which is the incident's place only when the text says so again."""
+    text = article.text
+    line_start = text.rfind("\n", 0, p.start) + 1
+    if p.start >= 400 or not _PAT["dateline_after_place"].match(text, p.end):
+        return False
+    lead = text[line_start:p.start]
+    # "NAIROBI -", or the state after the town: "FAYETTEVILLE, N.C. (WTVD) --"
+    return len(lead.strip()) == 0 or bool(_DATELINE_TOWN.fullmatch(lead))
+
+
+def _street_or_site(article: Article, p: PlaceMention) -> bool:
+    """A toponym that names a street ("Thurston Avenue", "65th & Thurston") or, after a
+    headline's "|", "«" or " - ", the publisher ("... | Fox 59", "« CBS Denver"): never
+    an incident's place."""
+    text = article.text
+    if _PAT["street_after_place"].match(text, p.end) or \
+            _PAT["street_before_place"].search(text[max(0, p.start - 30):p.start]):
+        return True
+    s = article.sentence_at(p.start)
+    if s is not None and s.index == 0:
+        line_end = text.find("\n", p.start)
+        line_end = s.end if line_end < 0 else min(line_end, s.end)
+        seps = list(_SITE_SEPARATOR.finditer(text, s.start, p.start))
+        # The publisher is a short tail after the headline's last separator.
+        return bool(seps) and line_end - seps[-1].end() <= 40 and \
+            not _SITE_SEPARATOR.search(text, p.end, line_end)
+    return False
+
+
+def city_of(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
+    """The big city a named quarter lies in, when the article names both ("Kensington"
+    and "Philadelphia", "Mott Haven" and "the Bronx"): ACLED codes the city itself."""
+    if p.lat is None or p.lon is None or p.feature != "city":
+        return p
+    best = p
+    for q in places:
+        if q.lat is None or q.lon is None or q.feature != "city" or q.geonameid == p.geonameid:
+            continue
+        if q.population > max(10 * p.population, 200_000) and q.country_code == p.country_code \
+                and _km(p.lat, p.lon, q.lat, q.lon) < _PART_OF_CITY_KM \
+                and q.population > best.population:
+            best = q
+    return best
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    dy = (lat2 - lat1) * 111.2
+    dx = (lon2 - lon1) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(dx, dy)
+
+
 def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: list[TypeMatch],
                carried_dates: list[DateMention]) -> Frame:
     text = article.text
@@ -142,7 +234,8 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     if not frame.dates and carried_dates:
         frame.dates = list(carried_dates)
         frame.inherited_date = True
-    frame.places = [p for p in article.places if _inside(p.start, p.end, clause)]
+    frame.places = [p for p in article.places if _inside(p.start, p.end, clause)
+                    and not is_dateline(article, p)]
     clause_actors = [a for a in article.actors if _inside(a.start, a.end, clause)]
     first = frame.first = _first_trigger(frame.matches, clause_actors)
     for a in clause_actors:
@@ -165,21 +258,28 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
     frames: list[Frame] = []
     loose_counts: list[tuple[int, list[CountMention]]] = []
     text = article.text
+    weights = place_weights(article)
+    year = article.anchor.year if article.anchor else None
     for sentence in article.sentences:
         s_text = text[sentence.start:sentence.end]
-        if sentence_modality(s_text) == "background":
+        if sentence_modality(s_text, reference_year=year) == "background":
             continue
         matches = [m for m in classify_sentence(s_text, sentence.start)
                    if m.modality in (None, "asserted")]
         carried: list[DateMention] = []
+        # "Separately, ...": the sentence's first event clause opens a new incident.
+        separate = bool(_PAT["separate_incident"].search(s_text[:60]))
         for clause in split_clauses(text, sentence.start, sentence.end):
             in_clause = [m for m in matches if clause.start <= m.trigger_start < clause.end]
-            if in_clause and sentence_modality(text[clause.start:clause.end]) != "asserted":
+            if in_clause and sentence_modality(text[clause.start:clause.end],
+                                               reference_year=year) != "asserted":
                 in_clause = []
             own_dates = [d for d in article.dates if _inside(d.start, d.end, clause)
                          and not _is_reporting_date(text, d)]
             if in_clause:
                 frame = _frame_for(article, sentence, clause, in_clause, carried)
+                frame.separate, separate = separate, False
+                frame.place_weight = weights
                 frames.append(frame)
             else:
                 counts = [c for c in article.counts if _inside(c.start, c.end, clause)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
 
@@ -135,17 +135,31 @@ def trigger_modality(
     return "asserted"
 
 
+@lru_cache(maxsize=512)
+def _has_asserted_trigger(text: str, reference_year: int | None) -> bool:
+    """Whether some event trigger of ``text`` is asserted in its own clause."""
+    from .typing import classify_sentence  # typing imports this module
+
+    return any(m.modality == "asserted"
+               for m in classify_sentence(text, reference_year=reference_year))
+
+
 def sentence_modality(text: str, *, reference_year: int | None = None) -> str:
     """Modality of a sentence: ``asserted``, ``negated``, ``hypothetical`` or ``background``."""
     p = _patterns()
     text = _lower(text)
-    for pat in (p.neg_sentence, p.neg_sentence_only, p.casualty):
+    for pat in (p.neg_sentence, p.casualty):
         if pat is not None and pat.search(text):
             return "negated"
-    if p.hyp_prefix is not None and p.hyp_prefix.search(text):
-        return "hypothetical"
-    if p.hyp_sentence is not None and p.hyp_sentence.search(text):
-        return "hypothetical"
+    # A loose cue ("were not", "would", "if") anywhere in a long sentence says nothing
+    # about an event the sentence asserts elsewhere ("police arrested 17 men minutes
+    # before they were to board a train ... the party would send more"): when a trigger
+    # of the sentence is asserted in its own clause, the sentence is not negated or
+    # hypothetical.
+    loose = [pat for pat in (p.neg_sentence_only, p.hyp_prefix, p.hyp_sentence) if pat]
+    hits = [pat is p.neg_sentence_only for pat in loose if pat.search(text)]
+    if hits and not _has_asserted_trigger(text, reference_year):
+        return "negated" if hits[0] else "hypothetical"
     if is_background(text, reference_year):
         return "background"
     return "asserted"

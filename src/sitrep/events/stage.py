@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..article import Article
 from .assemble import assemble_events
-from .drafts import merge_frames
+from .drafts import Draft, merge_frames
 from .frames import build_frames
 
 __all__ = ["EventStage"]
@@ -21,8 +21,23 @@ class EventStage:
         frames, loose = build_frames(article)
         drafts = merge_frames(frames)
         _give_loose_counts(drafts, loose)
+        drafts = [d for d in drafts if anchored(d)]
         article.events = assemble_events(article, drafts)
         return article
+
+
+def anchored(draft: Draft) -> bool:
+    """An incident needs more than a trigger word: someone hit or counted, an actor, a
+    target or weapon, or a report told more than once or with its own day and place.
+    "Security was beefed up after a terrorist plan was found" has none of these."""
+    if draft.loose_counts or any(f.counts for f in draft.frames):
+        return True
+    if any(f.agents or f.patients or f.targets or f.weapons for f in draft.frames):
+        return True
+    told = any(not f.anaphoric for f in draft.frames)
+    if told and len({f.sentence for f in draft.frames}) >= 2:
+        return True
+    return draft.place is not None and draft.date is not None
 
 
 def _give_loose_counts(drafts, loose) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "best_match",
     "classify_sentence",
     "codes_for",
+    "muc_if_civilians_hit",
 ]
 
 
@@ -137,6 +138,9 @@ def _lexicon() -> tuple[
     return PhraseMatcher(phrases), cue_matcher, codes, rules, mode_cues
 
 
+_MUC_NEEDS_CIVILIANS = frozenset(read_json("events", "mapping.json").get("muc_needs_civilians", ()))
+
+
 ACLED_SUB_EVENT_TYPES: tuple[str, ...] = tuple(read_json("events", "mapping.json")["sub_events"])
 
 
@@ -144,6 +148,15 @@ def codes_for(sub_event_type: str) -> tuple[str, str, str | None, str | None, st
     """ACLED event type, disorder type, MUC type, PLOVER type and mode of a sub-event type."""
     c = _lexicon()[2][sub_event_type]
     return c.event_type, c.disorder, c.muc, c.plover, c.mode
+
+
+def muc_if_civilians_hit(match: TypeMatch) -> str | None:
+    """The MUC-4 type a purely military reading left out (an Armed clash has none unless
+    civilians are hit, by MUC-4's guidelines): for the assembler, once it knows from the
+    whole event that civilians were killed or wounded."""
+    if match.muc_incident_type is None and match.acled_sub_event_type in _MUC_NEEDS_CIVILIANS:
+        return codes_for(match.acled_sub_event_type)[2]
+    return match.muc_incident_type
 
 
 def _agent_side(
@@ -217,6 +230,8 @@ def classify_sentence(
         # A trigger's MUC override holds even when a rule re-typed it (rioters who "set
         # fire" still commit arson); its mode/PLOVER override only if nothing re-typed it.
         muc = trig.muc[1] if trig.muc[0] else c.muc
+        if sub in _MUC_NEEDS_CIVILIANS and not trig.muc[0] and "civilians" not in present:
+            muc = None  # purely military combat is no MUC-4 terrorist incident
         mode = trig.mode[1] if trig.mode[0] and not changed else c.mode
         plover = trig.plover[1] if trig.plover[0] and not changed else c.plover
         if plover == "ASSAULT" and mode is None:

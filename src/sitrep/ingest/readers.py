@@ -76,6 +76,7 @@ def make_article(*, id: str, text: str | None = None, html: str | None = None,
             art.error = "no article text found in the HTML"
             return art
         text = page.text
+        art.from_html = True
         art.title = art.title or page.title
         art.url = art.url or page.url
         art.source = art.source or page.source

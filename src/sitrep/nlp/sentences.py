@@ -23,10 +23,23 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "abbreviations.txt"))
 
 
+_LOWER_START = re.compile(r"[.!?]\s+[a-z]")
+_UPPER_START = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def _mostly_lowercase(text: str) -> bool:
+    """Lower-cased text (often with a mixed-case header or footer): sentences start in
+    lower case more often than not, so case cannot mark a boundary."""
+    if text == text.lower():
+        return True
+    lower = len(_LOWER_START.findall(text))
+    return lower > 2 * len(_UPPER_START.findall(text)) and lower >= 3
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each keeps its offsets, trimmed of whitespace."""
     abbreviations = _abbreviations()
-    lowercase_text = text == text.lower()
+    lowercase_text = _mostly_lowercase(text)
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

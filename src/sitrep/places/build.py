@@ -27,12 +27,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ..nlp.lexicon import read_json, read_lines
-from .normalize import fold_name, name_key, skeleton
+from ..nlp.lexicon import data_path, read_json, read_lines
+from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-9"
+BUILD_VERSION = "places-15"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -70,12 +70,24 @@ class GazetteerData:
     demonyms: dict[str, str] = field(default_factory=dict)
     # Fuzzy fallback, precomputed: country code -> (skeletons joined by newlines, entries).
     skeletons: dict[str, tuple[str, np.ndarray]] = field(default_factory=dict)
+    # Lookup tables the reader would otherwise rebuild on every load (~1 s of Python):
+    # key -> position in ``keys``, and first token -> the longest key (in tokens) it starts.
+    key_index: dict[str, int] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)
+
+
+# Data files the builder reads: editing one must rebuild the index, so their checksum is
+# part of the cache file name.
+_INPUTS = ("regions.json", "never_places.txt", "demonyms.txt")
 
 
 def cache_path() -> Path:
-    """The pickle file for the current builder version."""
+    """The pickle file for the current builder version and data files."""
     root = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
-    return root / f"gazetteer-{BUILD_VERSION}.pickle"
+    stamp = 0
+    for name in _INPUTS:
+        stamp = zlib.crc32(data_path("places", name).read_bytes(), stamp)
+    return root / f"gazetteer-{BUILD_VERSION}-{stamp:08x}.pickle"
 
 
 def _package_file(package: str, *parts: str) -> Path | None:
@@ -228,7 +240,12 @@ def build() -> GazetteerData:
                                    float(latlng[1]), cc, "", "", "country",
                                    int(rec.get("population") or 0)), names, primary=4)
         if info.get("demonym"):
-            demonyms[name_key(info["demonym"])] = cc
+            dem = name_key(info["demonym"])
+            # "French" is France's, not Mayotte's: the most populous country keeps it
+            old = demonyms.get(dem)
+            if old is None or int(countries[old].get("population") or 0) < int(
+                    rec.get("population") or 0):
+                demonyms[dem] = cc
 
     for cont in continents.values():
         names = [cont.get("name") or cont["toponymName"], cont.get("asciiName", "")]
@@ -288,6 +305,13 @@ def build() -> GazetteerData:
 
     data = _compact(b, country_names, demonyms)
     data.skeletons = _skeletons(data)
+    keys = data.keys.split("\n")
+    data.key_index = dict(zip(keys, range(len(keys)), strict=True))
+    for key in keys:
+        first, _, rest = key.partition(" ")
+        n = rest.count(" ") + 2 if rest else 1
+        if data.longest.get(first, 0) < n:
+            data.longest[first] = n
     return data
 
 
@@ -300,7 +324,7 @@ def _skeletons(data: GazetteerData) -> dict[str, tuple[str, np.ndarray]]:
         cc = ccs[data.cc[i]]
         if not cc or FEATURES[data.feat[i]] == "country":
             continue
-        sk = skeleton(strings[data.name[i]])
+        sk = squash(strings[data.name[i]])
         if len(sk) >= 3:
             rows[cc][0].append(sk)
             rows[cc][1].append(i)

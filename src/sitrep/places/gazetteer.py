@@ -5,13 +5,12 @@ GeoNames data (CC BY 4.0), see ``sitrep/data/places/NOTICE``.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
-import numpy as np
-
 from . import build as _build
-from .normalize import name_key, skeleton
+from .normalize import fold_name, name_key, squash
 
 __all__ = ["Candidate", "Gazetteer", "country_name", "get_gazetteer", "lookup"]
 
@@ -40,17 +39,10 @@ class Gazetteer:
         self.data = data
         self._strings = data.strings.split("\n")
         self._ccs = data.ccs.split("\n")
-        keys = data.keys.split("\n")
-        self._key_index = dict(zip(keys, range(len(keys)), strict=True))
+        self.key_index = self._key_index = data.key_index
         # For each first token, the longest key (in tokens) starting with it: the
         # recogniser tries only n-grams that can match.
-        longest: dict[str, int] = {}
-        for key in keys:
-            first, _, rest = key.partition(" ")
-            n = rest.count(" ") + 2 if rest else 1
-            if longest.get(first, 0) < n:
-                longest[first] = n
-        self.longest = longest
+        self.longest = data.longest
         # Candidate lists per key, memoised: an article asks for the same few hundred keys
         # a whole corpus uses (bounded, cleared when full).
         self._memo: dict[str, list[Candidate]] = {}
@@ -115,13 +107,14 @@ class Gazetteer:
             self._skeletons[cc] = buckets
         return buckets.get(initial)
 
-    def fuzzy(self, name: str, countries: list[str], *, cutoff: float = 86.0,
+    def fuzzy(self, name: str, countries: list[str], *, cutoff: float = 90.0,
               limit: int = 5) -> list[tuple[Candidate, float]]:
         """Entries in ``countries`` whose spelling is close to ``name`` (transliteration
         skeleton compared with rapidfuzz), best first, with a 0..1 similarity."""
         from rapidfuzz import fuzz, process
 
-        target = skeleton(name)
+        target = squash(name)
+        folded = _ARTICLE.sub("", fold_name(name))
         if len(target) < 3:
             return []
         scored: dict[int, float] = {}
@@ -131,13 +124,20 @@ class Gazetteer:
                 continue
             hits = process.extract(target, rows[0], scorer=fuzz.ratio,
                                    score_cutoff=cutoff, limit=limit)
-            for _, score, pos in hits:
+            for found, score, pos in hits:
+                if abs(len(found) - len(target)) > 2:
+                    continue  # a close ratio between a short and a long name is chance
                 idx = rows[1][pos]
+                # the skeleton forgets vowels: the spellings themselves must be close too
+                other = _ARTICLE.sub("", fold_name(self._strings[self.data.name[idx]]))
+                if fuzz.ratio(folded, other) < 60:
+                    continue
                 scored[idx] = max(scored.get(idx, 0.0), score / 100.0)
         best = sorted(scored.items(), key=lambda kv: (-kv[1], -int(self.data.pop[kv[0]])))
         return [(self.entry(i), s) for i, s in best[:limit]]
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash)[- ']")
 _RANK = {"country": 5, "admin1": 4, "region": 3, "admin2": 2, "city": 1, "other": 0}
 _LOCK = threading.Lock()
 _GAZ: Gazetteer | None = None

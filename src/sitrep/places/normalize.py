@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TOKEN", "fold", "fold_name", "name_key", "skeleton"]
+__all__ = ["TOKEN", "fold", "fold_name", "name_key", "skeleton", "squash"]
 
 # Characters that must fold to one specific character (apostrophes, dashes, dotted I).
 _SPECIAL = {
@@ -61,18 +61,23 @@ TOKEN = re.compile(r"[a-z0-9]+")
 def name_key(name: str) -> str:
     """The index key of a name: its folded alphanumeric tokens joined by one space
     ("St. Louis" -> "st louis", "Ben-Gardan" -> "ben gardan")."""
+    if name.isalpha() and name.isascii():  # the common case: one plain word
+        return name.lower()
     return " ".join(TOKEN.findall(fold(name)))
 
 
 _PREFIX = re.compile(r"^(?:al|el|ad|ar|as|an|at|az)[- ']")
 _RULES = (
-    (re.compile(r"['.-]"), " "),
+    (re.compile(r"[.-]"), " "),
+    (re.compile(r"'"), ""),  # ayn/hamza marks: "Sana'a", "Dar'a"
     (re.compile(r"ou"), "u"),
     (re.compile(r"gu(?=[eiy])"), "g"),
     (re.compile(r"qu"), "k"),
     (re.compile(r"[qc](?=[^hei]|$)"), "k"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=[aeiou])h\b"), ""),  # final -ah/-eh: "Hamah", "Raqqah", "Basrah"
+    (re.compile(r"\b[aeiou]+(?=[a-z])"), "a"),  # initial vowels: "Erbil"/"Arbil"
     (re.compile(r"(?<=[a-z])[aeiouy]+(?=[a-z])"), "a"),  # inner vowels: one class
     (re.compile(r"(?<=[a-z])[aeiouy]+\b"), ""),  # final vowels: often dropped in English
     (re.compile(r"([a-z])\1+"), r"\1"),
@@ -88,3 +93,12 @@ def skeleton(name: str) -> str:
     for pattern, repl in _RULES:
         s = pattern.sub(repl, s)
     return s.strip()
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def squash(name: str) -> str:
+    """:func:`skeleton` without spaces, doubled letters collapsed once more ("Deir Ezzor"
+    and "Deir ez-Zor" both give ``darazar``): the key the fuzzy fallback compares."""
+    return _DOUBLE.sub(r"\1", skeleton(name).replace(" ", ""))

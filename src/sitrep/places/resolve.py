@@ -15,8 +15,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from . import recognize as _recognize
 from .gazetteer import Candidate, Gazetteer
-from .normalize import TOKEN
+from .normalize import TOKEN, squash
 from .recognize import Toponym
 
 __all__ = ["Resolution", "resolve"]
@@ -35,6 +36,7 @@ _BASE = {"country": 1.3, "admin1": 1.0, "region": 1.1, "admin2": 0.6}
 _CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 _AREA = ("country", "admin1", "admin2")
+_PASSES = 1  # context passes before the final ranking (which uses the last one's anchors)
 
 
 def _prior(c: Candidate, hint: str | None) -> float:
@@ -83,6 +85,23 @@ def _demonyms(text: str, gaz: Gazetteer) -> Counter:
     return out
 
 
+def _names_seat(key: str, cs: list[Candidate]) -> set[str]:
+    """Countries where ``key`` names both an admin1 and its main town, spelled alike
+    ("Kandahar", "Hama"/"Hamah"); not "New York" (the town is "New York City")."""
+    areas = [a for a in cs if a.feature == "admin1"]
+    out: set[str] = set()
+    if not areas:
+        return out
+    for c in cs:
+        if c.feature == "city" and c.population >= 10_000:
+            for a in areas:
+                if a.country_code == c.country_code and (
+                        a.admin1 == c.admin1 or c.population >= a.population) and (
+                        squash(c.name) in (squash(a.name), squash(key))):
+                    out.add(c.country_code)
+    return out
+
+
 class _Scorer:
     """Scores candidates of one article; ``context`` maps country code -> weight of the
     evidence the article's other names give it."""
@@ -90,58 +109,74 @@ class _Scorer:
     def __init__(self, cands: dict[str, list[Candidate]], hints: dict[str, str | None],
                  contain: dict[str, list[str]], contained: dict[str, list[str]]) -> None:
         self.cands, self.hints, self.contain, self.contained = cands, hints, contain, contained
-        self.context: dict[str, Counter] = {}
-        self.admin1: dict[str, dict[tuple[str, str], int]] = {}
-        self.anchors: dict[str, dict[str, list[tuple[float, float]]]] = {}
+        self.chosen: dict[str, Candidate] = {}
+        self.weights: dict[str, float] = {}
+        self.total: Counter = Counter()
+        self.admin1_count: Counter = Counter()
+        self.anchor_pts: dict[str, list[tuple[float, float, str]]] = {}
+        self.top = 0.0
+        # "Kandahar", "Sanaa": an admin1 named after its main town; the bare name is the town
+        self.seats: dict[str, set[str]] = {}
+        self.big_names: set[str] = set()
+        self.refresh_names()
+
+    def refresh_names(self) -> None:
+        """Recompute the per-name flags (after the fuzzy fallback filled candidates)."""
+        cands = self.cands
+        self.seats = {k: cc for k, cs in cands.items() if (cc := _names_seat(k, cs))}
         self.big_names = {k for k, cs in cands.items()
                           if any(c.feature in ("country", "admin1") and not c.alternate
                                  for c in cs)}
 
     def set_evidence(self, chosen: dict[str, Candidate], weights: dict[str, float],
                      demonyms: Counter) -> None:
-        """Country/admin1 context and anchors per key, from the other keys' choices."""
+        """Country/admin1 context and anchors, from the keys' choices; :meth:`score`
+        takes a key's own choice back out, so a name never supports itself."""
         total: Counter = Counter(demonyms)
-        per_key: dict[str, tuple[str, float]] = {}
         admin1: Counter = Counter()
+        anchors: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
         for key, c in chosen.items():
-            w = weights[key]
             if c.country_code:
-                total[c.country_code] += w
-                per_key[key] = (c.country_code, w)
+                total[c.country_code] += weights[key]
             if c.feature == "admin1":
                 admin1[(c.country_code, c.admin1)] += 3  # named: strong evidence
             elif c.feature in ("admin2", "city") and c.admin1:
                 admin1[(c.country_code, c.admin1)] += 1
-        for key in self.cands:
-            own = per_key.get(key)
-            ctx = total.copy()
-            if own:
-                ctx[own[0]] -= own[1]
-            self.context[key] = ctx
-            mine = chosen.get(key)
-            own_a1 = (mine.country_code, mine.admin1) if mine is not None else None
-            own_w = 3 if mine is not None and mine.feature == "admin1" else 1
-            self.admin1[key] = {a: n - (own_w if a == own_a1 else 0)
-                                for a, n in admin1.items()}
-            near: dict[str, list[tuple[float, float]]] = defaultdict(list)
-            for k, c in chosen.items():
-                if k != key and c.feature in ("city", "admin2", "other"):
-                    near[c.country_code].append((c.lat, c.lon))
-            self.anchors[key] = near
+            if c.feature in ("city", "admin2", "other"):
+                anchors[c.country_code].append((c.lat, c.lon, key))
+        self.chosen, self.weights = chosen, weights
+        self.total, self.admin1_count, self.anchor_pts = total, admin1, anchors
+        self.top = max(total.values()) if total else 0.0
 
     def score(self, key: str, c: Candidate) -> float:
         s = _prior(c, self.hints.get(key))
-        if c.feature == "city" and key in self.big_names:
+        seat = self.seats.get(key)
+        if seat and c.country_code in seat:
+            if c.feature == "admin1" and self.hints.get(key) not in ("admin1", "admin2"):
+                s -= 0.5
+        elif c.feature == "city" and key in self.big_names:
             s -= 0.25  # "Oregon", "Kansas": the town named after the state is rarely meant
-        ctx = self.context.get(key)
-        if ctx and c.country_code:
-            weight = ctx.get(c.country_code, 0.0)
+        mine = self.chosen.get(key)
+        cc = c.country_code
+        if cc and self.total:
+            weight = self.total.get(cc, 0.0)
+            if mine is not None and mine.country_code == cc:
+                weight -= self.weights[key]
             if weight > 0:
-                top = max(ctx.values())
-                s += 0.15 + (0.15 if weight >= top else 0.05 * weight / top)
+                top = self.top
+                s += 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
         if c.feature not in ("country", "admin1"):
-            n = self.admin1[key].get((c.country_code, c.admin1), 0) if key in self.admin1 else 0
+            n = self.admin1_count.get((cc, c.admin1), 0)
+            if n and mine is not None and (mine.country_code, mine.admin1) == (cc, c.admin1):
+                n -= 3 if mine.feature == "admin1" else 1 if mine.feature in (
+                    "admin2", "city") else 0
             s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
+        elif c.feature == "admin1":
+            # the other places chosen inside this state/province support it
+            n = self.admin1_count.get((cc, c.admin1), 0)
+            if n and mine is not None and (mine.country_code, mine.admin1) == (cc, c.admin1):
+                n -= 3 if mine.feature == "admin1" else 1
+            s += min(0.4, 0.1 * n)
         for other in self.contain.get(key, ()):
             if any(_inside(c, y) for y in self.cands[other] if y.feature in _AREA):
                 s += 0.6
@@ -151,15 +186,16 @@ class _Scorer:
                 if any(_inside(x, c) for x in self.cands[other]):
                     s += 0.4
                     break
-        anchors = self.anchors.get(key)
-        if anchors and c.feature not in ("country", "region", "admin1"):
+        if c.feature not in ("country", "region", "admin1"):
             # only places of the same country count; a flat-earth distance is enough here
-            pts = anchors.get(c.country_code)
+            pts = self.anchor_pts.get(cc)
             if pts:
                 k = math.cos(math.radians(c.lat))
-                near = 111.2 * math.sqrt(min((la - c.lat) ** 2 + ((lo - c.lon) * k) ** 2
-                                             for la, lo in pts))
-                s += 0.2 if near < 50 else 0.1 if near < 150 else 0.05 if near < 400 else 0.0
+                d2 = min(((la - c.lat) ** 2 + ((lo - c.lon) * k) ** 2
+                          for la, lo, other in pts if other != key), default=None)
+                if d2 is not None:
+                    near = 111.2 * math.sqrt(d2)
+                    s += 0.2 if near < 50 else 0.1 if near < 150 else 0.05 if near < 400 else 0.0
         return s
 
 
@@ -167,23 +203,34 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     """One :class:`Resolution` per toponym, in the same order."""
     cands: dict[str, list[Candidate]] = {}
     hints: dict[str, str | None] = {}
-    for t in tops:
-        if t.key in cands:
+    # One sense per name, where a restricted reading ("Ga." -> the US state, "Georgian" ->
+    # the country) is a name of its own.
+    rkeys = [t.key if not t.country else f"{t.key}|{t.country}|{t.hint}" for t in tops]
+    for t, rkey in zip(tops, rkeys, strict=True):
+        if rkey in cands:
             continue
         found = gaz.by_key(t.key)
         if t.country:
-            found = [c for c in found if c.country_code == t.country]
-        cands[t.key] = found
-        hints[t.key] = t.hint if t.hint != "slot" else None
-    demonyms = _demonyms(text, gaz)
+            found = [c for c in found if c.country_code == t.country
+                     and (t.hint != "demonym" or c.feature == "country")]
+        cands[rkey] = found
+        hints[rkey] = t.hint if t.hint not in ("slot", "demonym") else None
+    # demonyms are country evidence; the recogniser reports them as toponyms when it can
+    if any(t.hint == "demonym" for t in tops) or not _recognize.DEMONYMS:
+        demonyms = Counter(t.country for t in tops if t.hint == "demonym" and t.country)
+        if not _recognize.DEMONYMS:
+            demonyms = _demonyms(text, gaz)
+    else:
+        demonyms = Counter()
 
     # Pass 0: each name's best candidate by its prior alone gives the first context.
     contain: dict[str, list[str]] = defaultdict(list)
     contained: dict[str, list[str]] = defaultdict(list)
-    for a, b in zip(tops, tops[1:], strict=False):
-        if a.key != b.key and _CONTAIN_GAP.fullmatch(text, a.end, b.start):
-            contain[a.key].append(b.key)
-            contained[b.key].append(a.key)
+    for i in range(len(tops) - 1):
+        a, b, ka, kb = tops[i], tops[i + 1], rkeys[i], rkeys[i + 1]
+        if ka != kb and _CONTAIN_GAP.fullmatch(text, a.end, b.start):
+            contain[ka].append(kb)
+            contained[kb].append(ka)
     scorer = _Scorer(cands, hints, contain, contained)
     chosen: dict[str, Candidate] = {}
     weights: dict[str, float] = {}
@@ -196,13 +243,14 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     # Names the index lacks: fuzzy match inside the countries the article is about.
     for key in cands:
         if not cands[key] and len(key) > 3:
-            ctx = [cc for cc, w in (demonyms + Counter(
-                {k: v for k, v in scorer.context[key].items() if v > 0})).most_common(3)]
+            ctx = [cc for cc, _ in (demonyms + Counter(
+                {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
                 cands[key] = [c for c, _ in gaz.fuzzy(key, ctx)][:3]
+    scorer.refresh_names()
 
     # Passes 1 and 2: choose with context, then again with the chosen places as anchors.
-    for _ in range(2):
+    for _ in range(_PASSES):
         chosen = {}
         for key, cs in cands.items():
             if cs:
@@ -225,4 +273,4 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
             conf = max(conf, min(1.0, 0.5 + 0.4 * s1))
         alts = [(c, s) for c, s in ranked[1:4]] if conf < 0.8 else []
         results[key] = Resolution(best, round(conf, 3), alts)
-    return [results[t.key] for t in tops]
+    return [results[k] for k in rkeys]

@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from ..article import Article, PlaceCandidate, PlaceMention
 from .gazetteer import Candidate, Gazetteer, country_name, get_gazetteer, lookup
+from .normalize import name_key
 from .recognize import recognise
 from .resolve import resolve
 
-__all__ = ["PlaceStage", "country_name", "get_gazetteer", "lookup", "place_mentions"]
+__all__ = ["DEMONYM_SCORE", "PlaceStage", "country_name", "get_gazetteer", "is_demonym",
+           "lookup", "place_mentions"]
+
+# A demonym ("Tunisian troops") is reported as a mention of its country with at most this
+# score: it says who, more than where (LGL counts them as toponyms, GeoVirus does not).
+DEMONYM_SCORE = 0.3
+
+
+def is_demonym(mention: PlaceMention) -> bool:
+    """Whether ``mention`` is a demonym ("Tunisian", "Sri Lankans") standing for its country."""
+    gaz = get_gazetteer()
+    key = name_key(mention.text)
+    cc = gaz.demonym_country(key)
+    if cc is None and key.endswith("s"):
+        cc = gaz.demonym_country(key[:-1])
+    if cc is None:
+        cc = gaz.demonym_country(key.split(" ", 1)[0])
+    return bool(cc) and mention.feature == "country"
 
 
 def _candidate(c: Candidate, score: float) -> PlaceCandidate:
@@ -35,6 +53,8 @@ def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None
             m.admin1 = c.admin1 or None if c.feature != "country" else None
             m.admin2 = c.admin2 or None if c.feature in ("admin2", "city") else None
             m.feature, m.population, m.score = c.feature, c.population, r.score
+            if t.hint == "demonym":
+                m.score = min(m.score, DEMONYM_SCORE)
             m.alternatives = [_candidate(a, s) for a, s in r.alternatives]
         out.append(m)
     return out

@@ -38,6 +38,27 @@ def _city_match(gold: str, pred: str | None) -> bool:
     return bool(p) and (g == p or f" {p} " in f" {g} " or f" {g} " in f" {p} ")
 
 
+def _iso_day(value: str | None) -> str | None:
+    """The gold date as ISO ``YYYY-MM-DD``: a few rows write ``2015-8-23``, which no
+    ISO prediction could ever equal."""
+    if not value:
+        return None
+    parts = value.strip().split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}"
+    return value.strip()
+
+
+def _body(full_text: str, title: str | None) -> str:
+    """The crawled text glues the page title to the first sentence with no space
+    ("... | abc7chicago.comTwo people were injured"); put the title on its own line,
+    as the page showed it, so the first sentence reads as written."""
+    if title and full_text.startswith(title) and len(full_text) > len(title) \
+            and not full_text[len(title)].isspace():
+        return title + "\n\n" + full_text[len(title):]
+    return full_text
+
+
 class GVDBSet(GoldSet):
     """GVDB dev (crowd annotation, character offsets)."""
 
@@ -62,9 +83,11 @@ class GVDBSet(GoldSet):
                 when = ann.get("date-and-time") or {}
                 city = (when.get("city") or {}).get("value") or None
                 gold = GVDBGold(killed, injured, city.strip() if city else None,
-                                when.get("date") or None)
-                docs.append(GoldDoc(id=row["Article id"], text=row["Full text"], gold=gold,
-                                    title=row["Article title"], url=row["Article url"]))
+                                _iso_day(when.get("date")))
+                docs.append(GoldDoc(id=row["Article id"],
+                                    text=_body(row["Full text"], row["Article title"]),
+                                    gold=gold, title=row["Article title"],
+                                    url=row["Article url"]))
         return docs
 
     def gold_line(self, doc: GoldDoc) -> Line:

@@ -7,27 +7,45 @@ durations, clock times or vague references (``PAST_REF``), so neither does the g
 
 Metrics (TE3 Task A): strict and relaxed (overlap) span P/R/F1; ``value_f1`` counts a
 relaxed match with an identical value as correct; ``value_acc`` is the share of relaxed
-matches whose value is identical.
+matches whose value is identical. The contract has no season value: a gold season
+(``1998-SU``) is written as its three months (``1998-06/1998-08``, winter from December
+into the next year), as sitrep writes seasons.
+
+Baseline rows (:meth:`TempEvalSet.baselines`, run by ``sitrep eval`` and the board, not
+by the floors slices), measured in the same run on a bounded sample (every k-th
+document, at most :attr:`TempEvalSet.baseline_docs`):
+``dateparser_value_acc`` / ``dateparser_relaxed_f1`` are ``dateparser.search_dates``
+(``languages=["en"]``, ``RELATIVE_BASE`` = the DCT) scored leniently in its favour
+(its datetime cut to the gold's precision: a gold ``1998-08`` is right when dateparser
+says any day of August 1998); ``sample_value_acc`` is sitrep's exact value accuracy on
+the same documents; ``dates_docs_per_s`` times sitrep's date work alone (anchor,
+sentence split, recognition) and ``dateparser_docs_per_s`` the baseline, on the same
+documents; ``speedup`` is their ratio. No rows when dateparser is not installed.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..base import GoldDoc, GoldSet, Line, empty_line
 from ..metrics import PRF, span_prf
 
-__all__ = ["TempEvalSet", "Timex"]
+__all__ = ["TempEvalSet", "Timex", "contract_value"]
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _DCT = re.compile(r'functionInDocument="CREATION_TIME"[^>]*>|value="([^"]+)"')
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d|Q\d|SU|SP|FA|WI|H\d))?$")
 
 
@@ -38,6 +56,16 @@ class Timex:
     start: int
     end: int
     value: str
+
+
+def contract_value(value: str) -> str:
+    """A TimeML calendar value as the contract writes it: seasons become month ranges."""
+    m = _SEASON.match(value)
+    if not m:
+        return value
+    y, first = int(m.group(1)), _SEASON_START[m.group(2)]
+    y2, last = (y + 1, first - 10) if first + 2 > 12 else (y, first + 2)
+    return f"{y}-{first:02d}/{y2}-{last:02d}"
 
 
 def _dct(raw: str) -> date | None:
@@ -69,7 +97,7 @@ def parse_tml(raw: str) -> tuple[str, list[Timex]]:
             open_timex = None
             value = attrs.get("value", "")
             if attrs.get("type") == "DATE" and _CALENDAR.match(value):
-                timexes.append(Timex(start, length, value))
+                timexes.append(Timex(start, length, contract_value(value)))
     parts.append(html.unescape(body[pos:]))
     return "".join(parts), timexes
 
@@ -82,6 +110,9 @@ class TempEvalSet(GoldSet):
     path = "tempeval3/TBAQ-cleaned"
     headline = ("strict_f1", "relaxed_f1", "value_f1", "value_acc")
     slice_size = 40
+    #: at most this many documents (evenly spaced) for the dateparser baseline rows
+    #: (0 = no baseline rows; dateparser costs ~3 s on the 40-document slice)
+    baseline_docs = 64
 
     def _load(self, data_dir: Path) -> list[GoldDoc]:
         docs = []
@@ -116,18 +147,105 @@ class TempEvalSet(GoldSet):
         out["value_acc"] = 100.0 * n_value / n_matched if n_matched else 0.0
         return out
 
+    def baselines(self, docs: Sequence[GoldDoc], lines: Sequence[Line]) -> dict[str, float]:
+        """dateparser against sitrep on an evenly spaced sample (see the module doc); the
+        runner shows these as extra rows (``Scores.baselines``), never as floors."""
+        if self.baseline_docs <= 0 or not docs:
+            return {}
+        try:
+            from dateparser.search import search_dates  # baseline only: a heavy import
+        except ImportError:
+            return {}
+        step = max(1, math.ceil(len(docs) / self.baseline_docs))
+        sample = list(range(0, len(docs), step))
+        if not sample:
+            return {}
+        search_dates("on Monday", languages=["en"])  # load its language data untimed
+        dp_time = ours_time = 0.0
+        dp_matched = dp_same = ours_matched = ours_same = 0
+        dp_prf = PRF()
+        for i in sample:
+            doc = docs[i]
+            gold = [(t.start, t.end, t.value) for t in doc.gold]
+            t0 = time.perf_counter()
+            found = _dateparser(search_dates, doc.text, doc.published)
+            t1 = time.perf_counter()
+            _sitrep_dates(doc.text, doc.published)
+            ours_time += time.perf_counter() - t1
+            dp_time += t1 - t0
+            dp_prf.add(span_prf([g[:2] for g in gold], [f[:2] for f in found], relaxed=True))
+            matched, same = _value_hits(gold, found, same=_dateparser_same)
+            dp_matched, dp_same = dp_matched + matched, dp_same + same
+            pred = [(int(d["start"]), int(d["end"]), str(d.get("value")))
+                    for d in lines[i].get("dates") or [] if "start" in d and "end" in d]
+            matched, same = _value_hits(gold, pred)
+            ours_matched, ours_same = ours_matched + matched, ours_same + same
+        n = len(sample)
+        ours_rate = n / ours_time if ours_time else math.inf
+        dp_rate = n / dp_time if dp_time else math.inf
+        return {
+            "baseline_docs": float(n),
+            "sample_value_acc": 100.0 * ours_same / ours_matched if ours_matched else 0.0,
+            "dateparser_value_acc": 100.0 * dp_same / dp_matched if dp_matched else 0.0,
+            "dateparser_relaxed_f1": dp_prf.f1,
+            "dates_docs_per_s": ours_rate,
+            "dateparser_docs_per_s": dp_rate,
+            "speedup": ours_rate / dp_rate if dp_rate else math.inf,
+        }
 
-def _value_hits(gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]]
-                ) -> tuple[int, int]:
-    """(relaxed span matches, of which with the same value), one-to-one in text order."""
+
+def _sitrep_dates(text: str, published: date | None) -> None:
+    """sitrep's date work on one document, as the ``dates`` stage does it (timed)."""
+    from ...dates.anchor import infer_anchor
+    from ...dates.recognize import scan_dates
+
+    scan_dates(text, infer_anchor(text, published).day)
+
+
+def _dateparser(search_dates: Callable[..., Any], text: str, anchor: date | None
+                ) -> list[tuple[int, int, str]]:
+    """``search_dates`` spans (offsets found in order in the text) with ISO day values."""
+    settings = {"RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day, 12)
+                } if anchor else {}
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for substring, when in search_dates(text, languages=["en"], settings=settings) or []:
+        i = text.find(substring, pos)
+        if i < 0:
+            i = text.find(substring)
+            if i < 0:
+                continue
+        pos = i + len(substring)
+        out.append((i, i + len(substring), when.date().isoformat()))
+    return out
+
+
+def _dateparser_same(gold: str, pred: str) -> bool:
+    """dateparser always answers a day: right when that day lies in the gold period."""
+    d = date.fromisoformat(pred)
+    if "-Q" in gold:
+        return gold == f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if "-W" in gold:
+        y, w, _ = d.isocalendar()
+        return gold == f"{y}-W{w:02d}"
+    if "/" in gold:  # a season: the day within its months
+        lo, hi = gold.split("/")
+        return lo <= pred[:7] <= hi
+    return pred[:len(gold)] == gold
+
+
+def _value_hits(gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]],
+                same: Callable[[str, str], bool] = str.__eq__) -> tuple[int, int]:
+    """(relaxed span matches, of which with the same value), one-to-one in text order;
+    ``same(gold_value, predicted_value)`` judges the values."""
     used: set[int] = set()
-    matched = same = 0
+    matched = n_same = 0
     gold_sorted = sorted(set(gold))
     for ps, pe, pv in sorted(set(pred)):
         for i, (gs, ge, gv) in enumerate(gold_sorted):
             if i not in used and gs < pe and ps < ge:
                 used.add(i)
                 matched += 1
-                same += pv == gv
+                n_same += same(gv, pv)
                 break
-    return matched, same
+    return matched, n_same

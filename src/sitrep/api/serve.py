@@ -1,0 +1,89 @@
+"""``sitrep serve``: start the REST API and dashboard (uvicorn) on a chosen store."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .repository import Repository
+
+__all__ = ["default_repository", "load_lines", "register"]
+
+DEFAULT_STORE = Path("out/sitrep.duckdb")
+
+
+def default_repository(store: Path | None, *, memory: bool = False) -> Repository:
+    """The embedded DuckDB store at ``store`` when available, else an in-memory one."""
+    from .memory import InMemoryRepository
+
+    if memory:
+        return InMemoryRepository()
+    try:
+        from .duckdb_repository import DuckDBRepository
+    except ImportError as exc:
+        typer.echo(f"sitrep serve: embedded store unavailable ({exc}); using memory", err=True)
+        return InMemoryRepository()
+    return DuckDBRepository(store or DEFAULT_STORE)
+
+
+def load_lines(repo: Repository, path: Path) -> int:
+    """Store every output line of a JSON Lines file (written with ``--text``); returns count."""
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            if raw.strip():
+                repo.add_article(json.loads(raw))
+                n += 1
+    return n
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``serve`` command to the CLI."""
+
+    @app.command()
+    def serve(
+        host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+        token: Annotated[str | None, typer.Option(
+            envvar="SITREP_API_TOKEN", help="API token for writes (default: a new random one)")
+        ] = None,
+        store: Annotated[Path | None, typer.Option(help="DuckDB file of the store")] = None,
+        memory: Annotated[bool, typer.Option("--memory", help="keep events in memory only")
+                          ] = False,
+        load: Annotated[list[Path] | None, typer.Option(
+            help="JSON Lines of extracted articles (with text) to load at start")] = None,
+        closed_reads: Annotated[bool, typer.Option(
+            "--closed-reads", help="reads need the token too")] = False,
+        tile_url: Annotated[str | None, typer.Option(
+            help="optional online tile layer, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        ] = None,
+        max_body: Annotated[int, typer.Option(help="largest request body in bytes")
+                            ] = 5_000_000,
+    ) -> None:
+        """Serve the REST API and the dashboard."""
+        import uvicorn
+
+        from .app import create_app
+        from .settings import ApiSettings
+
+        repo = default_repository(store, memory=memory)
+        for path in load or []:
+            if not path.is_file():
+                typer.echo(f"sitrep: error: cannot read {path}", err=True)
+                raise typer.Exit(2)
+            typer.echo(f"loaded {load_lines(repo, path)} articles from {path}", err=True)
+        token = token or os.environ.get("SITREP_API_TOKEN") or secrets.token_urlsafe(18)
+        settings = ApiSettings(token=token, open_reads=not closed_reads, tile_url=tile_url,
+                               max_body_bytes=max_body)
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        # The link carries the token once; the dashboard keeps it for the browser tab.
+        typer.echo(f"sitrep: dashboard at http://{shown}:{port}/#token={token}", err=True)
+        typer.echo(f"sitrep: API docs at http://{shown}:{port}/docs", err=True)
+        sys.stderr.flush()
+        uvicorn.run(create_app(repo, settings), host=host, port=port, log_level="warning")

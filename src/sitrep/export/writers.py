@@ -1,0 +1,111 @@
+"""Write stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..store.db import Store
+from ..store.query import EventFilter, select_events
+from .acled import ACLED_COLUMNS, acled_row
+from .notes import summary
+
+__all__ = ["FORMATS", "export_events", "write_csv", "write_geojson", "write_jsonl",
+           "write_parquet"]
+
+FORMATS = ("csv", "geojson", "parquet", "jsonl")
+
+
+def _provenance(store: Store) -> dict[str, tuple[list[str], datetime | None]]:
+    """event_id -> (outlets or article ids reporting it, latest ingest time)."""
+    rows = store.con.execute(
+        "SELECT r.event_id, list(DISTINCT coalesce(a.source, a.id) ORDER BY coalesce(a.source,"
+        " a.id)), max(a.ingested_at) FROM event_reports r JOIN articles a"
+        " ON a.key = r.article_key GROUP BY r.event_id").fetchall()
+    return {r[0]: (list(r[1]), r[2]) for r in rows}
+
+
+def write_csv(store: Store, rows: Sequence[dict[str, Any]], out: TextIO) -> int:
+    """ACLED's columns, in ACLED's order."""
+    prov = _provenance(store)
+    writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        sources, ts = prov.get(row["event_id"], ([], None))
+        writer.writerow(acled_row(row, sources=sources, timestamp=ts))
+    return len(rows)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _properties(row: dict[str, Any]) -> dict[str, Any]:
+    props = {k: _plain(v) for k, v in row.items() if k not in ("event", "latitude", "longitude")}
+    for key in ("assoc_actors", "sources"):
+        props[key] = json.loads(row.get(key) or "[]")
+    props["notes"] = summary(row)
+    return props
+
+
+def write_geojson(store: Store, rows: Sequence[dict[str, Any]], out: TextIO) -> int:
+    """A FeatureCollection (RFC 7946): a Point per located event, null geometry otherwise."""
+    features = []
+    for row in rows:
+        lat, lon = row.get("latitude"), row.get("longitude")
+        geometry = ({"type": "Point", "coordinates": [lon, lat]}
+                    if lat is not None and lon is not None else None)
+        features.append({"type": "Feature", "id": row["event_id"], "geometry": geometry,
+                         "properties": _properties(row)})
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    out.write("\n")
+    return len(rows)
+
+
+def write_jsonl(store: Store, rows: Sequence[dict[str, Any]], out: TextIO) -> int:
+    """One contract Event per line: the founding report with the incident's id and the
+    figures merged across its sources."""
+    for row in rows:
+        event = json.loads(row["event"])
+        event["event_id"] = row["event_id"]
+        event["sources"] = json.loads(row.get("sources") or "[]")
+        event["merged"] = {"sources": event["sources"], "fatalities": row.get("fatalities"),
+                           "fatalities_low": row.get("fatalities_low"),
+                           "fatalities_high": row.get("fatalities_high")}
+        event["revision"] = row.get("revision")
+        out.write(json.dumps(event, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def write_parquet(store: Store, rows: Sequence[dict[str, Any]], path: Path) -> int:
+    """The events table's columns (with ``notes``), typed as stored."""
+    schema = store.con.sql("SELECT * FROM events LIMIT 0").to_arrow_table().schema
+    table = pa.Table.from_pylist([dict(r) for r in rows], schema=schema)
+    table = table.append_column("notes", pa.array([summary(r) for r in rows], pa.string()))
+    pq.write_table(table, path)
+    return len(rows)
+
+
+def export_events(store: Store, fmt: str, out: Path | TextIO,
+                  flt: EventFilter | None = None) -> int:
+    """Write the events matching ``flt`` in ``fmt`` to ``out`` (a path, or a text stream
+    for every format but parquet); returns how many were written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    rows = select_events(store, flt)
+    if fmt == "parquet":
+        if not isinstance(out, Path):
+            raise ValueError("parquet needs an output file (--output)")
+        return write_parquet(store, rows, out)
+    writer = {"csv": write_csv, "geojson": write_geojson, "jsonl": write_jsonl}[fmt]
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            return writer(store, rows, fh)
+    return writer(store, rows, out)

@@ -1,0 +1,170 @@
+"""Names the gazetteer scan does not find on its own: abbreviations ("Calif.", "W.Va.",
+"Springfield, IL"), demonyms ("Tunisian" for Tunisia), pattern names ("the town of X",
+"X province") and place-slot guesses for the fuzzy fallback ("in X", "X, <Country>")."""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp.lexicon import read_json
+from .context import COMMON, LEADING, NEVER, TITLES, Context, Toponym, is_place_like
+from .normalize import fold, name_key
+
+__all__ = ["abbreviations", "demonym_names", "pattern_names", "slot_names"]
+
+_ABBR = read_json("places", "abbreviations.json")
+
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z][\w'\u2019-]+|al|el|ad|as|ash|an|bin|ben|ibn|de|la))*"
+_HINTS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
+          "locality": "city", "suburb": "city", "neighborhood": "city", "neighbourhood": "city",
+          "camp": "other", "district": "admin2", "county": "admin2", "municipality": "admin2",
+          "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+          "area": "other"}
+_PATTERNS = (
+    re.compile(r"\b(?:[Tt]he\s+)?(town|village|city|hamlet|locality|suburb|neighbou?rhood|camp|"
+               r"district|county|municipality|province|governorate|state|region|area)"
+               r"\s+of\s+(" + _NAME + r")(?=[\s,.;:)]|$)"),
+    # "X province": found from the kind word backwards (a name-first regex is slow)
+    re.compile(r"\s(province|governorate|district|region|county|municipality|state)\b"),
+    re.compile(r"\bin\s+(" + _NAME + r"),\s+an?\s+(town|village|city|hamlet|suburb|"
+               r"district|neighbou?rhood|locality)\b"),
+)
+# Unknown capitalised names in a place slot, for the fuzzy fallback only.
+_NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])(" + _NAME + r")\s+$")
+_KINDS_OF = ("town of", "village of", "city of", "hamlet of", "locality of", "suburb of",
+             "neighborhood of", "neighbourhood of", "camp of", "district of", "county of",
+             "municipality of", "province of", "governorate of", "state of", "region of",
+             "area of")
+_SLOT = re.compile(r"\b(?:in|near|outside|around|from|at|into|toward|towards)\s+"
+                   r"(?:the\s+(?:town|village|city|area)\s+of\s+)?"
+                   r"([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|al|el|ad|ben|bin))*)")
+_SLOT_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|al|el|ben|"
+                          r"bin))*),\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# Slot names ending in a generic feature word are streets, parks and lakes, not towns the
+# fuzzy fallback could find.
+_GENERIC_TAIL = frozenset(("road", "street", "avenue", "drive", "lane", "park", "lake", "bay",
+                           "river", "creek", "valley", "station", "place", "square", "hall",
+                           "center", "centre", "school", "church", "bridge", "highway", "way",
+                           "boulevard", "court", "hill", "hills", "mountain", "island"))
+
+
+# keyed by the form without spaces: "W. Va." -> "W.Va."; "La." and "L.A." stay apart
+_DOTTED = {k.replace(" ", ""): v for k, v in _ABBR["dotted"].items()}
+_POSTAL = dict(_ABBR["postal"])
+_POSTAL_RE = re.compile(r",[ \t]+(" + "|".join(_POSTAL) + r")\b(?![.-]?\w)")
+_BARE = dict(_ABBR["bare"])
+_BARE_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _BARE)) + r")\b")
+# Cheap candidates for the dotted forms ("Calif.", "W. Va.", "D.C."), then a dict lookup.
+_DOT_CAND = re.compile(r"(?<![\w.])[A-Z][a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(?!\w)")
+
+
+_DEMONYM_WORDS = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
+
+
+def demonym_names(cx: Context) -> list[Toponym]:
+    """Demonyms ("Tunisian", "Sri Lankans") as mentions of their country."""
+    gaz, out = cx.gaz, []
+    for m in _DEMONYM_WORDS.finditer(cx.text):
+        word = m.group()
+        parts = [word, word.split(" ", 1)[0].split("-", 1)[0]] if (
+            " " in word or "-" in word) else [word]
+        for part in parts:
+            key = name_key(part)
+            cc = gaz.demonym_country(key)
+            if cc is None and key.endswith("s"):
+                cc = gaz.demonym_country(key[:-1])
+            if cc:
+                name = gaz.country_name(cc)
+                if name:
+                    s = m.start()
+                    out.append(Toponym(s, s + len(part), name_key(name), "demonym", cc))
+                break
+    return out
+
+
+def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
+    """State abbreviations: dotted forms anywhere, postal codes after "Place, "."""
+    text = cx.text
+    out: list[Toponym] = []
+    if cx.mode != "mixed":
+        return out
+    for m in _DOT_CAND.finditer(text):
+        form, start = m.group(), m.start()
+        hit = _DOTTED.get(form.replace(" ", ""))
+        if hit is None and "." in form[:-1]:  # "Mass. Gov.": try the first part alone
+            form = form[:form.index(".") + 1]
+            hit = _DOTTED.get(form)
+        if hit is None:
+            continue
+        # one-part forms ("Ore.", "Miss.") are words too: only after "Place, " or "D-"
+        if "." not in form[:-1] and text[max(0, start - 2):start] not in (
+                ", ", ",\n") and text[start - 1:start] != "-":
+            continue
+        cc, name = hit
+        out.append(Toponym(start, start + len(form), name_key(name), "admin1", cc))
+    ends = {t.end for t in found}
+    for m in _POSTAL_RE.finditer(text):
+        if m.start() in ends:
+            cc, name = _POSTAL[m.group(1)]
+            out.append(Toponym(m.start(1), m.end(1), name_key(name), "admin1", cc))
+    for m in _BARE_RE.finditer(text):
+        cc, name = _BARE[m.group()]
+        out.append(Toponym(m.start(), m.end(), name_key(name), None, cc))
+    return out
+
+
+def pattern_names(cx: Context) -> list[Toponym]:
+    """Names the patterns introduce, and their other occurrences in the text."""
+    text = cx.text
+    out: list[Toponym] = []
+    names: dict[str, str | None] = {}
+    hits: list[tuple[int, int, str]] = []
+    if any(kind in cx.folded for kind in _KINDS_OF):
+        hits += [(*m.span(2), m.group(1)) for m in _PATTERNS[0].finditer(text)]
+    for m in _PATTERNS[1].finditer(text):
+        window = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
+        if window:
+            hits.append((*window.span(1), m.group(1)))
+    if ", a" in text:
+        hits += [(*m.span(1), m.group(2)) for m in _PATTERNS[2].finditer(text)]
+    for s, e, kind in hits:
+        surface = text[s:e]
+        # "In Kano state", "The Borno State": leading function words are not the name
+        while " " in surface and surface.split(" ", 1)[0].lower() in LEADING:
+            head = surface.split(" ", 1)[0]
+            s += len(head) + 1
+            surface = text[s:e].lstrip()
+            s = e - len(surface)
+        first = surface.split()[0].lower()
+        if first in TITLES or first in LEADING or fold(surface).strip() in COMMON:
+            continue
+        hint = _HINTS.get(kind.lower(), "other")
+        out.append(Toponym(s, e, name_key(surface), hint))
+        names.setdefault(surface, hint)
+    for surface, hint in names.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+            out.append(Toponym(m.start(), m.end(), name_key(surface), hint))
+    return out
+
+
+def slot_names(cx: Context) -> list[Toponym]:
+    """Capitalised names the gazetteer lacks, in a place slot: fuzzy-fallback guesses."""
+    text, gaz = cx.text, cx.gaz
+    out: list[Toponym] = []
+    for pat in (_SLOT, _SLOT_BEFORE):
+        for m in pat.finditer(text):
+            s, e = m.span(1)
+            # "X, Tunisia": only before a country or state name
+            if pat is _SLOT_BEFORE and not is_place_like(gaz, name_key(m.group(2))):
+                continue
+            key = name_key(text[s:e])
+            if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
+                continue
+            first = key.split(" ", 1)[0]
+            if (key in gaz or key in COMMON or first in TITLES
+                    or first in NEVER
+                    or first in LEADING or key in cx.surnames or len(key) < 4
+                    or gaz.demonym_country(first) is not None):
+                continue
+            out.append(Toponym(s, e, key, "slot"))
+    return out
