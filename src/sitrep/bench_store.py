@@ -53,7 +53,7 @@ def write_articles(path: Path, n: int, *, seed: int = 7) -> Path:
 _CONTENT = {
     "articles": "key, seq, id, url, canonical_url, content_hash, source, title, published, "
                 "text, error, extracted, n_events, terms",
-    "events": "* EXCLUDE (confidence)",
+    "events": "* EXCLUDE (confidence, updated_at)",
     "event_reports": "*",
     "revisions": "event_id, revision, article_key, change",
 }

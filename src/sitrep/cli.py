@@ -129,7 +129,7 @@ def _extract_dask(inputs: list[str], output: Path | None, pub: date | None, dedu
         raise typer.Exit(1)
     if dedup:
         changed = dedup_shards(output, output / "dedup", fmt)
-        typer.echo(f"dedup: {changed} event ids merged -> {output / 'dedup'}", err=True)
+        typer.echo(f"dedup: {changed} event ids changed -> {output / 'dedup'}", err=True)
 
 
 @app.command()
@@ -174,6 +174,16 @@ def _register_store() -> None:
 
 
 _register_store()
+
+
+def _register_serve() -> None:
+    """`sitrep serve`: the REST API and dashboard."""
+    from .api.serve import register
+
+    register(app)
+
+
+_register_serve()
 
 
 def main() -> None:

@@ -8,13 +8,13 @@ overwrite what a person decided.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
 
 from ..nlp.lexicon import read_json
+from ..store.fields import CORRECTABLE, overlay
 
 __all__ = [
     "CorrectionError",
@@ -34,33 +34,8 @@ class CorrectionError(ValueError):
         self.message = message
 
 
-# Flat name -> path into the contract's Event dict. Actor names and inter codes are
-# separate fields so a person can fix one without retyping the other.
-EDITABLE_FIELDS: dict[str, tuple[str, ...]] = {
-    "event_type": ("codes", "acled", "event_type"),
-    "sub_event_type": ("codes", "acled", "sub_event_type"),
-    "disorder_type": ("codes", "acled", "disorder_type"),
-    "date": ("date",),
-    "date_precision": ("date_precision",),
-    "location.name": ("location", "name"),
-    "location.country": ("location", "country"),
-    "location.country_code": ("location", "country_code"),
-    "location.admin1": ("location", "admin1"),
-    "location.admin2": ("location", "admin2"),
-    "location.lat": ("location", "lat"),
-    "location.lon": ("location", "lon"),
-    "location.geo_precision": ("location", "geo_precision"),
-    "actor1": ("actor1", "name"),
-    "actor1_inter": ("actor1", "inter"),
-    "actor2": ("actor2", "name"),
-    "actor2_inter": ("actor2", "inter"),
-    "fatalities": ("fatalities",),
-    "fatalities_low": ("fatalities_low",),
-    "fatalities_high": ("fatalities_high",),
-    "wounded": ("wounded",),
-    "arrested": ("arrested",),
-    "abducted": ("abducted",),
-}
+# Flat name -> path into the contract's Event dict (the store keeps the one table of them).
+EDITABLE_FIELDS: dict[str, tuple[str, ...]] = {name: f.path for name, f in CORRECTABLE.items()}
 
 
 @cache
@@ -190,33 +165,6 @@ def get_field(event: dict[str, Any], name: str) -> Any:
     return node
 
 
-def _set_field(event: dict[str, Any], name: str, value: Any) -> None:
-    path = EDITABLE_FIELDS[name]
-    node = event
-    for key in path[:-1]:
-        child = node.get(key)
-        if not isinstance(child, dict):
-            child = _blank_parent(path, key)
-            node[key] = child
-        node = child
-    node[path[-1]] = value
-
-
-def _blank_parent(path: tuple[str, ...], key: str) -> dict[str, Any]:
-    # A correction may give an event a location or actor the machine did not find.
-    if key == "location":
-        return {"name": None, "geonameid": None, "lat": None, "lon": None, "country": None,
-                "country_code": None, "admin1": None, "admin2": None, "geo_precision": 3}
-    if key in ("actor1", "actor2"):
-        return {"name": "", "inter": 8}
-    return {}
-
-
 def apply_corrections(extracted: dict[str, Any], corrections: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``extracted`` with every corrected field laid over it."""
-    if not corrections:
-        return extracted
-    event = copy.deepcopy(extracted)
-    for name, value in corrections.items():
-        _set_field(event, name, value)
-    return event
+    return overlay(extracted, corrections)

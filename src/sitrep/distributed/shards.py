@@ -132,7 +132,7 @@ def plan_shards(inputs: Iterable[str | Path], *, size: int = 1000) -> list[Shard
 
 
 def _jsonl(shard: Shard, published: date | None) -> Iterator[Article]:
-    from ..ingest.readers import _read_jsonl_lines  # the reader `sitrep extract` uses
+    from ..ingest.readers import read_jsonl_lines  # the reader `sitrep extract` uses
 
     path = Path(shard.paths[0])
     with path.open("rb") as fh:
@@ -141,7 +141,7 @@ def _jsonl(shard: Shard, published: date | None) -> Iterator[Article]:
     # Number lines as the whole-file reader does, so fallback ids ("file:12") agree.
     # (the reader skips blank lines but counts them, so blanks in front shift the numbers)
     padded = chain(repeat(b"", shard.first_line - 1), lines)
-    yield from _read_jsonl_lines(padded, path.stem, published)
+    yield from read_jsonl_lines(padded, path.stem, published)
 
 
 def _row_article(row: dict[str, Any], where: str, published: date | None) -> Article:

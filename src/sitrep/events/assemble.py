@@ -19,8 +19,8 @@ from ..nlp.lexicon import read_json
 from ..schema import Actor, Codes, Event, Evidence, Location
 from .casualties import toll
 from .drafts import Draft, place_rank
-from .frames import city_of, place_weights
 from .fillers import role_fillers
+from .frames import city_of, place_weights
 from .typing import TypeMatch
 
 __all__ = ["assemble_events"]
@@ -75,13 +75,13 @@ def _event_place(draft: Draft, ctx: _Context, previous: PlaceMention | None,
 
 
 def _town_inside(region: PlaceMention | None, town: PlaceMention | None) -> PlaceMention | None:
-    """The article's main town when the incident's place is only the province or country
-    that town lies in: the report names the region, its local context names the town."""
-    if region is None or town is None or place_rank(region) > 2:
-        return None
+    """The article's main town when the incident's place is only the province or county
+    that town lies in: the report names the region, its dateline or lead the town."""
+    if region is None or town is None or region.feature not in ("admin1", "admin2", "region"):
+        return None  # a country is too wide to guess the town
     if town.country_code != region.country_code:
         return None
-    if region.feature in ("admin1", "region") and town.admin1 != region.admin1:
+    if town.admin1 != region.admin1 or region.feature == "admin2" and town.admin2 != region.admin2:
         return None
     return town
 
@@ -90,6 +90,9 @@ def _event_date(draft: Draft, previous: DateMention | None,
                 article: Article) -> tuple[str | None, int | None, DateMention | None]:
     if draft.date is not None:
         d = draft.date
+        return d.first_day.isoformat(), acled_time_precision(d), d
+    if draft.sentence_date is not None:
+        d = draft.sentence_date
         return d.first_day.isoformat(), acled_time_precision(d), d
     if previous is not None:  # told after a dated incident: near that day
         return previous.first_day.isoformat(), 2, previous

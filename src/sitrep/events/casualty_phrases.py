@@ -21,6 +21,15 @@ _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-'\u2019.]\w+)*|[^\w\s
 _MAX_MODIFIERS = 5
 MAX_FILLERS = 6
 _SPACE = re.compile(r"\s*")
+# Plural nouns after a number that never count people.
+_NOT_PEOPLE = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "seconds",
+                         "times", "rounds", "shots", "bullets", "houses", "homes", "vehicles",
+                         "cars", "trucks", "buildings", "shops", "kilometres", "kilometers",
+                         "miles", "metres", "meters", "dollars", "euros", "pounds", "tons",
+                         "tonnes", "cases", "weapons", "rifles", "guns", "bombs", "grenades",
+                         "mines", "rockets", "missiles", "shells", "attacks", "incidents",
+                         "villages", "towns", "districts", "provinces", "states", "counts",
+                         "charges", "points", "percent", "votes", "seats"))
 
 
 @dataclass(slots=True)
@@ -91,7 +100,7 @@ class SentenceTokens:
         if not w:
             return None
         s, e, _ = self.toks[k]
-        if w in ("his", "her", "their") and self.toks[k + 1:] and \
+        if w in ("his", "her", "their", "the") and self.toks[k + 1:] and \
                 self.toks[k + 1][0] in self.q_start:
             return self.np_forward(k + 1)  # "killing his five young children"
         if w in ("him", "her") or w in ("the", "his", "her", "their"):
@@ -125,6 +134,9 @@ class SentenceTokens:
                 break
             j += 1
             n += 1
+        if last_head is None and self._plural_noun(first_after) \
+                and q.text.lower() not in ("a", "an"):
+            last_head = first_after  # "the six Jesuits": a plural noun after a number
         if last_head is None:
             if q.text.lower() in ("a", "an") or (self.word(first_after)
                                                  and self.word(first_after) not in lex.boundaries):
@@ -224,6 +236,13 @@ class SentenceTokens:
         s, e = self.toks[k][0], self.toks[j - 1][1]
         return Phrase(s, e, 1, 1, 1, k, j - 1, self.text[s:e], "unknown", False, None)
 
+    def _plural_noun(self, i: int) -> bool:
+        """A plural-looking word that is not a unit, a stop word or a verb form."""
+        w = self.word(i)
+        return (len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith("ss")
+                and w not in self.lex.stop and w not in self.lex.boundaries
+                and w not in _NOT_PEOPLE)
+
     def _capitalised(self, i: int) -> bool:
         s, e, w = self.toks[i]
         return (self.text[s].isupper() and w not in self.lex.stop
@@ -237,9 +256,10 @@ class SentenceTokens:
         article = q.text.lower() in ("a", "an")
         if article and (head is None or self.word(head) not in lex.singular):
             return None
-        if self.word(first - 1) == "of" and (self.word(first - 2) in lex.singular
-                                             or self.word(first - 2) in ("age", "ages")):
-            return None  # "a mother of three is dead", "kids under the age of 12 have died"
+        if self.word(first - 1) == "of" and self.word(first - 2) in ("age", "ages"):
+            return None  # "kids under the age of 12 have died"
+        if self.word(first - 1) == "of" and self.word(first - 2) in lex.singular:
+            return self.np_backward(first - 2)  # "a mother of three is dead": one person
         if head is None:
             side, group, generic = "unknown", None, True
             end = q.end

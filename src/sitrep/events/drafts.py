@@ -64,6 +64,9 @@ class Draft:
     place: PlaceMention | None = None
     place_weight: float = 0.0
     seen: int = -1  # index of the latest frame added (recency for continuations)
+    # A day said elsewhere in a sentence of the incident ("The shooting happened
+    # Saturday night"), for a draft whose clauses give none.
+    sentence_date: DateMention | None = None
 
     @property
     def families(self) -> set[str]:
@@ -81,6 +84,8 @@ class Draft:
         self.frames.append(frame)
         if self.date is None and frame.dates and not frame.anaphoric:
             self.date = frame_date(frame)
+        if self.sentence_date is None and frame.sentence_dates:
+            self.sentence_date = frame.sentence_dates[0]
         if not frame.anaphoric:
             p = frame_place(frame)
             if p is not None and (self.place is None or _weight(frame, p) > self.place_weight):
@@ -136,7 +141,7 @@ def _side_only(frame: Frame) -> bool:
 
 def _headline_draft(d: Draft) -> bool:
     """A draft told only in the headline or lead, with no day yet."""
-    return d.date is None and all(f.sentence <= 1 for f in d.frames)
+    return d.date is None and all(f.sentence <= 1 and not f.roundup for f in d.frames)
 
 
 def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None:
@@ -173,7 +178,8 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
     if fplace is None:
         # No day and no place of its own: it cannot be told apart from the incident the
         # article is telling ("A man was shot Monday in Dallas. ... He died in hospital").
-        return next((d for d in recent if _compatible(d, frame)), None)
+        return next((d for d in recent if _compatible(d, frame)
+                     and not all(f.roundup for f in d.frames)), None)
     # A place but no day: the latest incident at that place not yet dated, or the one
     # told just before.
     for d in recent:

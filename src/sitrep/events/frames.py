@@ -60,6 +60,8 @@ class Frame:
     inherited_date: bool = False  # the date came from an earlier clause of the sentence
     separate: bool = False  # "Separately, ...", "In another attack": told as a new incident
     place_weight: dict[int, float] = field(default_factory=dict)  # by mention start
+    roundup: bool = False  # "three attacks in Nigeria": a summary of incidents told apart
+    sentence_dates: list[DateMention] = field(default_factory=list)  # the sentence's own
 
     @property
     def main(self) -> TypeMatch:
@@ -144,8 +146,8 @@ def place_weights(article: Article) -> dict[int, float]:
 
     from .drafts import place_rank
 
-    text = article.text
-    resolved = [p for p in article.places if p.lat is not None and not _street_or_site(article, p)]
+    resolved = [p for p in article.places
+                if p.lat is not None and not _street_or_site(article, p)]
     mentions = Counter(p.geonameid for p in resolved)
     countries = Counter(p.country_code for p in resolved if p.country_code)
     out: dict[int, float] = {}
@@ -222,7 +224,12 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     text = article.text
     def refers_back(m: TypeMatch) -> bool:
         lead = text[max(clause.start, m.trigger_start - 25):m.trigger_start]
-        return bool(_PAT["anaphoric_before_trigger"].search(lead))
+        hit = _PAT["anaphoric_before_trigger"].search(lead)
+        if hit is None or _PAT["verb_trigger"].fullmatch(m.trigger_text):
+            return False  # "the suspects hit a store": a verb after its subject
+        start = m.trigger_start - len(lead) + hit.start()
+        # "the gunmen opened fire": the words between are an actor, the subject.
+        return not any(start <= a.start and a.end <= m.trigger_start for a in article.actors)
 
     # A minor reading ("patrol": change to group activity) gives way to a real incident.
     major = [m for m in matches if m.acled_sub_event_type not in _MINOR]
@@ -245,6 +252,7 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
         {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
     frame.counts = [c for c in article.counts if _inside(c.start, c.end, clause)]
     clause_text = text[clause.start:clause.end]
+    frame.roundup = bool(_PAT["roundup_summary"].search(clause_text))
     frame.targets = find_targets(clause_text, clause.start)
     frame.weapons = find_weapons(clause_text, clause.start)
     frame.near = any(_PAT["near_before_place"].search(text[max(0, p.start - 25):p.start])
@@ -278,6 +286,10 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
                          and not _is_reporting_date(text, d)]
             if in_clause:
                 frame = _frame_for(article, sentence, clause, in_clause, carried)
+                frame.sentence_dates = [d for d in article.dates
+                                        if _inside(d.start, d.end, Clause(sentence.start,
+                                                                          sentence.end))
+                                        and not _is_reporting_date(text, d)]
                 frame.separate, separate = separate, False
                 frame.place_weight = weights
                 frames.append(frame)

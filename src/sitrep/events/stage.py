@@ -22,6 +22,11 @@ class EventStage:
         drafts = merge_frames(frames)
         _give_loose_counts(drafts, loose)
         drafts = [d for d in drafts if anchored(d)]
+        # A headline summary ("three attacks in Nigeria") of incidents then told one by
+        # one is not an incident of its own.
+        summaries = [d for d in drafts if all(f.roundup and f.sentence <= 1 for f in d.frames)]
+        if summaries and len(drafts) - len(summaries) >= 2:
+            drafts = [d for d in drafts if d not in summaries]
         article.events = assemble_events(article, drafts)
         return article
 

@@ -14,7 +14,8 @@ from ..article import Article
 from .decode import check_text, decode_bytes
 from .html import extract_html
 
-__all__ = ["InputError", "make_article", "parse_published", "read_inputs", "read_path"]
+__all__ = ["InputError", "make_article", "parse_published", "read_inputs", "read_jsonl_lines",
+           "read_path"]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -133,8 +134,10 @@ def _jsonl_article(line: str, where: str, default_published: date | None) -> Art
                         language=obj.get("language"), default_published=default_published)
 
 
-def _read_jsonl_lines(lines: Iterable[bytes], name: str,
-                      default_published: date | None) -> Iterator[Article]:
+def read_jsonl_lines(lines: Iterable[bytes], name: str,
+                     default_published: date | None) -> Iterator[Article]:
+    """Articles from JSON Lines (bytes per line); a bad line becomes an error article whose
+    id is ``name:line-number``."""
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
@@ -150,7 +153,7 @@ def _read_jsonl_lines(lines: Iterable[bytes], name: str,
 def _read_stdin(stream: BinaryIO, default_published: date | None) -> Iterator[Article]:
     data = stream.read()
     if data.lstrip().startswith(b"{"):
-        yield from _read_jsonl_lines(data.splitlines(), "stdin", default_published)
+        yield from read_jsonl_lines(data.splitlines(), "stdin", default_published)
         return
     decoded = decode_bytes(data)
     if decoded.text is None:
@@ -175,7 +178,7 @@ def read_path(path: str | Path, *, published: date | None = None) -> Iterator[Ar
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         with p.open("rb") as fh:
-            yield from _read_jsonl_lines(fh, p.stem, published)
+            yield from read_jsonl_lines(fh, p.stem, published)
     elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES or suffix == "":
         yield _read_text_file(p, published)
     else:

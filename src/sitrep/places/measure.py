@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import resource
+import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -60,9 +61,10 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def measure(gold: Gold) -> dict[str, float]:
-    """Recognition P/R/F1 and accuracy@161 km over ``gold``."""
+    """Recognition P/R/F1, accuracy@161 km and median error (km) over ``gold``."""
     gaz = get_gazetteer()
     tp = fp = fn = hits = scored = 0
+    errors: list[float] = []
     for text, spans in gold:
         pred = {(m.start, m.end): m for m in place_mentions(text, gaz)}
         want = {(s, e): (la, lo) for s, e, la, lo in spans}
@@ -75,12 +77,16 @@ def measure(gold: Gold) -> dict[str, float]:
             if la is None or lo is None:
                 continue
             scored += 1
-            if m.lat is not None and m.lon is not None and _km((la, lo), (m.lat, m.lon)) <= 161:
+            km = _km((la, lo), (m.lat, m.lon)) if m.lat is not None and m.lon is not None else (
+                20037.5)  # unresolved: counted as the worst possible error
+            errors.append(km)
+            if km <= 161:
                 hits += 1
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "acc161": hits / scored if scored else 0.0, "gold": tp + fn}
+            "acc161": hits / scored if scored else 0.0,
+            "median_km": statistics.median(errors) if errors else 0.0, "gold": tp + fn}
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ __all__ = ["DEMONYMS", "Toponym", "recognise"]
 # Whether demonyms are reported as mentions of their country (see recognise()).
 DEMONYMS = True
 
+_DISEASE = frozenset(("virus", "fever", "flu", "syndrome", "disease", "ebolavirus"))
 _WORD_BEFORE_REV = re.compile(r"([ \t]*)([\w'.-]+)")
 _WORD_AFTER = re.compile(r"[ \t]*([\w'.-]+)")
 # Where a name may start in mixed-case text: a capital (Latin-1/Latin-A capitals too)
@@ -83,8 +84,8 @@ def _keep(cx: Context, s: int, e: int, key: str) -> bool:
     if prev_w in TITLES:
         return False
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
-    # ("an Ohio court" is a place).
-    if next_w in ORG and (mode != "mixed" or nxt.group(1)[:1].isupper()):
+    # ("an Ohio court" is a place), except disease names ("Marburg virus").
+    if next_w in ORG and (mode != "mixed" or nxt.group(1)[:1].isupper() or next_w in _DISEASE):
         return False
     if next_w in SPEECH and not is_place_like(gaz, key):
         return False
@@ -104,6 +105,11 @@ def _keep(cx: Context, s: int, e: int, key: str) -> bool:
                                               or gaz.demonym_country(other))):
             return False
     if mode != "mixed":
+        # no capitals to go by: a given name, or a word right after one, is a person
+        # ("KEITH WILLIAMS"), unless it names a country, a state or a big city
+        if one_word and (prev_w in FIRST or key in FIRST) and not is_place_like(gaz, key) and (
+                max((c.population for c in gaz.by_key(key)), default=0) < 100_000):
+            return False
         return True
     locative = prev_w in LOCATIVE and prev_raw.islower()
     if one_word and key in cx.surnames and not locative:
@@ -140,6 +146,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
         cx.text if cx.mode == "mixed" else folded)
     covered = -1
     match_token, match_run = TOKEN.match, _RUN.match
+    unmatched = cx.unmatched
     for m in starts:
         s = m.start()
         if s < covered:
@@ -150,6 +157,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
         word = first.group()
         most = longest.get(word)
         if most is None:
+            unmatched.append((s, first.end()))
             continue
         if most == 1:
             toks, words = [first], [word]
@@ -171,6 +179,8 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                     found.append(Toponym(article.start() if article else s, e, key))
                     covered = e
                 break  # the longest candidate decides: no "New" out of "New York Times"
+        if covered <= s:
+            unmatched.append((s, first.end()))
     return found
 
 

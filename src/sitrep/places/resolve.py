@@ -249,7 +249,8 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                 cands[key] = [c for c, _ in gaz.fuzzy(key, ctx)][:3]
     scorer.refresh_names()
 
-    # Passes 1 and 2: choose with context, then again with the chosen places as anchors.
+    # Choose with the context (and the pass-0 choices as anchors); the final ranking below
+    # scores once more with these choices as anchors.
     for _ in range(_PASSES):
         chosen = {}
         for key, cs in cands.items():

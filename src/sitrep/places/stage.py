@@ -33,14 +33,21 @@ def _candidate(c: Candidate, score: float) -> PlaceCandidate:
                           c.feature, round(min(1.0, max(0.0, score / 2)), 3))
 
 
-def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None
-                   ) -> list[PlaceMention]:
-    """Every toponym of ``text`` as a filled :class:`PlaceMention`, sorted by start."""
+def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
+                   demonyms: bool = False) -> list[PlaceMention]:
+    """Every toponym of ``text`` as a filled :class:`PlaceMention`, sorted by start.
+
+    Demonyms ("Tunisian troops") help resolve the other names (country context) but are
+    not place mentions under the output contract; ``demonyms=True`` reports them as
+    mentions of their country (as the LGL corpus annotates them).
+    """
     tops = recognise(text, gaz, sentences)
     out: list[PlaceMention] = []
     for t, r in zip(tops, resolve(text, tops, gaz), strict=True):
         if t.hint == "slot" and r.best is None:
             continue  # a guess in a place slot that no gazetteer entry confirms
+        if t.hint == "demonym" and not demonyms:
+            continue
         m = PlaceMention(t.start, t.end, text[t.start:t.end],
                          feature=t.hint if t.hint and t.hint != "slot" else "other")
         c = r.best

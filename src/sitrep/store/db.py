@@ -22,7 +22,8 @@ import pyarrow as pa
 
 from ..dedup.incidents import Incident, IncidentIndex, Report
 from ..schema import Event
-from .migrations import migrate, run
+from .effective import VIEW, ensure_view
+from .migrations import MIGRATIONS, migrate, run
 
 __all__ = ["DEFAULT_PATH", "Batch", "Store", "StoreError", "default_path"]
 
@@ -54,6 +55,14 @@ class Batch:
 _TABLE_KEYS = {"events": "event_id"}
 
 
+def _read_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of a database opened read-only (0 when it has none)."""
+    try:
+        return int(run(con, "SELECT max(version) FROM schema_version")[0][0] or 0)
+    except duckdb.CatalogException:
+        return 0
+
+
 class Store:
     """One DuckDB database file holding articles, events, their links and revisions."""
 
@@ -65,7 +74,16 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
-        self.version = migrate(self.con) if not read_only else None
+        self.read_only = read_only
+        try:
+            self.version = migrate(self.con) if not read_only else _read_version(self.con)
+            if self.version < MIGRATIONS[-1][0]:
+                raise StoreError(f"{self.path} has schema version {self.version}; open it "
+                                 "once for writing (e.g. sitrep ingest) to upgrade it")
+            ensure_view(self.con, read_only=read_only)
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
 
     def close(self) -> None:
         """Close the connection (checkpointing the write-ahead log)."""
@@ -92,7 +110,8 @@ class Store:
 
     def count(self, table: str) -> int:
         """Rows in ``table``."""
-        if table not in {"articles", "events", "event_reports", "revisions"}:
+        if table not in {"articles", "events", "event_reports", "revisions",
+                         "event_corrections", "event_reviews", VIEW}:
             raise ValueError(f"unknown table {table!r}")
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
@@ -132,9 +151,12 @@ class Store:
             index.load(incident)
         return index
 
-    def event_rows(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Events as dicts (column -> value), filtered by a SQL ``where`` clause."""
-        sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "")
+    def event_rows(self, where: str = "", params: Sequence[Any] = (), *,
+                   effective: bool = False) -> list[dict[str, Any]]:
+        """Events as dicts (column -> value), filtered by a SQL ``where`` clause: the
+        machine's rows, or with ``effective`` people's corrections and reviews applied."""
+        table = VIEW if effective else "events"
+        sql = f"SELECT * FROM {table}" + (f" WHERE {where}" if where else "")
         cur = self.con.execute(sql + " ORDER BY event_date NULLS LAST, event_id", list(params))
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]

@@ -9,23 +9,24 @@ ends as an uninterrupted run would have left it.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ..article import Article
-from ..dedup.incidents import IncidentIndex, Report, key_terms
+from ..dedup.incidents import Incident, IncidentIndex, Report, key_terms
 from ..dedup.text import term_counts
 from ..ingest.readers import read_inputs
 from .db import Batch, Store
 from .keys import article_key, canonical_url, content_hash
 from .rows import article_row, event_row, merge_into_row, report_row, revision_row
 
-__all__ = ["IngestOptions", "IngestStats", "ingest", "iter_sources"]
+__all__ = ["IngestOptions", "IngestStats", "found_incident", "ingest", "iter_sources"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -36,6 +37,7 @@ class IngestOptions:
     """How to ingest: extraction on/off, batch size, fetching limits."""
 
     extract: bool = True
+    dedup: bool = True  # off: every report founds its own incident (bulk loads)
     batch_size: int = 256
     published: date | None = None
     allow_private: bool = False
@@ -103,7 +105,7 @@ class _Ingester:
             keyed.append((art, article_key(art.url, art.text), canon, digest))
         known = self.store.known([k for _, k, _, _ in keyed], [h for *_, h in keyed])
         batch = Batch()
-        now = datetime.now()
+        now = datetime.now(UTC).replace(tzinfo=None)  # stored as naive UTC
         seen: set[str] = set()
         for art, key, canon, digest in keyed:
             self.stats.read += 1
@@ -128,20 +130,32 @@ class _Ingester:
     def _merge(self, art: Article, key: str, terms: list[str], batch: Batch,
                now: datetime) -> None:
         for idx, event in enumerate(art.events):
-            incident, new = self.index.add(Report.of(event, key, terms=terms))
+            report = Report.of(event, key, terms=terms)
+            incident, new = (self.index.add(report) if self.options.dedup
+                             else found_incident(self.index, report))
             self.stats.events += 1
             before = batch.events.get(incident.id)
             if new:
-                after = event_row(event, incident, seq=self.seq)
+                after = event_row(event, incident, seq=self.seq, now=now)
             else:
                 self.stats.merged += 1
                 if before is None:
                     before = self.store.event_rows("event_id = ?", [incident.id])[0]
-                after = merge_into_row(before, incident, seq=self.seq)
+                after = merge_into_row(before, incident, seq=self.seq, now=now)
             batch.events[incident.id] = after
             batch.reports.append(report_row(key, idx, event, incident.id))
             batch.revisions.append(revision_row(None if new else before, after,
                                                 article_key=key, now=now))
+
+
+def found_incident(index: IncidentIndex, report: Report) -> tuple[Incident, bool]:
+    """A new incident for ``report`` without matching (its id made unique), as indexed."""
+    incident_id = report.event_id
+    if incident_id in index.incidents:
+        incident_id += "-" + hashlib.sha1(report.article.encode("utf-8")).hexdigest()[:8]
+    incident = Incident(id=incident_id, reports=[report])
+    index.load(incident)
+    return incident, True
 
 
 def ingest(store: Store, sources: Sequence[str] | Iterable[Article],

@@ -78,6 +78,34 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         PRIMARY KEY (event_id, revision)
     );
     """),
+    # 2: what people decide. Corrections and reviews live apart from the machine's rows, so
+    # re-ingesting or re-extracting can never overwrite them; ``rev`` numbers every human
+    # act across both tables (one correction of several fields shares one number).
+    (2, """
+    ALTER TABLE events ADD COLUMN abducted INTEGER;
+    ALTER TABLE events ADD COLUMN updated_at TIMESTAMP;   -- UTC, last machine change
+    CREATE TABLE event_corrections (
+        rev BIGINT NOT NULL,
+        event_id VARCHAR NOT NULL,
+        field VARCHAR NOT NULL,           -- flat field name (store/fields.py)
+        value VARCHAR,                    -- JSON: the corrected value (may be null)
+        old VARCHAR,                      -- JSON: the value it replaced
+        who VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,    -- UTC
+        note VARCHAR,
+        PRIMARY KEY (rev, field)
+    );
+    CREATE TABLE event_reviews (
+        rev BIGINT PRIMARY KEY,
+        event_id VARCHAR NOT NULL,
+        action VARCHAR NOT NULL,          -- accept | reject | delete | restore
+        status VARCHAR NOT NULL,          -- the status it leaves the event in
+        old_status VARCHAR NOT NULL,
+        who VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,    -- UTC
+        note VARCHAR
+    );
+    """),
 )
 
 

@@ -1,4 +1,8 @@
-"""Filters over stored events (``sitrep query`` and ``sitrep export`` share them)."""
+"""Filters over stored events (``sitrep query`` and ``sitrep export`` share them).
+
+They run over the ``effective_events`` view: people's corrections are applied, and events
+a reviewer rejected or deleted are left out unless ``include_hidden`` is set.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from .db import Store
+from .effective import HIDDEN_STATUSES
 
 __all__ = ["EventFilter", "select_events"]
 
@@ -24,11 +29,15 @@ class EventFilter:
     min_fatalities: int | None = None
     text: str | None = None
     limit: int | None = None
+    include_hidden: bool = False      # also rejected and (soft-)deleted events
 
     def where(self) -> tuple[str, list[Any]]:
         """A SQL ``WHERE`` body and its parameters."""
         parts: list[str] = []
         params: list[Any] = []
+        if not self.include_hidden:
+            parts.append("status NOT IN (" + ", ".join("?" for _ in HIDDEN_STATUSES) + ")")
+            params += list(HIDDEN_STATUSES)
         if self.country:
             parts.append("(lower(country) = lower(?) OR upper(country_code) = upper(?))")
             params += [self.country, self.country]
@@ -58,8 +67,9 @@ class EventFilter:
 
 
 def select_events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Stored events matching ``flt`` (date order), as column -> value dicts."""
+    """Stored events matching ``flt`` (date order), corrections applied, as column -> value
+    dicts (the ``events`` columns plus ``status``, ``corrected_fields`` and ``updated``)."""
     flt = flt or EventFilter()
     where, params = flt.where()
-    rows = store.event_rows(where, params)
+    rows = store.event_rows(where, params, effective=True)
     return rows[: flt.limit] if flt.limit is not None else rows

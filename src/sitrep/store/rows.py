@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ..article import Article
 from ..dedup.incidents import Incident
 from ..schema import Event
 from .db import as_date
+from .fields import CORRECTABLE
 
-__all__ = ["article_row", "event_row", "merge_into_row", "report_row", "revision_row"]
+__all__ = ["article_row", "changed_fields", "event_row", "merge_into_row", "report_row",
+           "revision_row"]
 
 
 def _json(value: Any) -> str:
@@ -37,7 +39,8 @@ def report_row(article_key: str, idx: int, event: Event, incident_id: str) -> di
             "event": _json(event.to_dict())}
 
 
-def event_row(event: Event, incident: Incident, *, seq: int) -> dict[str, Any]:
+def event_row(event: Event, incident: Incident, *, seq: int,
+              now: datetime | None = None) -> dict[str, Any]:
     """The ``events`` row of a new incident, founded by ``event``."""
     acled = event.codes.acled or {}
     loc = event.location
@@ -56,17 +59,19 @@ def event_row(event: Event, incident: Incident, *, seq: int) -> dict[str, Any]:
         "country": loc.country if loc else None, "country_code": loc.country_code if loc else None,
         "admin1": loc.admin1 if loc else None, "admin2": loc.admin2 if loc else None,
         "geo_precision": loc.geo_precision if loc else None,
-        "wounded": event.wounded, "arrested": event.arrested, "confidence": event.confidence,
+        "wounded": event.wounded, "arrested": event.arrested, "abducted": event.abducted,
+        "confidence": event.confidence,
         "revision": 0, "first_seq": seq, "updated_seq": seq,
         "event": _json(event.to_dict()),
     }
-    return merge_into_row(row, incident, seq=seq)
+    return merge_into_row(row, incident, seq=seq, now=now)
 
 
 _FIGURES = ("fatalities", "fatalities_low", "fatalities_high")
 
 
-def merge_into_row(row: dict[str, Any], incident: Incident, *, seq: int) -> dict[str, Any]:
+def merge_into_row(row: dict[str, Any], incident: Incident, *, seq: int,
+                   now: datetime | None = None) -> dict[str, Any]:
     """``row`` with the incident's reconciled figures and sources, one revision on."""
     merged = incident.merged()
     row = dict(row)
@@ -76,17 +81,38 @@ def merge_into_row(row: dict[str, Any], incident: Incident, *, seq: int) -> dict
     row["n_sources"] = len(merged.sources)
     row["revision"] = int(row.get("revision") or 0) + 1
     row["updated_seq"] = seq
+    if now is not None:
+        row["updated_at"] = now
     return row
 
 
 def revision_row(before: dict[str, Any] | None, after: dict[str, Any], *, article_key: str,
-                 now: datetime) -> dict[str, Any]:
-    """What one report changed in an event (every changed field: old and new value)."""
+                 now: datetime, action: str | None = None) -> dict[str, Any]:
+    """What one report changed in an event: the reconciled figures (old and new value)
+    and, when ``action`` is given (``re-extract``), every correctable column that changed."""
     keys = ("fatalities", "fatalities_low", "fatalities_high", "n_sources")
     if before is None:
         change: dict[str, Any] = {"created": {k: after[k] for k in keys}}
     else:
         change = {k: [before[k], after[k]] for k in keys if before[k] != after[k]}
         change["joined"] = article_key
+    if action is not None:
+        change["action"] = action
+        if before is not None:
+            change["fields"] = changed_fields(before, after)
     return {"event_id": after["event_id"], "revision": after["revision"],
             "article_key": article_key, "change": _json(change), "created_at": now}
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Correctable fields (flat names) whose column differs between two ``events`` rows."""
+    out = {}
+    for name, f in CORRECTABLE.items():
+        old, new = _plain(before.get(f.column)), _plain(after.get(f.column))
+        if old != new:
+            out[name] = [old, new]
+    return out

@@ -203,6 +203,7 @@ class Muc4KeysSet(GoldSet):
         tallies = {m: PRF() for m in ("type", "date", "country", "place")}
         gold_deaths: list[int] = []
         pred_deaths: list[int | None] = []
+        matched = _Matched()
         for doc, line in zip(docs, lines, strict=True):
             keys: list[MucKey] = doc.gold
             events = [e for e in line.get("events") or [] if _muc_type(e)]
@@ -222,10 +223,87 @@ class Muc4KeysSet(GoldSet):
                 gold_deaths.append(sum(k.deaths or 0 for k in keys))
                 pred_deaths.append(sum(int(e.get("fatalities") or 0) for e in events)
                                    if events else None)
+            matched.add(keys, events)
         out: dict[str, float] = {}
         for m, t in tallies.items():
             out |= t.as_dict(m)
-        return out | count_scores(gold_deaths, pred_deaths, "deaths")
+        return out | count_scores(gold_deaths, pred_deaths, "deaths") | matched.as_dict()
+
+
+class _Matched:
+    """Per-incident slots over key templates matched one-to-one with predicted events.
+
+    A predicted event may match a key only of the same incident type (MUC-4's mapping
+    condition); among those, pairs agreeing on more of date, place and deaths are taken
+    first. Of the matched pairs: the date is right when it falls in the key's date or
+    range; the place when its name is the key's most specific place; the deaths when
+    the event's fatalities (null = 0) equal the key's HUM TGT EFFECT deaths (keys with
+    no usable number are left out).
+
+    The number of templates, both ways: ``templates_within_one`` over the documents that
+    report an incident (no predicted template there is wrong, as for deaths), and
+    ``templates_count_mae`` over the documents with a predicted template (templates
+    predicted for a document with none count there)."""
+
+    def __init__(self) -> None:
+        self.n_keys = self.n_pred = self.pairs = 0
+        self.date_hits = self.date_n = self.place_hits = self.place_n = 0
+        self.death_hits = self.death_n = 0
+        self.docs = self.within_one = 0
+        self.count_errors: list[int] = []
+
+    @staticmethod
+    def _agree(k: MucKey, e: dict[str, Any]) -> tuple[bool, bool, bool]:
+        day = _day(e.get("date"))
+        date_ok = bool(k.dates) and day is not None and min(k.dates) <= day <= max(k.dates)
+        place_ok = bool(k.place) and _norm((e.get("location") or {}).get("name")) == _norm(k.place)
+        deaths_ok = k.deaths is not None and int(e.get("fatalities") or 0) == k.deaths
+        return date_ok, place_ok, deaths_ok
+
+    def add(self, keys: list[MucKey], events: list[dict[str, Any]]) -> None:
+        if keys:
+            self.docs += 1
+            self.within_one += bool(events) and abs(len(keys) - len(events)) <= 1
+        if events:
+            self.count_errors.append(abs(len(keys) - len(events)))
+        self.n_keys += len(keys)
+        self.n_pred += len(events)
+        cands = []
+        for i, k in enumerate(keys):
+            for j, e in enumerate(events):
+                if _muc_type(e) == k.incident_type:
+                    cands.append((sum(self._agree(k, e)), i, j))
+        used_k: set[int] = set()
+        used_e: set[int] = set()
+        for _, i, j in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
+            if i in used_k or j in used_e:
+                continue
+            used_k.add(i)
+            used_e.add(j)
+            k, e = keys[i], events[j]
+            date_ok, place_ok, deaths_ok = self._agree(k, e)
+            self.pairs += 1
+            if k.dates:
+                self.date_n += 1
+                self.date_hits += date_ok
+            if k.place:
+                self.place_n += 1
+                self.place_hits += place_ok
+            if k.deaths is not None:
+                self.death_n += 1
+                self.death_hits += deaths_ok
+
+    def as_dict(self) -> dict[str, float]:
+        def pct(a: int, b: int) -> float:
+            return 100.0 * a / b if b else 0.0
+
+        return {"matched_date_acc": pct(self.date_hits, self.date_n),
+                "matched_place_acc": pct(self.place_hits, self.place_n),
+                "matched_deaths_acc": pct(self.death_hits, self.death_n),
+                "matched_recall": pct(self.pairs, self.n_keys),
+                "templates_within_one": pct(self.within_one, self.docs),
+                "templates_count_mae": (sum(self.count_errors) / len(self.count_errors)
+                                        if self.count_errors else float("nan"))}
 
 
 def _day(value: Any) -> date | None:
