@@ -9,7 +9,7 @@ import io
 import pytest
 
 from conftest import AUTH
-from sitrep.api import EventFilters, InMemoryRepository
+from sitrep.api import EventFilters
 from sitrep.api.corrections import CorrectionError, validate_correction
 from sitrep.api.synthetic import synthetic_lines
 
@@ -22,8 +22,8 @@ def _reextracted(line: dict, **changes) -> dict:
     return again
 
 
-def test_reextraction_keeps_corrected_fields_and_updates_the_rest():
-    repo = InMemoryRepository()
+def test_reextraction_keeps_corrected_fields_and_updates_the_rest(new_repo):
+    repo = new_repo()
     line = synthetic_lines(1)[0]
     repo.add_article(line)
     eid = line["events"][0]["event_id"]
@@ -40,8 +40,8 @@ def test_reextraction_keeps_corrected_fields_and_updates_the_rest():
     assert actions == [("extract", "sitrep"), ("correct", "ana"), ("re-extract", "sitrep")]
 
 
-def test_reviews_survive_reextraction_and_vanished_events_go_unless_vouched_for():
-    repo = InMemoryRepository()
+def test_reviews_survive_reextraction_and_vanished_events_go_unless_vouched_for(new_repo):
+    repo = new_repo()
     line = synthetic_lines(1, events_per_article=3)[0]
     repo.add_article(line)
     ids = [e["event_id"] for e in line["events"]]
@@ -114,8 +114,8 @@ def test_invalid_corrections_name_the_field(fields, bad_field):
     assert info.value.field == bad_field
 
 
-def test_correction_can_add_a_location_the_machine_missed():
-    repo = InMemoryRepository()
+def test_correction_can_add_a_location_the_machine_missed(new_repo):
+    repo = new_repo()
     line = synthetic_lines(1)[0]
     line["events"][0]["location"] = None
     repo.add_article(line)

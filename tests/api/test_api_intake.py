@@ -7,7 +7,6 @@ import json
 import pytest
 
 from conftest import AUTH, make_client
-from sitrep.api import InMemoryRepository
 
 REPORT = ("Militants attacked a police checkpoint in Kismayo, Somalia, on Monday, killing four "
           "officers, a regional official said.")
@@ -31,8 +30,8 @@ def fake_fetch(url: str) -> tuple[bytes, str]:
 
 
 @pytest.fixture
-def live(pipeline):
-    return make_client(InMemoryRepository(), fetcher=fake_fetch)
+def live(pipeline, new_repo):
+    return make_client(new_repo(), fetcher=fake_fetch)
 
 
 def test_post_text_extracts_and_stores_events(live):

@@ -11,9 +11,9 @@ import pytest
 from conftest import AUTH
 
 
-def test_health_counts_visible_events(client):
+def test_health_counts_visible_events(client, repo):
     body = client.get("/health").json()
-    assert body == {"status": "ok", "events": 60, "store": "InMemoryRepository"}
+    assert body == {"status": "ok", "events": 60, "store": type(repo).__name__}
 
 
 def _all(client, query: str) -> list[dict]:

@@ -91,6 +91,30 @@ CASES = [
     ("Thousands of residents protested in Lagos on Monday.", []),
     ("There were no casualties, police said.",
      [("killed", 0, "unknown", True), ("wounded", 0, "unknown", True)]),
+    # Singular person nouns, possessives, "as well as", "both", "the murder of"
+    ("Officers said the homeowner was also shot in Tulsa.",
+     [("wounded", 1, "unknown", False)]),
+    ("The store owner was fatally shot during a robbery in Camden.",
+     [("killed", 1, "unknown", False)]),
+    ("A man opened fire at his home, killing his five young children as well as his wife.",
+     [("killed", 5, "civilians", False), ("killed", 1, "unknown", False)]),
+    ("Both teens died the next day at a hospital in Fresno.",
+     [("killed", 2, "civilians", False)]),
+    ("Security forces arrested hundreds of opposition supporters in Kampala.",
+     [("arrested", 100, "unknown", False)]),
+    # a plural noun after a number heads the phrase (side unknown, read as a total)
+    ("THE MURDER OF THE SIX JESUITS SHOCKED THE COUNTRY.",
+     [("killed", 6, "unknown", True)]),
+    ("Unknown men carried out the murder of judge Castro in Cali.",
+     [("killed", 1, "unknown", False)]),
+    ("Gunmen killed 5 farmhands on a ranch in Sonora.",
+     [("killed", 5, "unknown", True)]),
+    ("A mother of three was shot dead in Soweto.", [("killed", 1, "unknown", False)]),
+    ("Soldiers killed 4 rebels and seized 20 rifles near Beni.",
+     [("killed", 4, "perpetrators", False)]),
+    # an age is not a count (the 555 further back is not reached: no count at all)
+    ("At least 555 kids under the age of 12 have been killed since 2012.", []),
+    ("He served 5 years in prison for the robbery.", []),
 ]
 
 
@@ -129,6 +153,11 @@ def _article(text: str) -> Article:
     # Shot then died: counted dead, not also wounded.
     ("A man was shot in Ceres on Tuesday. He died later at the hospital.",
      1, 1, 1, {"perpetrators": 0, "state": 0, "civilians": 0, "unknown": 1}, 0, None),
+    # Two people introduced in one sentence are two; a second victim is one more.
+    ("One man was shot in the back and a 29-year-old man was shot in the leg.",
+     None, None, None, {}, 2, None),
+    ("A man was shot in Kensington. A man was taken to Temple Hospital.",
+     None, None, None, {}, 1, None),
     ("Nothing happened today.", None, None, None, {}, None, None),
 ])
 def test_toll(text: str, fatalities: int | None, low: int | None, high: int | None,

@@ -179,6 +179,9 @@ SPLITS: list[Row] = [
     ("two_days_one_operation", "Fighting between the army and rebels raged in Goma late "
      "on Tuesday and into Wednesday, leaving seven soldiers dead.", "2012-11-22",
      [{"fatalities": 7, "place": "goma"}]),
+    ("destruction_in_the_raid", "Gunmen killed 12 villagers in an attack on Ogossagou in "
+     "central Mali on Tuesday, local officials said. The attackers burned several houses "
+     "before fleeing.", "2023-05-03", [{"fatalities": 12, "date": "2023-05-02"}]),
     ("raids_after_attack", "Militants attacked a barracks in Diffa on Monday, killing nine "
      "soldiers. Troops killed 14 militants during raids near Diffa on Wednesday.",
      "2016-06-09",

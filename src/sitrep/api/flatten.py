@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ROW_COLUMNS", "event_row", "rows_to_csv", "rows_to_geojson", "rows_to_parquet"]
+__all__ = ["ROW_COLUMNS", "event_row", "evidence_spans", "rows_to_csv", "rows_to_geojson",
+           "rows_to_parquet"]
 
 ROW_COLUMNS = (
     "event_id", "date", "date_precision", "event_type", "sub_event_type", "disorder_type",
@@ -122,3 +123,20 @@ def rows_to_parquet(rows: Iterable[dict[str, Any]]) -> bytes:
             return path.read_bytes()
     finally:
         con.close()
+
+
+def evidence_spans(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span of one article that supports an event: evidence, trigger, role fillers."""
+    spans = [{"field": e["field"], "start": e["start"], "end": e["end"], "text": e["text"]}
+             for e in event.get("evidence") or []]
+    trig = event.get("trigger")
+    if trig:
+        spans.append({"field": "trigger", "start": trig["start"], "end": trig["end"],
+                      "text": trig["text"]})
+    for role in ("perpetrators", "victims", "targets", "weapons"):
+        for r in event.get(role) or []:
+            if r.get("end", 0) > r.get("start", 0):
+                spans.append({"field": role, "start": r["start"], "end": r["end"],
+                              "text": r["text"]})
+    uniq = {(s["start"], s["end"], s["field"]): s for s in spans}
+    return [uniq[key] for key in sorted(uniq)]

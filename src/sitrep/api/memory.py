@@ -17,7 +17,13 @@ import numpy as np
 
 from .columns import ColumnIndex
 from .corrections import EDITABLE_FIELDS, apply_corrections, get_field, validate_correction
-from .flatten import event_row, rows_to_csv, rows_to_geojson, rows_to_parquet
+from .flatten import (
+    event_row,
+    evidence_spans,
+    rows_to_csv,
+    rows_to_geojson,
+    rows_to_parquet,
+)
 from .repository import (
     HIDDEN_STATUSES,
     AddedArticle,
@@ -233,7 +239,7 @@ class InMemoryRepository:
                     continue
                 own = art.extractions.get(event_id) or {}
                 sources.append({"id": art.id, **art.meta, "text": art.text,
-                                "evidence": _highlights(own)})
+                                "evidence": evidence_spans(own)})
             return EventDetail(ev.effective(), dict(ev.extracted), sources,
                                list(ev.revisions))
 
@@ -274,20 +280,3 @@ class InMemoryRepository:
         """Visible events."""
         with self._lock:
             return sum(ev.status not in HIDDEN_STATUSES for ev in self._events.values())
-
-
-def _highlights(event: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every span of one article that supports an event: evidence, trigger, role fillers."""
-    spans = [{"field": e["field"], "start": e["start"], "end": e["end"], "text": e["text"]}
-             for e in event.get("evidence") or []]
-    trig = event.get("trigger")
-    if trig:
-        spans.append({"field": "trigger", "start": trig["start"], "end": trig["end"],
-                      "text": trig["text"]})
-    for role in ("perpetrators", "victims", "targets", "weapons"):
-        for r in event.get(role) or []:
-            if r.get("end", 0) > r.get("start", 0):
-                spans.append({"field": role, "start": r["start"], "end": r["end"],
-                              "text": r["text"]})
-    uniq = {(s["start"], s["end"], s["field"]): s for s in spans}
-    return [uniq[key] for key in sorted(uniq)]

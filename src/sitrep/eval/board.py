@@ -41,6 +41,16 @@ def run_slices(data_dir: Path, *, predictor: PipelinePredictor | None = None,
     return out
 
 
+def _write_figures(results: Sequence[Scores], folder: Path) -> str:
+    """Write each set's figures beside the board; markdown lines that show them."""
+    lines = []
+    for s in results:
+        for file_name, svg in s.figures.items():
+            (folder / file_name).write_text(svg, encoding="utf-8")
+            lines.append(f"![{s.title}: {file_name}]({file_name})\n")
+    return "\n" + "\n".join(lines) if lines else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``make eval``; exit 1 when ``--check`` finds a regression."""
     ap = argparse.ArgumentParser(prog="python -m sitrep.eval.board", description=__doc__,
@@ -67,11 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if get_set(name).available(args.data_dir):
                 print(f"sitrep eval: {name} ...", file=sys.stderr)
                 results.append(run_eval(name, limit=args.limit, data_dir=args.data_dir,
-                                        predictor=predictor))
+                                        predictor=predictor, figures=args.out is not None))
     text = scores_markdown(results)
     print(text)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
+        text += _write_figures(results, args.out.parent)
         args.out.write_text(text, encoding="utf-8")
     scores = {s.dataset: s.metrics for s in results}
     status = 0

@@ -33,6 +33,8 @@ class Scores:
     #: reference systems measured in the same run (a set's optional ``baselines(docs,
     #: lines)``); shown as extra rows, never pinned as floors
     baselines: dict[str, float] = field(default_factory=dict)
+    #: figures a set draws from its predictions (file name -> SVG text), when asked
+    figures: dict[str, str] = field(default_factory=dict)
 
     @property
     def articles_per_s(self) -> float:
@@ -48,7 +50,7 @@ def resolve_set(dataset: str) -> GoldSet:
 
 
 def evaluate(gold_set: GoldSet, docs: Sequence[GoldDoc], predictor: Predictor, *,
-             baselines: bool = False) -> Scores:
+             baselines: bool = False, figures: bool = False) -> Scores:
     """Predict ``docs`` (with dedup for grouping sets) and score them; with ``baselines``,
     also run the set's reference systems, if it has any."""
     warm_up = getattr(predictor, "pipeline", None)
@@ -63,13 +65,15 @@ def evaluate(gold_set: GoldSet, docs: Sequence[GoldDoc], predictor: Predictor, *
     notes = list(getattr(predictor, "notes", []))
     run_baselines = getattr(gold_set, "baselines", None) if baselines else None
     extra = run_baselines(docs, lines) if callable(run_baselines) else {}
+    draw = getattr(gold_set, "figures", None) if figures else None
+    drawn = draw(docs, lines) if callable(draw) else {}
     return Scores(gold_set.name, gold_set.title, len(docs), metrics,
-                  gold_set.headline, seconds, notes, extra)
+                  gold_set.headline, seconds, notes, extra, drawn)
 
 
 def run_eval(dataset: str, *, limit: int | None = None, report: Path | None = None,
              data_dir: Path = DEFAULT_DATA_DIR, predictor: Predictor | None = None,
-             baselines: bool = True) -> Scores:
+             baselines: bool = True, figures: bool = False) -> Scores:
     """Evaluate one gold set (the first ``limit`` documents) and optionally write a
     markdown report. Raises :class:`~sitrep.eval.base.DataMissing` when its files are
     absent and KeyError for an unknown name."""
@@ -77,7 +81,8 @@ def run_eval(dataset: str, *, limit: int | None = None, report: Path | None = No
     docs = gold_set.load(Path(data_dir))
     if limit is not None:
         docs = docs[:limit]
-    scores = evaluate(gold_set, docs, predictor or PipelinePredictor(), baselines=baselines)
+    scores = evaluate(gold_set, docs, predictor or PipelinePredictor(), baselines=baselines,
+                      figures=figures)
     if report is not None:
         Path(report).write_text(scores_markdown([scores]), encoding="utf-8")
     return scores

@@ -21,7 +21,7 @@ from .casualties import toll
 from .drafts import Draft, place_rank
 from .fillers import role_fillers
 from .frames import city_of, place_weights
-from .typing import TypeMatch
+from .typing import TypeMatch, muc_if_civilians_hit
 
 __all__ = ["assemble_events"]
 
@@ -42,9 +42,10 @@ class _Context:
     country_place: PlaceMention | None
 
 
-def _article_context(article: Article) -> _Context:
+def _article_context(article: Article, weights: dict[int, float] | None = None) -> _Context:
     resolved = [p for p in article.places if p.lat is not None]
-    weights = place_weights(article)
+    if weights is None:
+        weights = place_weights(article)
     towns = [p for p in resolved if place_rank(p) >= 3 and weights.get(p.start, 0.0) >= 2.0]
     # The most trusted town, the first said on ties (the dateline's, the lead's).
     main = max(towns, key=lambda p: (weights[p.start], -p.start)) if towns else None
@@ -117,17 +118,28 @@ def _location(place: PlaceMention | None, near: bool) -> Location | None:
                     admin1=place.admin1, admin2=place.admin2, geo_precision=precision)
 
 
+_SUB_RANK = {s: i for i, s in enumerate(_SUB_PRIORITY)}
+
+
 def _choose_type(draft: Draft) -> TypeMatch:
     matches = [m for f in draft.frames if not f.anaphoric for m in f.matches] or \
         [m for f in draft.frames for m in f.matches]
-    rank = {s: i for i, s in enumerate(_SUB_PRIORITY)}
-    return min(matches, key=lambda m: (rank.get(m.acled_sub_event_type or "", 99),
+    return min(matches, key=lambda m: (_SUB_RANK.get(m.acled_sub_event_type or "", 99),
                                        -m.confidence))
 
 
-def _codes(sub: str | None, match: TypeMatch) -> Codes:
+def _civilians_hit(t, sides: _Sides) -> bool:
+    """Civilians among the dead or wounded, or the side the violence hit."""
+    if any(c.side == "civilians" and c.value and c.kind in ("killed", "wounded")
+           for c in t.evidence):
+        return True
+    return sides.actor2 is not None and sides.actor2.inter == 7 and bool(
+        t.fatalities or t.wounded)
+
+
+def _codes(sub: str | None, match: TypeMatch, muc: str | None) -> Codes:
     if not sub:
-        return Codes(acled=None, muc={"incident_type": match.muc_incident_type}, plover=None)
+        return Codes(acled=None, muc={"incident_type": muc}, plover=None)
     etype = _TYPE_OF_SUB[sub]
     disorder = _DISORDER[etype]
     if sub == "Excessive force against protesters" or sub == "Violent demonstration":
@@ -136,7 +148,7 @@ def _codes(sub: str | None, match: TypeMatch) -> Codes:
     plover = ({"event_type": match.plover_event_type, "mode": match.plover_mode}
               if match.plover_event_type else None)
     return Codes(acled={"event_type": etype, "sub_event_type": sub, "disorder_type": disorder},
-                 muc={"incident_type": match.muc_incident_type}, plover=plover)
+                 muc={"incident_type": muc}, plover=plover)
 
 
 def _qualified(a: ActorMention, country: str | None, country_code: str | None) -> str:
@@ -311,7 +323,9 @@ def _count_evidence(counts: list[CountMention]) -> list[Evidence]:
 
 def assemble_events(article: Article, drafts: list[Draft]) -> list:
     """Final events of an article, in the order their first report appears."""
-    ctx = _article_context(article)
+    # The frames carry the article's place weights (computed once per article).
+    ctx = _article_context(article, next((f.place_weight for d in drafts for f in d.frames),
+                                         None))
     events = []
     previous_date: DateMention | None = None
     previous_place: PlaceMention | None = None
@@ -336,6 +350,9 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         t = toll(counts)
         _acled_roles(sides, match.acled_sub_event_type, t, country)
         sub = _retype(match.acled_sub_event_type, sides)
+        # MUC-4 codes combat only when civilians are hit: the toll says whether they were.
+        muc = muc_if_civilians_hit(match) if _civilians_hit(t, sides) \
+            else match.muc_incident_type
         evidence: list[Evidence] = [Evidence("codes", match.trigger_start, match.trigger_end,
                                              match.trigger_text)]
         if date_mention is not None:
@@ -359,7 +376,7 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             + 0.15 * has_toll + 0.05 * min(told - 1, 2) + 0.1 * (draft is lead)
         ev = Event(
             event_id=_event_id(article, date, loc, sub, sides, index),
-            codes=_codes(sub, match), date=date, date_precision=precision, location=loc,
+            codes=_codes(sub, match, muc), date=date, date_precision=precision, location=loc,
             actor1=sides.actor1, actor2=sides.actor2, assoc_actors=sides.assoc,
             perpetrators=roles.perpetrators, victims=roles.victims, targets=roles.targets,
             weapons=roles.weapons, fatalities=t.fatalities, fatalities_low=t.fatalities_low,

@@ -132,7 +132,7 @@ class _Extractor:
         if cls == "noun":
             if m.group().lower().endswith(" of"):
                 # "the shooting death of Goldie Long": one person, named.
-                np = sent.np_forward(k) or sent.name_forward(k)
+                np = sent.np_forward(k) or sent.name_forward(k) or sent.bare_singular(k)
                 if np is not None:
                     self._emit_np(sent, np, m, kind)
                 return True

@@ -236,6 +236,15 @@ class SentenceTokens:
         s, e = self.toks[k][0], self.toks[j - 1][1]
         return Phrase(s, e, 1, 1, 1, k, j - 1, self.text[s:e], "unknown", False, None)
 
+    def bare_singular(self, k: int) -> Phrase | None:
+        """A person noun with no determiner after "the murder of" ("of judge Castro")."""
+        w = self.word(k)
+        if w not in self.lex.singular:
+            return None
+        s, e, _ = self.toks[k]
+        side, _, _ = self.side_and_group(k, k)
+        return Phrase(s, e, 1, 1, 1, k, k, self.text[s:e], side, False, None)
+
     def _plural_noun(self, i: int) -> bool:
         """A plural-looking word that is not a unit, a stop word or a verb form."""
         w = self.word(i)

@@ -69,11 +69,34 @@ def _trigger(m: CountMention) -> str:
     return m.text[m.trigger_start - m.start:m.trigger_end - m.start].lower()
 
 
-def _part_key(m: CountMention) -> tuple[object, ...]:
+_ANOTHER = re.compile(r"^(?:another|a\s+(?:second|third|fourth|fifth)|the\s+(?:second|third|"
+                      r"other)|second|third|one\s+other)\b", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:a|an|one)\b", re.IGNORECASE)
+
+
+def _part_key(m: CountMention, ordinal: int = 0) -> tuple[object, ...]:
     if m.value is not None and m.value >= 2:
         return (m.value, m.side)
+    if _ANOTHER.match(m.text):
+        return ("another", m.start)  # "a second victim", "another man": one more person
     head = (m.group_text or "").lower().split()[-1:] or [""]
-    return (m.value, m.side, head[0])
+    # "One man was shot in the back and a 29-year-old man was shot": the second person
+    # introduced in one sentence is another one; across sentences "a man" is told again.
+    return (m.value, m.side, head[0], ordinal)
+
+
+def _ordinals(mentions: list[CountMention]) -> list[int]:
+    """For each mention, how many indefinite singular mentions ("a man", "one woman")
+    came before it in its sentence."""
+    seen: dict[object, int] = {}
+    out = []
+    for m in mentions:
+        if m.value == 1 and _INDEFINITE.match(m.text):
+            out.append(seen.get(m.sentence_index, 0))
+            seen[m.sentence_index] = out[-1] + 1
+        else:
+            out.append(0)
+    return out
 
 
 def _figure(mentions: list[CountMention]) -> _Figure:
@@ -90,9 +113,9 @@ def _figure(mentions: list[CountMention]) -> _Figure:
         positive = positive[:1]  # "he died" / "the victim died": one person, once
     totals = [m for m in positive if m.is_total]
     parts: dict[tuple[object, ...], CountMention] = {}
-    for m in positive:
+    for m, k in zip(positive, _ordinals(positive), strict=True):
         if not m.is_total:
-            parts.setdefault(_part_key(m), m)
+            parts.setdefault(_part_key(m, k), m)
     by_side = dict.fromkeys(SIDES, 0)
     for m in parts.values():
         by_side[m.side if m.side in by_side else "unknown"] += m.value or 0

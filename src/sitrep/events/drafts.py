@@ -139,6 +139,10 @@ def _side_only(frame: Frame) -> bool:
     return all(family_of(m.acled_sub_event_type).startswith("side:") for m in frame.matches)
 
 
+def _destruction(frame: Frame) -> bool:
+    return all(m.acled_sub_event_type == "Looting/property destruction" for m in frame.matches)
+
+
 def _headline_draft(d: Draft) -> bool:
     """A draft told only in the headline or lead, with no day yet."""
     return d.date is None and all(f.sentence <= 1 and not f.roundup for f in d.frames)
@@ -170,9 +174,11 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
     # Most recently told first: a clause continues the incident told just before it.
     recent = sorted(drafts, key=lambda d: d.seen, reverse=True)
     if fplace is None and _side_only(frame):
-        # An arrest or a seizure told on its own continues only the sentence before.
-        if last is not None and last.frames[-1].sentence >= frame.sentence - 1 \
-                and _compatible(last, frame):
+        # An arrest or a seizure told on its own continues only the sentence before; so
+        # does destruction right after a violent incident ("The attackers burned several
+        # houses before fleeing"): ACLED codes the raid once.
+        if last is not None and last.frames[-1].sentence >= frame.sentence - 1 and (
+                _compatible(last, frame) or _destruction(frame) and "violence" in last.families):
             return last
         return None
     if fplace is None:

@@ -18,7 +18,8 @@ from .modality import sentence_modality
 from .roles import find_targets, find_weapons
 from .typing import TypeMatch, classify_sentence
 
-__all__ = ["Clause", "Frame", "build_frames", "city_of", "is_dateline", "place_weights",
+__all__ = ["Clause", "Frame", "build_frames", "city_of", "is_dateline", "is_reporting_date",
+           "place_weights",
            "split_clauses"]
 
 
@@ -62,6 +63,9 @@ class Frame:
     place_weight: dict[int, float] = field(default_factory=dict)  # by mention start
     roundup: bool = False  # "three attacks in Nigeria": a summary of incidents told apart
     sentence_dates: list[DateMention] = field(default_factory=list)  # the sentence's own
+    # Every trigger is only a word for an actor or a weapon ("terrorist", "the air force",
+    # "dynamite"): it names who or what, not that something happened.
+    nominal: bool = False
 
     @property
     def main(self) -> TypeMatch:
@@ -91,7 +95,7 @@ def _inside(m_start: int, m_end: int, c: Clause) -> bool:
     return c.start <= m_start and m_end <= c.end
 
 
-def _is_reporting_date(text: str, d: DateMention) -> bool:
+def is_reporting_date(text: str, d: DateMention) -> bool:
     """'the army said Wednesday', 'told reporters on Monday': the report's day, not the event's."""
     before = text[max(0, d.start - 40):d.start]
     return bool(_PAT["reporting_before_date"].search(before))
@@ -150,13 +154,16 @@ def place_weights(article: Article) -> dict[int, float]:
                 if p.lat is not None and not _street_or_site(article, p)]
     mentions = Counter(p.geonameid for p in resolved)
     countries = Counter(p.country_code for p in resolved if p.country_code)
+    # The country the article is about: where most of its places are.
+    main_country = countries.most_common(1)[0][0] if countries else None
     out: dict[int, float] = {}
     for p in resolved:
         n = mentions[p.geonameid]
         w = float(place_rank(p)) + 0.5 * min(n - 1, 2)
         if n == 1 and p.score < _DOUBTFUL_SCORE:
             w -= 4.0
-        if countries[p.country_code] == 1 and len(countries) > 1:
+        if len(countries) > 1 and (countries[p.country_code] == 1 or n == 1 and (
+                p.country_code != main_country and countries[main_country] >= 3)):
             w -= 2.0
         if is_dateline(article, p):
             w += 0.75  # the dateline: "MILWAUKEE (WITI) --", "TUNIS, March 7 --"
@@ -237,7 +244,7 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     fresh = [m for m in matches if not refers_back(m)]
     frame = Frame(sentence.index, clause, fresh or matches, anaphoric=not fresh)
     frame.dates = [d for d in article.dates if _inside(d.start, d.end, clause)
-                   and not _is_reporting_date(text, d)]
+                   and not is_reporting_date(text, d)]
     if not frame.dates and carried_dates:
         frame.dates = list(carried_dates)
         frame.inherited_date = True
@@ -255,6 +262,10 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     frame.roundup = bool(_PAT["roundup_summary"].search(clause_text))
     frame.targets = find_targets(clause_text, clause.start)
     frame.weapons = find_weapons(clause_text, clause.start)
+    spans = [(a.start, a.end) for a in clause_actors] + \
+        [(w.start, w.end) for w in frame.weapons]
+    frame.nominal = all(any(s0 <= m.trigger_start and m.trigger_end <= e0 for s0, e0 in spans)
+                        for m in frame.matches)
     frame.near = any(_PAT["near_before_place"].search(text[max(0, p.start - 25):p.start])
                      for p in frame.places)
     return frame
@@ -283,13 +294,13 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
                                                reference_year=year) != "asserted":
                 in_clause = []
             own_dates = [d for d in article.dates if _inside(d.start, d.end, clause)
-                         and not _is_reporting_date(text, d)]
+                         and not is_reporting_date(text, d)]
             if in_clause:
                 frame = _frame_for(article, sentence, clause, in_clause, carried)
                 frame.sentence_dates = [d for d in article.dates
                                         if _inside(d.start, d.end, Clause(sentence.start,
                                                                           sentence.end))
-                                        and not _is_reporting_date(text, d)]
+                                        and not is_reporting_date(text, d)]
                 frame.separate, separate = separate, False
                 frame.place_weight = weights
                 frames.append(frame)

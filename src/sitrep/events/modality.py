@@ -21,7 +21,13 @@ from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
 
-__all__ = ["MODALITIES", "is_background", "sentence_modality", "trigger_modality"]
+__all__ = [
+    "MODALITIES",
+    "is_background",
+    "lower_keeping_offsets",
+    "sentence_modality",
+    "trigger_modality",
+]
 
 MODALITIES = ("asserted", "negated", "hypothetical", "background")
 
@@ -39,7 +45,7 @@ def _join(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def _lower(text: str) -> str:
+def lower_keeping_offsets(text: str) -> str:
     """``text`` lower-cased, keeping every offset (a few letters lower-case to two)."""
     low = text.lower()
     if len(low) != len(text):
@@ -76,10 +82,16 @@ def _patterns() -> _Patterns:
     )
 
 
-def is_background(text: str, reference_year: int | None = None) -> bool:
-    """Whether ``text`` reads as history, statistics or a general description."""
+def is_background(
+    text: str, reference_year: int | None = None, *, lowered: bool = False
+) -> bool:
+    """Whether ``text`` reads as history, statistics or a general description.
+
+    ``lowered`` says ``text`` is already :func:`lower_keeping_offsets`'d.
+    """
     p = _patterns()
-    text = _lower(text)
+    if not lowered:
+        text = lower_keeping_offsets(text)
     if p.exceptions is not None and p.exceptions.search(text):
         return False
     if p.background is None:
@@ -110,16 +122,19 @@ def trigger_modality(
     *,
     reference_year: int | None = None,
     background: bool | None = None,
+    lowered: bool = False,
 ) -> str:
     """Modality of the event trigger ``text[start:end]`` within its sentence ``text``.
 
     ``reference_year`` (the publication year) lets "in 2016" count as current news in a
     2016 article; without it any "in YYYY" reads as background. ``background`` passes a
     sentence-wide verdict already computed by :func:`is_background` (it is the same for
-    every trigger of the sentence).
+    every trigger of the sentence). ``lowered`` says ``text`` is already lower-cased by
+    :func:`lower_keeping_offsets`.
     """
     p = _patterns()
-    text = _lower(text)
+    if not lowered:
+        text = lower_keeping_offsets(text)
     prefix = _clause_prefix(text, start, p.window)
     if p.neg_prefix is not None and p.neg_prefix.search(prefix):
         return "negated"
@@ -130,7 +145,8 @@ def trigger_modality(
             return "negated"
     if p.hyp_prefix is not None and p.hyp_prefix.search(prefix):
         return "hypothetical"
-    if background if background is not None else is_background(text, reference_year):
+    if background if background is not None else is_background(text, reference_year,
+                                                               lowered=True):
         return "background"
     return "asserted"
 
@@ -147,7 +163,7 @@ def _has_asserted_trigger(text: str, reference_year: int | None) -> bool:
 def sentence_modality(text: str, *, reference_year: int | None = None) -> str:
     """Modality of a sentence: ``asserted``, ``negated``, ``hypothetical`` or ``background``."""
     p = _patterns()
-    text = _lower(text)
+    raw, text = text, lower_keeping_offsets(text)
     for pat in (p.neg_sentence, p.casualty):
         if pat is not None and pat.search(text):
             return "negated"
@@ -158,8 +174,9 @@ def sentence_modality(text: str, *, reference_year: int | None = None) -> str:
     # hypothetical.
     loose = [pat for pat in (p.neg_sentence_only, p.hyp_prefix, p.hyp_sentence) if pat]
     hits = [pat is p.neg_sentence_only for pat in loose if pat.search(text)]
-    if hits and not _has_asserted_trigger(text, reference_year):
+    # The original text is typed (its triggers are cached for the frames that follow).
+    if hits and not _has_asserted_trigger(raw, reference_year):
         return "negated" if hits[0] else "hypothetical"
-    if is_background(text, reference_year):
+    if is_background(text, reference_year, lowered=True):
         return "background"
     return "asserted"

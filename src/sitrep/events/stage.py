@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..article import Article
+from ..article import Article, CountMention
 from .assemble import assemble_events
 from .drafts import Draft, merge_frames
-from .frames import build_frames
+from .frames import build_frames, is_reporting_date
 
 __all__ = ["EventStage"]
 
@@ -21,6 +21,7 @@ class EventStage:
         frames, loose = build_frames(article)
         drafts = merge_frames(frames)
         _give_loose_counts(drafts, loose)
+        _give_loose_dates(article, drafts)
         drafts = [d for d in drafts if anchored(d)]
         # A headline summary ("three attacks in Nigeria") of incidents then told one by
         # one is not an incident of its own.
@@ -33,10 +34,13 @@ class EventStage:
 
 def anchored(draft: Draft) -> bool:
     """An incident needs more than a trigger word: someone hit or counted, an actor, a
-    target or weapon, or a report told more than once or with its own day and place.
+    target or weapon, or a report told more than once or with its own day and place; and
+    a trigger that is not merely an actor's or a weapon's name ("terrorist", "missiles").
     "Security was beefed up after a terrorist plan was found" has none of these."""
     if draft.loose_counts or any(f.counts for f in draft.frames):
         return True
+    if all(f.nominal for f in draft.frames):
+        return False
     if any(f.agents or f.patients or f.targets or f.weapons for f in draft.frames):
         return True
     told = any(not f.anaphoric for f in draft.frames)
@@ -45,13 +49,48 @@ def anchored(draft: Draft) -> bool:
     return draft.place is not None and draft.date is not None
 
 
-def _give_loose_counts(drafts, loose) -> None:
-    """Counts told in a clause with no trigger go to the incident told just before them."""
-    for sentence, counts in loose:
-        before = [d for d in drafts if any(f.sentence <= sentence for f in d.frames)]
-        if not before:
+def _give_loose_dates(article: Article, drafts: list[Draft]) -> None:
+    """A day told in a sentence of its own just after an undated incident ("The
+    incident happened Saturday night near Martin Street") is that incident's day."""
+    told = {f.sentence for d in drafts for f in d.frames}
+    for d in drafts:
+        if d.date is not None or d.sentence_date is not None:
             continue
-        target = max(before, key=lambda d: max(f.sentence for f in d.frames
-                                               if f.sentence <= sentence))
-        if sentence - max(f.sentence for f in target.frames if f.sentence <= sentence) <= 1:
-            target.loose_counts.extend(counts)
+        last = max(f.sentence for f in d.frames if not f.anaphoric) \
+            if any(not f.anaphoric for f in d.frames) else None
+        if last is None:
+            continue
+        for m in article.dates:
+            s = article.sentence_at(m.start)
+            if s is None or s.index in told or not last < s.index <= last + 2:
+                continue
+            if m.grain == "day" and not is_reporting_date(article.text, m):
+                d.sentence_date = m
+                break
+
+
+def _takes(d: Draft, count: CountMention) -> bool:
+    """Deaths and wounds belong to violence; arrests and abductions to any incident."""
+    if count.kind in ("arrested", "abducted"):
+        return True
+    return any(not f.startswith(("side:", "strategic:")) for f in d.families)
+
+
+def _give_loose_counts(drafts: list[Draft],
+                       loose: list[tuple[int, list[CountMention]]]) -> None:
+    """Counts told in a clause with no trigger go to the incident told just before them
+    (within a sentence), or else to the one told just after (a lead that says the toll
+    before the incident: "... condemned the killing of six priests. ... were murdered")."""
+    for sentence, counts in loose:
+        for c in counts:
+            before = [(max(f.sentence for f in d.frames if f.sentence <= sentence), d)
+                      for d in drafts if _takes(d, c)
+                      and any(f.sentence <= sentence for f in d.frames)]
+            after = [(min(f.sentence for f in d.frames), d) for d in drafts if _takes(d, c)
+                     and all(f.sentence > sentence for f in d.frames)]
+            near_before = [x for x in before if sentence - x[0] <= 1]
+            near_after = [x for x in after if x[0] - sentence <= 2]
+            if near_before:
+                max(near_before, key=lambda x: x[0])[1].loose_counts.append(c)
+            elif near_after and not before:
+                min(near_after, key=lambda x: x[0])[1].loose_counts.append(c)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
-from .modality import is_background, trigger_modality
+from .modality import is_background, lower_keeping_offsets, trigger_modality
 from .typing_matcher import PhraseHit, PhraseMatcher, Token, longest, tokenize
 
 __all__ = [
@@ -177,24 +177,38 @@ def _agent_side(
     return side[after[0].payload] if after else None
 
 
-def classify_sentence(
-    text: str, offset: int = 0, *, reference_year: int | None = None
-) -> list[TypeMatch]:
-    """Every event trigger in ``text`` (one sentence, or a short snippet), typed.
+@dataclass(frozen=True, slots=True)
+class _Typed:
+    """A trigger typed in its sentence, before modality (which depends on the year)."""
 
-    ``offset`` is added to trigger offsets (the sentence's start in the article);
-    ``reference_year`` is the publication year, used by modality ("in 2016" is news
-    in a 2016 article, history in a 2020 one).
-    """
+    start: int
+    end: int
+    sub: str
+    event_type: str
+    disorder: str
+    muc: str | None
+    plover: str | None
+    mode: str | None
+    confidence: float
+
+
+@lru_cache(maxsize=2048)
+def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
+    """The typed triggers of ``text`` and the cue sets seen, cached: the events stage asks
+    for a sentence's triggers more than once (its modality, then its frames)."""
     trig_matcher, cue_matcher, codes, rules, mode_cues = _lexicon()
     tokens = tokenize(text)
     if not tokens:
-        return []
+        return (), ()
+    found = trig_matcher.find(tokens)
+    # Most sentences have no trigger at all: skip the cue scan then.
+    if not any(h.payload.sub is not None for h in found):
+        return (), ()
     cue_hits = cue_matcher.find(tokens)
     present = frozenset(h.payload for h in cue_hits)
     candidates = [
         h
-        for h in trig_matcher.find(tokens)
+        for h in found
         if (not h.payload.requires_any or h.payload.requires_any & present)
         and not (h.payload.excludes_any & present)
     ]
@@ -202,11 +216,9 @@ def classify_sentence(
     candidates.sort(key=lambda h: -h.payload.weight)
     hits = [h for h in longest(candidates) if h.payload.sub is not None]
     if not hits:
-        return []
+        return (), ()
     actors = longest(h for h in cue_hits if h.payload in ("state_forces", "armed_group"))
-    background = is_background(text, reference_year)
-    cue_names = tuple(sorted(present))
-    out: list[TypeMatch] = []
+    out: list[_Typed] = []
     for hit in hits:
         trig = hit.payload
         sub = trig.sub
@@ -236,25 +248,45 @@ def classify_sentence(
         plover = trig.plover[1] if trig.plover[0] and not changed else c.plover
         if plover == "ASSAULT" and mode is None:
             mode = next((m for cue, m in mode_cues if cue in present), None)
-        out.append(
-            TypeMatch(
-                trigger_start=offset + hit.start,
-                trigger_end=offset + hit.end,
-                trigger_text=text[hit.start : hit.end],
-                acled_event_type=c.event_type,
-                acled_sub_event_type=sub,
-                disorder_type=c.disorder,
-                muc_incident_type=muc,
-                plover_event_type=plover,
-                plover_mode=mode if plover is not None else None,
-                confidence=round(conf, 3),
-                modality=trigger_modality(
-                    text, hit.start, hit.end, reference_year=reference_year, background=background
-                ),
-                cues=cue_names,
-            )
+        out.append(_Typed(hit.start, hit.end, sub, c.event_type, c.disorder, muc, plover,
+                          mode if plover is not None else None, round(conf, 3)))
+    return tuple(out), tuple(sorted(present))
+
+
+def classify_sentence(
+    text: str, offset: int = 0, *, reference_year: int | None = None
+) -> list[TypeMatch]:
+    """Every event trigger in ``text`` (one sentence, or a short snippet), typed.
+
+    ``offset`` is added to trigger offsets (the sentence's start in the article);
+    ``reference_year`` is the publication year, used by modality ("in 2016" is news
+    in a 2016 article, history in a 2020 one).
+    """
+    typed, cue_names = _typed(text)
+    if not typed:
+        return []
+    lowered = lower_keeping_offsets(text)
+    background = is_background(lowered, reference_year, lowered=True)
+    return [
+        TypeMatch(
+            trigger_start=offset + t.start,
+            trigger_end=offset + t.end,
+            trigger_text=text[t.start : t.end],
+            acled_event_type=t.event_type,
+            acled_sub_event_type=t.sub,
+            disorder_type=t.disorder,
+            muc_incident_type=t.muc,
+            plover_event_type=t.plover,
+            plover_mode=t.mode,
+            confidence=t.confidence,
+            modality=trigger_modality(
+                lowered, t.start, t.end, reference_year=reference_year,
+                background=background, lowered=True,
+            ),
+            cues=cue_names,
         )
-    return out
+        for t in typed
+    ]
 
 
 def best_match(matches: Sequence[TypeMatch], *, asserted_only: bool = False) -> TypeMatch | None:

@@ -1,4 +1,8 @@
-"""Write stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines."""
+"""Write stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines.
+
+Rows come from the store's ``effective_events`` view, so every format carries people's
+corrections; JSON Lines lays them over the stored Event dicts as well.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..store.db import Store
+from ..store.effective import VIEW
+from ..store.fields import CORRECTABLE, overlay
 from ..store.query import EventFilter, select_events
 from .acled import ACLED_COLUMNS, acled_row
 from .notes import summary
@@ -74,19 +80,25 @@ def write_jsonl(store: Store, rows: Sequence[dict[str, Any]], out: TextIO) -> in
     figures merged across its sources."""
     for row in rows:
         event = json.loads(row["event"])
+        corrected = row.get("corrected_fields") or []
+        # corrected fields come from the view (the stored Event is the machine's)
+        event = overlay(event, {name: _plain(row[CORRECTABLE[name].column])
+                                for name in corrected if name in CORRECTABLE})
         event["event_id"] = row["event_id"]
         event["sources"] = json.loads(row.get("sources") or "[]")
         event["merged"] = {"sources": event["sources"], "fatalities": row.get("fatalities"),
                            "fatalities_low": row.get("fatalities_low"),
                            "fatalities_high": row.get("fatalities_high")}
         event["revision"] = row.get("revision")
+        event["status"] = row.get("status", "unreviewed")
+        event["corrected_fields"] = list(corrected)
         out.write(json.dumps(event, ensure_ascii=False) + "\n")
     return len(rows)
 
 
 def write_parquet(store: Store, rows: Sequence[dict[str, Any]], path: Path) -> int:
     """The events table's columns (with ``notes``), typed as stored."""
-    schema = store.con.sql("SELECT * FROM events LIMIT 0").to_arrow_table().schema
+    schema = store.con.sql(f"SELECT * FROM {VIEW} LIMIT 0").to_arrow_table().schema
     table = pa.Table.from_pylist([dict(r) for r in rows], schema=schema)
     table = table.append_column("notes", pa.array([summary(r) for r in rows], pa.string()))
     pq.write_table(table, path)

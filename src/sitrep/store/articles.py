@@ -59,7 +59,8 @@ def _vouched(con: Any, event_id: str) -> bool:
 
 def _raw_row(con: Any, event_id: str) -> dict[str, Any] | None:
     cur = con.execute("SELECT * FROM events WHERE event_id = ?", [event_id])
-    row = cur.fetchone()
+    rows = cur.fetchall()  # fetch everything: DuckDB refuses new work while a result is open
+    row = rows[0] if rows else None
     return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
 
 

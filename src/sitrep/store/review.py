@@ -54,7 +54,8 @@ def _plain(value: Any) -> Any:
 def effective_row(con: Any, event_id: str) -> dict[str, Any]:
     """The event's row of ``effective_events`` (UnknownEvent when absent)."""
     cur = con.execute(f"SELECT * FROM {VIEW} WHERE event_id = ?", [event_id])
-    row = cur.fetchone()
+    rows = cur.fetchall()  # fetch everything: DuckDB refuses new work while a result is open
+    row = rows[0] if rows else None
     if row is None:
         raise UnknownEvent(f"no event {event_id!r}")
     return dict(zip([d[0] for d in cur.description], row, strict=True))

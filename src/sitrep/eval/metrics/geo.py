@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .basic import span_prf
 
-__all__ = ["MAX_ERROR_KM", "GeoSpan", "auc_log_error", "geo_scores", "haversine_km"]
+__all__ = ["MAX_ERROR_KM", "GeoSpan", "auc_log_error", "geo_scores", "haversine_km",
+           "resolution_errors"]
 
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the worst possible error
 _EARTH_RADIUS_KM = 6371.0088
@@ -52,7 +53,7 @@ def auc_log_error(errors_km: Sequence[float]) -> float:
     return area / (len(ys) - 1)
 
 
-def _resolution_errors(gold: Sequence[GeoSpan], pred: Sequence[GeoSpan]) -> list[float]:
+def resolution_errors(gold: Sequence[GeoSpan], pred: Sequence[GeoSpan]) -> list[float]:
     """Error (km) of each gold toponym with coordinates that a resolved prediction overlaps."""
     errors = []
     resolved = sorted((p for p in pred if p.lat is not None and p.lon is not None),
@@ -86,7 +87,7 @@ def geo_scores(docs: Sequence[tuple[Sequence[GeoSpan], Sequence[GeoSpan]]]
         p_spans = [(p.start, p.end) for p in pred]
         strict.add(span_prf(g_spans, p_spans))
         relaxed.add(span_prf(g_spans, p_spans, relaxed=True))
-        errors.extend(_resolution_errors(gold, pred))
+        errors.extend(resolution_errors(gold, pred))
         n_gold_coords += sum(1 for g in gold if g.lat is not None and g.lon is not None)
     hits = sum(1 for e in errors if e < 161.0)
     out = strict.as_dict("toponym")

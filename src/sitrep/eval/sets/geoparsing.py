@@ -13,6 +13,8 @@ from pathlib import Path
 from ...ingest.readers import parse_published
 from ..base import GoldDoc, GoldSet, Line, empty_line
 from ..metrics import GeoSpan, geo_scores
+from ..metrics.geo import resolution_errors
+from ..plots import error_curve_svg
 
 __all__ = ["GeoVirusSet", "LGLSet", "places_of"]
 
@@ -50,6 +52,13 @@ class _GeoSet(GoldSet):
 
     def score(self, docs: Sequence[GoldDoc], lines: Sequence[Line]) -> dict[str, float]:
         return geo_scores([(d.gold, places_of(x)) for d, x in zip(docs, lines, strict=True)])
+
+    def figures(self, docs: Sequence[GoldDoc], lines: Sequence[Line]) -> dict[str, str]:
+        """The error-distance curve of the resolved gold toponyms (SVG)."""
+        errors = [e for d, x in zip(docs, lines, strict=True)
+                  for e in resolution_errors(d.gold, places_of(x))]
+        return {f"{self.name}-error-curve.svg":
+                error_curve_svg({self.name: errors}, title=f"{self.title}: error distance")}
 
 
 class LGLSet(_GeoSet):
