@@ -115,6 +115,18 @@ CASES = [
     # an age is not a count (the 555 further back is not reached: no count at all)
     ("At least 555 kids under the age of 12 have been killed since 2012.", []),
     ("He served 5 years in prison for the robbery.", []),
+    # Shot, then died: the one person shot earlier in the sentence is the one who died.
+    ("Teen shot outside a Tulsa diner dies", [("killed", 1, "unknown", False),
+                                              ("wounded", 1, "unknown", False)]),
+    ("A clerk who was shot during a robbery in Akron on Friday has died.",
+     [("killed", 1, "unknown", False), ("wounded", 1, "unknown", False)]),
+    # One death told without a figure (weak: used only when nothing firmer is said).
+    ("Detectives in Omaha are investigating a homicide on Pine Street.",
+     [("killed", 1, "unknown", False)]),
+    ("A deadly shooting in Tacoma is under investigation.", [("killed", 1, "unknown", False)]),
+    ("The shooting death of Ana Ruiz remains unsolved.", [("killed", 1, "unknown", False)]),
+    ("A hiker found the body of a woman near the trail.", [("killed", 1, "civilians", False)]),
+    ("He was charged with attempted murder in Reno.", []),
 ]
 
 
@@ -159,6 +171,9 @@ def _article(text: str) -> Article:
     ("A man was shot in Kensington. A man was taken to Temple Hospital.",
      None, None, None, {}, 1, None),
     ("Nothing happened today.", None, None, None, {}, None, None),
+    # A homicide with a named count: the figure, not the weak one.
+    ("Police are investigating a double homicide in Flint. Two men were shot dead.",
+     2, 2, 2, {"perpetrators": 0, "state": 0, "civilians": 0, "unknown": 2}, None, None),
 ])
 def test_toll(text: str, fatalities: int | None, low: int | None, high: int | None,
               by: dict[str, int], wounded: int | None, arrested: int | None) -> None:

@@ -271,3 +271,30 @@ def test_passage(extract, text, published, expected):
                     assert (ev["fatalities_by"] or {}).get(side) == n, (ev["fatalities_by"], got)
             else:
                 assert ev[_FIELDS[key]] == value, (key, got)
+
+
+# ---- who acted: an actor naming the means after the trigger is the agent -------------
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Nine villagers were killed in police firing in Bastar district on Monday.",
+     "Police Forces", "Civilians"),
+    ("Two rebels died in an army ambush in Kivu province on Friday.",
+     "Military Forces", "Unidentified Armed Group"),
+    ("Six farmers were wounded by army shelling near Kupwara on Tuesday.",
+     "Military Forces", None),
+])
+def test_actor_of_means(extract, text, actor1, actor2):
+    ev = extract(text, published="2020-03-04")["events"][0]
+    assert ev["actor1"]["name"].startswith(actor1)
+    assert (ev["actor2"] or {}).get("name", "").startswith(actor2 or "")
+
+
+# ---- MUC-4 codes combat only when civilians are hit -----------------------------------
+@pytest.mark.parametrize(("text", "muc"), [
+    ("Troops clashed with rebels near Gao on Sunday; three civilians were killed in the "
+     "crossfire.", "attack"),
+    ("Troops clashed with rebels near Gao on Sunday, killing 4 rebels.", None),
+])
+def test_muc_type_when_civilians_hit(extract, text, muc):
+    ev = extract(text, published="2020-03-04")["events"][0]
+    assert ev["codes"]["acled"]["sub_event_type"] == "Armed clash"
+    assert ev["codes"]["muc"]["incident_type"] == muc

@@ -3,7 +3,8 @@
 Articles go in through the API and the real pipeline, as a user's would; the test then
 filters, opens an event, sees its evidence highlighted, corrects a field, reloads and
 sees the correction kept. A screenshot of the map page is saved as a test artifact.
-Skips when /usr/bin/chromium or playwright is absent.
+Every test runs over the embedded DuckDB store (what ``sitrep serve`` uses) and the
+in-memory one. Skips when /usr/bin/chromium or playwright is absent.
 """
 
 from __future__ import annotations
@@ -42,13 +43,20 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(pipeline):
-    from sitrep.api import ApiSettings, InMemoryRepository, create_app
+def new_repository(kind: str, folder: Path):
+    from sitrep.api import InMemoryRepository
+    from sitrep.api.duckdb_repository import DuckDBRepository
+
+    return InMemoryRepository() if kind == "memory" else DuckDBRepository(folder / "web.duckdb")
+
+
+@pytest.fixture(scope="module", params=("duckdb", "memory"))
+def server(pipeline, request, tmp_path_factory):
+    from sitrep.api import ApiSettings, create_app
     from sitrep.api.intake import ingest_articles
     from sitrep.ingest.readers import make_article
 
-    repo = InMemoryRepository()
+    repo = new_repository(request.param, tmp_path_factory.mktemp(request.param))
     ingest_articles(repo, [make_article(id=i, text=t, published=p) for i, p, t in ARTICLES])
     app = create_app(repo, ApiSettings(token=TOKEN))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
@@ -61,6 +69,8 @@ def server(pipeline):
     yield f"http://127.0.0.1:{port}", repo
     srv.should_exit = True
     thread.join(timeout=10)
+    if hasattr(repo, "close"):
+        repo.close()
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +104,7 @@ def test_map_page_shows_events_and_is_saved_as_an_artifact(server, page):
     assert page.locator("#timeline rect").count() >= 1
     assert page.locator("#events tbody tr").count() == repo.count()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / "map.png"
+    shot = ARTIFACTS / f"map-{type(repo).__name__}.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
 
@@ -144,10 +154,12 @@ def test_review_mode_is_keyboard_driven(server, page):
         time.sleep(0.05)
 
 
-def test_paste_an_article_from_the_empty_state(pipeline, browser):
+@pytest.mark.parametrize("kind", ["duckdb", "memory"])
+def test_paste_an_article_from_the_empty_state(pipeline, browser, kind, tmp_path):
     from sitrep.api import ApiSettings, create_app
 
-    app = create_app(settings=ApiSettings(token=TOKEN))
+    repo = new_repository(kind, tmp_path)
+    app = create_app(repo, ApiSettings(token=TOKEN))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -164,7 +176,10 @@ def test_paste_an_article_from_the_empty_state(pipeline, browser):
         pg.click("#add-text button")
         pg.wait_for_selector("#add-result:has-text('event')")
         assert "1 article(s) read" in pg.inner_text("#add-result")
+        assert repo.count() >= 1
         pg.close()
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+        if hasattr(repo, "close"):
+            repo.close()

@@ -40,6 +40,11 @@ class _Coded:
                                   for v in values), dtype=np.int32, count=len(values))
         self.vocab = vocab
 
+    def set(self, i: int, value: str | None) -> None:
+        """Recode row ``i`` (a corrected value may be new to the vocabulary)."""
+        key = (value or "").lower()
+        self.codes[i] = self.vocab.setdefault(key, len(self.vocab))
+
     def equals(self, wanted: Sequence[str]) -> np.ndarray:
         ids = [self.vocab[w.lower()] for w in wanted if w.lower() in self.vocab]
         return np.isin(self.codes, ids)
@@ -68,6 +73,24 @@ class ColumnIndex:
         self.status = _Coded([r["status"] for r in col])
         self.fatal = np.fromiter((r["fatalities"] or 0 for r in col), dtype=np.int64, count=n)
         self._ranks: dict[tuple[str, bool], np.ndarray] = {}
+
+    _CODED = (("country", "country"), ("code", "country_code"), ("admin1", "admin1"),
+              ("etype", "event_type"), ("sub", "sub_event_type"), ("actor1", "actor1"),
+              ("actor2", "actor2"), ("status", "status"))
+
+    def replace_row(self, i: int, row: dict[str, Any], assoc: str) -> None:
+        """Put a changed row (a correction, a review) in place of row ``i``.
+
+        Readers may be using the index meanwhile: each column is updated in place (a reader
+        sees the old or the new value) and the cached sort orders are dropped.
+        """
+        self.rows[i] = row
+        self.day[i] = _day(row["date"])
+        for attr, key in self._CODED:
+            getattr(self, attr).set(i, row[key])
+        self.assoc.set(i, assoc)
+        self.fatal[i] = row["fatalities"] or 0
+        self._ranks = {}
 
     def mask(self, f: EventFilters, sources_ok: np.ndarray | None = None) -> np.ndarray:
         """Rows that pass every filter (``sources_ok``: the text filter, computed outside)."""

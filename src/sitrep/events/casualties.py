@@ -31,7 +31,7 @@ from .casualty_lexicon import casualty_lexicon
 from .casualty_phrases import MAX_FILLERS, Phrase, SentenceTokens
 from .casualty_toll import Toll, toll
 
-__all__ = ["CasualtyStage", "Toll", "extract_counts", "toll"]
+__all__ = ["CasualtyStage", "Toll", "extract_counts", "figureless", "toll"]
 
 class _Extractor:
     """Applies the rules to one article's text."""
@@ -117,6 +117,10 @@ class _Extractor:
             n += 1
         if hyp:
             return
+        if cls == "single":
+            self._single(sent, m, t1, kind, neg)
+            return
+        emitted = len(self.out)
         if cls in ("active", "participle", "noun") and not aux:
             if self._right(sent, m, t1, kind, cls, starts):
                 return
@@ -125,6 +129,32 @@ class _Extractor:
         if cls == "noun" and n and not aux and sent.word(t0) != "dead":
             return  # "55 deaths", not "55 people ... deaths"
         self._left(sent, m, i, kind, neg, singular, weak_ok=aux or cls != "participle")
+        if cls == "intransitive" and kind == "killed" and len(self.out) == emitted and not neg:
+            self._died_after_shot(sent, m)
+
+    def _single(self, sent: SentenceTokens, m: re.Match[str], t1: int, kind: str,
+                neg: bool) -> None:
+        """A noun that tells one death with no figure ("a homicide", "the shooting
+        death"): one person, weakly; "the shooting death of Goldie Long" names them."""
+        if neg:
+            return
+        if sent.word(t1 + 1) == "of":
+            k = t1 + 2
+            np = sent.np_forward(k) or sent.name_forward(k) or sent.bare_singular(k)
+            if np is not None:
+                self._emit_np(sent, np, m, kind)
+            return
+        self._emit(sent, m.start(), m.end(), kind, 1, 1, 1, "unknown", m.group(), False, m)
+
+    def _died_after_shot(self, sent: SentenceTokens, m: re.Match[str]) -> None:
+        """"Girl shot at party dies", "A teen who was found shot ... has died": the one
+        person shot earlier in the sentence is the one who died."""
+        shot = [c for c in self.out if c.sentence_index == sent.sent.index
+                and c.kind == "wounded" and c.value == 1 and c.end <= m.start()]
+        if len(shot) == 1:
+            c = shot[0]
+            self._emit(sent, c.start, m.end(), "killed", 1, 1, 1, c.side, c.group_text,
+                       False, m)
 
     def _right(self, sent: SentenceTokens, m: re.Match[str], t1: int, kind: str, cls: str,
                starts: set[int]) -> bool:
@@ -258,6 +288,16 @@ class _Extractor:
             start=start, end=end, text=self.text[start:end], kind=kind, value=value,
             low=low, high=high, side=side, group_text=group, is_total=is_total,
             trigger_start=m.start(), trigger_end=m.end(), sentence_index=sent.sent.index))
+
+
+def figureless(count: CountMention) -> bool:
+    """A death told only by a noun with no figure ("a homicide", "murder"): it adds to a
+    toll, but is no evidence on its own that a clause reports an incident."""
+    if count.trigger_start is None or count.trigger_end is None:
+        return False
+    form = count.text[count.trigger_start - count.start:count.trigger_end - count.start]
+    cls = casualty_lexicon().trigger_class.get(" ".join(form.lower().split()))
+    return cls is not None and cls[0] == "single" and count.start == count.trigger_start
 
 
 def extract_counts(text: str, sentences: list[Sentence] | None = None) -> list[CountMention]:

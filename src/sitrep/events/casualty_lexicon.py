@@ -16,7 +16,7 @@ from ..nlp.numbers import alternation as _alt
 
 __all__ = ["CasualtyLexicon", "casualty_lexicon"]
 
-TRIGGER_CLASSES = ("participle", "active", "intransitive", "noun")
+TRIGGER_CLASSES = ("participle", "active", "intransitive", "noun", "single")
 
 
 def _norm(s: str) -> str:

@@ -9,7 +9,9 @@ later merged into events by :mod:`sitrep.events.assemble`.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention, Sentence
@@ -81,6 +83,33 @@ class Frame:
         return {m.trigger_text.lower().rstrip("s") for m in self.matches}
 
 
+class _Mentions:
+    """One kind of an article's mentions sorted by start, to take those inside a clause
+    by bisection rather than by a scan per clause."""
+
+    def __init__(self, items: list) -> None:
+        self.items = sorted(items, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def inside(self, start: int, end: int) -> list:
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo)
+        return [m for m in self.items[lo:hi] if m.end <= end]
+
+
+@dataclass(slots=True)
+class _Index:
+    dates: _Mentions
+    places: _Mentions
+    actors: _Mentions
+    counts: _Mentions
+
+    @classmethod
+    def of(cls, article: Article) -> _Index:
+        return cls(_Mentions(article.dates), _Mentions(article.places),
+                   _Mentions(article.actors), _Mentions(article.counts))
+
+
 def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     """Cut ``text[start:end]`` at clause boundaries; offsets stay article offsets."""
     cuts = [start]
@@ -113,10 +142,15 @@ def _actor_role(text: str, a: ActorMention, trigger_start: int, trigger_end: int
         between = text[a.end:trigger_start]
         if len(between) > 60 or _PAT["temporal_between"].search(between):
             return "other"  # "Soldiers patrol after Monday's attack": not the attackers
-        if _PAT["passive_between"].search(between):
-            return "patient"
+        if _PAT["passive_between"].search(between) or \
+                _PAT["undergoer_trigger"].fullmatch(text, trigger_start, trigger_end):
+            return "patient"  # "were killed", "Two rebels died": the subject undergoes it
         return "agent"
     before = text[trigger_end:a.start]
+    if _PAT["means_before_actor"].search(before) and \
+            _PAT["attack_noun_after_actor"].match(text, a.end):
+        # "killed in police firing", "by army shelling": the actor names the means.
+        return "agent"
     cues = [(m.start(), "agent") for m in _PAT["agent_cue"].finditer(before)]
     cues += [(m.start(), "patient") for m in _PAT["patient_cue"].finditer(before)]
     if cues:
@@ -138,6 +172,7 @@ _DOUBTFUL_SCORE = 0.5
 _SITE_SEPARATOR = re.compile(r"[|\u00ab\u00bb]| [-\u2013\u2014] ")
 _DATELINE_TOWN = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,30},\s*")
 _PART_OF_CITY_KM = 9.0
+_REACH_PER_SQRT_POP = 0.011  # km: about 22 km for Los Angeles, 31 km for New York
 
 
 def place_weights(article: Article) -> dict[int, float]:
@@ -211,24 +246,27 @@ def city_of(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
     for q in places:
         if q.lat is None or q.lon is None or q.feature != "city" or q.geonameid == p.geonameid:
             continue
+        # A metropolis spreads further than a town: its quarters lie farther out.
+        reach = max(_PART_OF_CITY_KM, _REACH_PER_SQRT_POP * math.sqrt(q.population))
         if q.population > max(10 * p.population, 200_000) and q.country_code == p.country_code \
-                and _km(p.lat, p.lon, q.lat, q.lon) < _PART_OF_CITY_KM \
+                and _km(p.lat, p.lon, q.lat, q.lon) < reach \
                 and q.population > best.population:
             best = q
     return best
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    import math
-
     dy = (lat2 - lat1) * 111.2
     dx = (lon2 - lon1) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
     return math.hypot(dx, dy)
 
 
 def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: list[TypeMatch],
-               carried_dates: list[DateMention]) -> Frame:
+               carried_dates: list[DateMention], index: _Index,
+               own_dates: list[DateMention]) -> Frame:
     text = article.text
+    clause_actors = index.actors.inside(clause.start, clause.end)
+
     def refers_back(m: TypeMatch) -> bool:
         lead = text[max(clause.start, m.trigger_start - 25):m.trigger_start]
         hit = _PAT["anaphoric_before_trigger"].search(lead)
@@ -236,28 +274,26 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
             return False  # "the suspects hit a store": a verb after its subject
         start = m.trigger_start - len(lead) + hit.start()
         # "the gunmen opened fire": the words between are an actor, the subject.
-        return not any(start <= a.start and a.end <= m.trigger_start for a in article.actors)
+        return not index.actors.inside(start, m.trigger_start)
 
     # A minor reading ("patrol": change to group activity) gives way to a real incident.
     major = [m for m in matches if m.acled_sub_event_type not in _MINOR]
     matches = major or matches
     fresh = [m for m in matches if not refers_back(m)]
     frame = Frame(sentence.index, clause, fresh or matches, anaphoric=not fresh)
-    frame.dates = [d for d in article.dates if _inside(d.start, d.end, clause)
-                   and not is_reporting_date(text, d)]
+    frame.dates = list(own_dates)
     if not frame.dates and carried_dates:
         frame.dates = list(carried_dates)
         frame.inherited_date = True
-    frame.places = [p for p in article.places if _inside(p.start, p.end, clause)
-                    and not is_dateline(article, p)]
-    clause_actors = [a for a in article.actors if _inside(a.start, a.end, clause)]
+    frame.places = [p for p in index.places.inside(clause.start, clause.end)
+                    if not is_dateline(article, p)]
     first = frame.first = _first_trigger(frame.matches, clause_actors)
     for a in clause_actors:
         if _is_source(text, a):
             continue
         role = _actor_role(text, a, first.trigger_start, first.trigger_end)
         {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
-    frame.counts = [c for c in article.counts if _inside(c.start, c.end, clause)]
+    frame.counts = index.counts.inside(clause.start, clause.end)
     clause_text = text[clause.start:clause.end]
     frame.roundup = bool(_PAT["roundup_summary"].search(clause_text))
     frame.targets = find_targets(clause_text, clause.start)
@@ -278,6 +314,7 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
     loose_counts: list[tuple[int, list[CountMention]]] = []
     text = article.text
     weights = place_weights(article)
+    index = _Index.of(article)
     year = article.anchor.year if article.anchor else None
     for sentence in article.sentences:
         s_text = text[sentence.start:sentence.end]
@@ -286,6 +323,8 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
         matches = [m for m in classify_sentence(s_text, sentence.start)
                    if m.modality in (None, "asserted")]
         carried: list[DateMention] = []
+        sentence_dates = [d for d in index.dates.inside(sentence.start, sentence.end)
+                          if not is_reporting_date(text, d)]
         # "Separately, ...": the sentence's first event clause opens a new incident.
         separate = bool(_PAT["separate_incident"].search(s_text[:60]))
         for clause in split_clauses(text, sentence.start, sentence.end):
@@ -293,19 +332,16 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
             if in_clause and sentence_modality(text[clause.start:clause.end],
                                                reference_year=year) != "asserted":
                 in_clause = []
-            own_dates = [d for d in article.dates if _inside(d.start, d.end, clause)
-                         and not is_reporting_date(text, d)]
+            own_dates = [d for d in sentence_dates if _inside(d.start, d.end, clause)]
             if in_clause:
-                frame = _frame_for(article, sentence, clause, in_clause, carried)
-                frame.sentence_dates = [d for d in article.dates
-                                        if _inside(d.start, d.end, Clause(sentence.start,
-                                                                          sentence.end))
-                                        and not is_reporting_date(text, d)]
+                frame = _frame_for(article, sentence, clause, in_clause, carried, index,
+                                   own_dates)
+                frame.sentence_dates = sentence_dates
                 frame.separate, separate = separate, False
                 frame.place_weight = weights
                 frames.append(frame)
             else:
-                counts = [c for c in article.counts if _inside(c.start, c.end, clause)]
+                counts = index.counts.inside(clause.start, clause.end)
                 if counts:
                     loose_counts.append((sentence.index, counts))
             if own_dates:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..article import Article, CountMention
 from .assemble import assemble_events
+from .casualties import figureless
 from .drafts import Draft, merge_frames
 from .frames import build_frames, is_reporting_date
 
@@ -37,7 +38,8 @@ def anchored(draft: Draft) -> bool:
     target or weapon, or a report told more than once or with its own day and place; and
     a trigger that is not merely an actor's or a weapon's name ("terrorist", "missiles").
     "Security was beefed up after a terrorist plan was found" has none of these."""
-    if draft.loose_counts or any(f.counts for f in draft.frames):
+    if any(not figureless(c) for c in draft.loose_counts) or \
+            any(not figureless(c) for f in draft.frames for c in f.counts):
         return True
     if all(f.nominal for f in draft.frames):
         return False
@@ -94,3 +96,7 @@ def _give_loose_counts(drafts: list[Draft],
                 max(near_before, key=lambda x: x[0])[1].loose_counts.append(c)
             elif near_after and not before:
                 min(near_after, key=lambda x: x[0])[1].loose_counts.append(c)
+            elif sentence == 0 and after:
+                # The headline's toll ("Trotwood homicide victim identified") is the
+                # toll of the incident the report then tells first.
+                min(after, key=lambda x: x[0])[1].loose_counts.append(c)

@@ -46,7 +46,7 @@ _MONTH_CONTEXT = frozenset(
 )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens of ``text`` (offsets into ``text``), lower-cased.
 
@@ -54,9 +54,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
     Cached: typing, targets and weapons tokenize the same sentence in turn.
     """
     lowered = text.lower()
-    tokens = [
-        Token(lowered[m.start() : m.end()], m.start(), m.end()) for m in _TOKEN.finditer(text)
-    ]
+    new = tuple.__new__  # a NamedTuple built without its keyword-handling __new__
+    if len(lowered) == len(text):
+        tokens = [new(Token, (m[0], m.start(), m.end())) for m in _TOKEN.finditer(lowered)]
+    else:  # a letter that lower-cases to two ("İ"): offsets come from the original
+        tokens = [
+            new(Token, (lowered[m.start() : m.end()], m.start(), m.end()))
+            for m in _TOKEN.finditer(text)
+        ]
+    if "march" not in lowered:
+        return tuple(tokens)
     for i, tok in enumerate(tokens):
         if tok.norm == "march":
             prev = tokens[i - 1].norm if i else ""
@@ -135,24 +142,23 @@ class PhraseMatcher(Generic[T]):
             for form in first:
                 self._index.setdefault(form, []).append((slots, payload))
 
-    def _walk(
-        self, tokens: Sequence[Token], i: int, slots: tuple[frozenset[str] | str, ...]
-    ) -> int | None:
+    @staticmethod
+    def _walk(norms: Sequence[str], i: int, slots: tuple[frozenset[str] | str, ...]) -> int | None:
         """Index of the last token matched by ``slots`` starting at token ``i``, or None."""
-        j, k = i, 0
+        j, k, n = i + 1, 1, len(norms)  # the first slot matched already (index look-up)
         while k < len(slots):
             slot = slots[k]
             if slot == GAP:
                 nxt = slots[k + 1]
                 for skip in range(0, _MAX_GAP + 1):
-                    if j + skip < len(tokens) and tokens[j + skip].norm in nxt:
+                    if j + skip < n and norms[j + skip] in nxt:
                         j += skip
                         break
                 else:
                     return None
                 k += 1
                 continue
-            if j >= len(tokens) or tokens[j].norm not in slot:
+            if j >= n or norms[j] not in slot:
                 return None
             j += 1
             k += 1
@@ -162,13 +168,16 @@ class PhraseMatcher(Generic[T]):
         """All hits (overlaps included), in text order."""
         hits: list[PhraseHit[T]] = []
         index = self._index
-        for i, tok in enumerate(tokens):
-            entries = index.get(tok.norm)
+        norms = [t[0] for t in tokens]
+        walk = self._walk
+        for i, norm in enumerate(norms):
+            entries = index.get(norm)
             if not entries:
                 continue
+            tok = tokens[i]
             for slots, payload in entries:
                 # One-word phrases (most of the lexicon) need no walk.
-                last = i if len(slots) == 1 else self._walk(tokens, i, slots)
+                last = i if len(slots) == 1 else walk(norms, i, slots)
                 if last is not None:
                     hits.append(PhraseHit(i, last, tok.start, tokens[last].end, payload))
         return hits

@@ -11,9 +11,9 @@ from ..nlp.lexicon import read_json, read_lines
 from .gazetteer import Gazetteer
 from .normalize import fold, name_key
 
-__all__ = ["COMMON", "CONNECT", "DIRECTION", "FIRST", "INSTIT", "LEADING", "LOCATIVE", "NEVER",
-           "ORG", "SPEECH", "TITLES", "Context", "Toponym", "capitalised", "case_mode",
-           "find_surnames", "is_place_like", "is_sentence_start"]
+__all__ = ["CASELESS", "COMMON", "CONNECT", "DIRECTION", "FIRST", "INSTIT", "LEADING",
+           "LOCATIVE", "NEVER", "ORG", "SPEECH", "SURNAMES", "TITLES", "Context", "Toponym",
+           "capitalised", "case_mode", "find_surnames", "is_place_like", "is_sentence_start"]
 
 
 @dataclass(slots=True)
@@ -35,7 +35,12 @@ TITLES = frozenset(_CUES["titles"])
 SPEECH = frozenset(_CUES["speech_verbs"])
 ORG = frozenset(_CUES["org_suffixes"])
 INSTIT = frozenset(_CUES["institutions"])
-FIRST = frozenset(read_lines("places", "first_names.txt"))
+FIRST = frozenset(read_lines("places", "first_names.txt")) | frozenset(
+    read_lines("places", "census_first_names.txt"))
+# Ordinary English words that are also gazetteer names, for caseless text.
+CASELESS = frozenset(read_lines("places", "caseless_common.txt"))
+# Common surnames that are also small towns: places only in a place slot (see recognize).
+SURNAMES = frozenset(read_lines("places", "census_surnames.txt"))
 NEVER = frozenset(read_lines("places", "never_places.txt"))
 # Hand list plus words counted as mostly lower-case in news text (common_words.txt).
 COMMON = frozenset(_CUES["common_words"]) | frozenset(read_lines("places", "common_words.txt"))

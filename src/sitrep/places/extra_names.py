@@ -10,7 +10,7 @@ from ..nlp.lexicon import read_json
 from .context import COMMON, LEADING, NEVER, TITLES, Context, Toponym, is_place_like
 from .normalize import fold, name_key
 
-__all__ = ["abbreviations", "demonym_names", "pattern_names", "slot_names"]
+__all__ = ["abbreviations", "demonym_names", "kind_hints", "pattern_names", "slot_names"]
 
 _ABBR = read_json("places", "abbreviations.json")
 
@@ -21,13 +21,15 @@ _HINTS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
           "locality": "city", "suburb": "city", "neighborhood": "city", "neighbourhood": "city",
           "camp": "other", "district": "admin2", "county": "admin2", "municipality": "admin2",
           "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+          "department": "admin1", "departamento": "admin1", "prefecture": "admin1",
           "area": "other"}
 _PATTERNS = (
     re.compile(r"\b(?:[Tt]he\s+)?(town|village|city|hamlet|locality|suburb|neighbou?rhood|camp|"
                r"district|county|municipality|province|governorate|state|region|area)"
                r"\s+of\s+(" + _NAME + r")(?=[\s,.;:)]|$)"),
     # "X province": found from the kind word backwards (a name-first regex is slow)
-    re.compile(r"\s(province|governorate|district|region|county|municipality|state)\b"),
+    re.compile(r"\s(province|governorate|district|region|county|municipality|state|"
+               r"department|prefecture)\b"),
     re.compile(r"\bin\s+(" + _NAME + r"),\s+an?\s+(town|village|city|hamlet|suburb|"
                r"district|neighbou?rhood|locality)\b"),
 )
@@ -125,6 +127,25 @@ def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
         cc, name = _BARE[m.group()]
         out.append(Toponym(m.start(), m.end(), name_key(name), None, cc))
     return out
+
+
+_KIND_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def kind_hints(cx: Context, found: list[Toponym]) -> None:
+    """Caseless text: "USULUTAN DEPARTMENT", "TOWN OF X" set the feature hint of a found
+    name (the patterns of :func:`pattern_names` need capitals)."""
+    folded = cx.folded
+    for t in found:
+        if t.hint is not None:
+            continue
+        m = _KIND_AFTER.match(folded, t.end)
+        if m and m.group(1) in _HINTS:
+            t.hint = _HINTS[m.group(1)]
+            continue
+        before = folded[max(0, t.start - 16):t.start].rstrip()
+        if before.endswith(" of") and before[:-3].rsplit(" ", 1)[-1] in _HINTS:
+            t.hint = _HINTS[before[:-3].rsplit(" ", 1)[-1]]
 
 
 def pattern_names(cx: Context) -> list[Toponym]:

@@ -1,6 +1,6 @@
 """Quick measure of the places stage on LGL and GeoVirus (``../shared/data/geoparsing``).
 
-``python -m sitrep.places.measure [DATA_DIR]`` prints toponym recognition P/R/F1 (exact
+``python -m sitrep.places.measure [DATA_DIR] [--upper]`` prints toponym recognition P/R/F1 (exact
 span match) and accuracy@161 km on the gold toponyms recognised with the exact span, plus
 speed. The official harness is ``sitrep eval``; this is the stage author's quick check.
 """
@@ -60,13 +60,14 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def measure(gold: Gold) -> dict[str, float]:
-    """Recognition P/R/F1, accuracy@161 km and median error (km) over ``gold``."""
+def measure(gold: Gold, *, upper: bool = False) -> dict[str, float]:
+    """Recognition P/R/F1, accuracy@161 km and median error (km) over ``gold``;
+    ``upper``: on the texts upper-cased (as wire copy of the 1980s-90s is, e.g. MUC-4)."""
     gaz = get_gazetteer()
     tp = fp = fn = hits = scored = 0
     errors: list[float] = []
     for text, spans in gold:
-        pred = {(m.start, m.end): m for m in place_mentions(text, gaz)}
+        pred = {(m.start, m.end): m for m in place_mentions(text.upper() if upper else text, gaz)}
         want = {(s, e): (la, lo) for s, e, la, lo in spans}
         tp += len(pred.keys() & want.keys())
         fp += len(pred.keys() - want.keys())
@@ -90,8 +91,9 @@ def measure(gold: Gold) -> dict[str, float]:
 
 
 def main() -> None:
-    """Print the figures for both datasets and the stage's speed."""
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else (
+    """Print the figures for both datasets (as given and upper-cased) and the stage's speed."""
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    root = Path(args[0]) if args else (
         Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "geoparsing")
     t0 = time.perf_counter()
     gaz = get_gazetteer()
@@ -100,6 +102,9 @@ def main() -> None:
                        ("GeoVirus", load_geovirus(root / "geovirus" / "GeoVirus.xml"))):
         res = measure(gold)
         print(f"{name}: " + " ".join(f"{k}={v:.3f}" for k, v in res.items()))
+        if "--upper" in sys.argv:
+            res = measure(gold, upper=True)
+            print(f"{name} UPPER: " + " ".join(f"{k}={v:.3f}" for k, v in res.items()))
     words = " ".join(t for t, _ in load_lgl(root / "lgl" / "lgl.xml")[:40]).split()
     texts = [" ".join(words[i:i + 600]) for i in range(0, len(words) - 600, 600)]
     t0 = time.perf_counter()

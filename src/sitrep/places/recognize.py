@@ -17,6 +17,7 @@ import re
 
 from ..article import Sentence
 from .context import (
+    CASELESS,
     COMMON,
     CONNECT,
     DIRECTION,
@@ -24,8 +25,10 @@ from .context import (
     INSTIT,
     LEADING,
     LOCATIVE,
+    NEVER,
     ORG,
     SPEECH,
+    SURNAMES,
     TITLES,
     Context,
     Toponym,
@@ -34,7 +37,7 @@ from .context import (
     is_place_like,
     is_sentence_start,
 )
-from .extra_names import abbreviations, demonym_names, pattern_names, slot_names
+from .extra_names import abbreviations, demonym_names, kind_hints, pattern_names, slot_names
 from .gazetteer import Gazetteer
 from .normalize import TOKEN, name_key
 
@@ -53,7 +56,12 @@ _CAP_START = re.compile(r"(?<![\w'\u2019])[A-Z\u00c0-\u00de\u0100-\u017f]")
 # Prince", "Sana'a"); never over a possessive "'s".
 _RUN = re.compile(r"[a-z0-9]+(?:(?:[ \t]|\n(?![ \t]*\n)|-|'(?!s\b)|\.[ \t]?|\.-)[a-z0-9]+){0,7}")
 
-def _keep(cx: Context, s: int, e: int, key: str) -> bool:
+# _keep verdicts: no place; a place only if the article uses the name as a place elsewhere
+# (one sense per article); a place.
+_NO, _WEAK, _YES = 0, 1, 2
+
+
+def _keep(cx: Context, s: int, e: int, key: str) -> int:
     text, gaz, mode = cx.text, cx.gaz, cx.mode
     surface = text[s:e]
     letters = len(surface) if surface.isalpha() else sum(c.isalpha() for c in surface)
@@ -67,28 +75,29 @@ def _keep(cx: Context, s: int, e: int, key: str) -> bool:
     one_word = " " not in key
     if mode == "mixed":
         if not capitalised(surface):
-            return False
+            return _NO
         if letters <= 2 and not (surface.isupper() or "." in surface):
-            return False
+            return _NO
         if key in COMMON and is_sentence_start(text, s, cx.starts):
-            return False
+            return _NO
         # Acronyms ("FDA", "UN", "HIV") are organisations or diseases unless they name a
         # country or state ("US", "UK", "UAE").
         if one_word and surface.isupper() and letters <= 5 and "." not in surface and (
                 not is_place_like(gaz, key)):
-            return False
+            return _NO
     else:
-        if key in COMMON or letters <= 2 or (letters == 3 and "." not in surface
-                                              and mode == "lower"):
-            return False
+        # caseless: ordinary words, acronyms ("FDA") and "THE CITY" all look like names
+        if letters <= 2 or _caseless_word(key) or (
+                letters == 3 and "." not in surface and not is_place_like(gaz, key)):
+            return _NO
     if prev_w in TITLES:
-        return False
+        return _NO
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
     # ("an Ohio court" is a place), except disease names ("Marburg virus").
     if next_w in ORG and (mode != "mixed" or nxt.group(1)[:1].isupper() or next_w in _DISEASE):
-        return False
+        return _NO
     if next_w in SPEECH and not is_place_like(gaz, key):
-        return False
+        return _NO
     # Hyphenated compounds ("Wal-Mart", "Miami-Dade"): a part is no place on its own unless
     # the other part is a country or state too ("the Syria-Turkey border").
     if e < len(text) - 1 and text[e] == "-" and text[e + 1].isalpha():
@@ -96,26 +105,33 @@ def _keep(cx: Context, s: int, e: int, key: str) -> bool:
         if other and other.group() not in CONNECT and not (
                 is_place_like(gaz, key) and (is_place_like(gaz, other.group())
                                               or gaz.demonym_country(other.group()))):
-            return False
+            return _NO
     if s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
         other = name_key(prev_raw[:-1].rsplit("-", 1)[-1])
         # "al-Raqqa", "Egyptian-US", and "D-Columbus" (a party label) are fine
         if len(other) > 1 and other not in CONNECT and not (
                 is_place_like(gaz, key) and (is_place_like(gaz, other)
                                               or gaz.demonym_country(other))):
-            return False
+            return _NO
     if mode != "mixed":
         # no capitals to go by: a given name, or a word right after one, is a person
         # ("KEITH WILLIAMS"), unless it names a country, a state or a big city
         if one_word and (prev_w in FIRST or key in FIRST) and not is_place_like(gaz, key) and (
                 max((c.population for c in gaz.by_key(key)), default=0) < 100_000):
-            return False
-        return True
+            return _NO
+        if one_word and prev_w not in LOCATIVE and text[e:e + 1] != "," and (
+                key in SURNAMES or _small(gaz, key)):
+            # "JONES", "SPRING": out of a place slot, a surname or a small town's name is
+            # a place only where the article uses it as one elsewhere
+            return _WEAK
+        return _YES
     locative = prev_w in LOCATIVE and prev_raw.islower()
     if one_word and key in cx.surnames and not locative:
-        return False
+        return _NO
     if one_word and prev_w in FIRST and prev_raw[:1].isupper() and text[prev_end:s] == " ":
-        return False
+        return _NO
+    if one_word and key in SURNAMES and not locative and text[e:e + 1] != ",":
+        return _WEAK  # "Jones fled": a common surname, unless used as a place elsewhere
     if one_word:
         # "Raquel Henry", "Paris Hilton": a capitalised word glued to a one-word name is
         # most likely a first name or surname, unless it is a direction or connector.
@@ -124,24 +140,25 @@ def _keep(cx: Context, s: int, e: int, key: str) -> bool:
                 and prev_w not in COMMON and prev_w not in LEADING
                 and prev_w not in DIRECTION and not prev_raw.isupper()
                 and not prev_w.endswith(("'s", "\u2019s"))):
-            return False
+            return _WEAK
         # a common word capitalised mid-sentence ("the Act", "Police Union") is a place
         # only in a place slot or when it names a country or state
         if key in COMMON and not locative and not is_place_like(gaz, key):
-            return False
+            return _NO
         if nxt and nxt.group(1)[:1].isupper() and text[e:nxt.start(1)] == " ":
             if key in FIRST:
-                return False
+                return _NO
             if (next_w not in INSTIT and next_w not in CONNECT
                     and not is_place_like(gaz, key)):
-                return False
-    return True
+                return _WEAK
+    return _YES
 
 
 def _gazetteer_names(cx: Context) -> list[Toponym]:
     folded, gaz = cx.folded, cx.gaz
     longest, index = gaz.longest, gaz.key_index
     found: list[Toponym] = []
+    weak: list[Toponym] = []
     starts = (_CAP_START if cx.mode == "mixed" else TOKEN).finditer(
         cx.text if cx.mode == "mixed" else folded)
     covered = -1
@@ -169,7 +186,10 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
             key = " ".join(words[:length]) if length > 1 else word
             if key in index:
                 e = toks[length - 1].end()
-                if _keep(cx, s, e, key):
+                if length > 1 and words[length - 1] == "city" and _org_city(cx, key, e):
+                    continue  # "Dublin City Council": the place is "Dublin"
+                verdict = _keep(cx, s, e, key)
+                if verdict == _YES:
                     # "U.S." / "D.C.": an abbreviation keeps its final period
                     if e < len(folded) and folded[e] == "." and "." in folded[s:e]:
                         e += 1
@@ -178,10 +198,47 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                         folded[s - 1] == "-") else None
                     found.append(Toponym(article.start() if article else s, e, key))
                     covered = e
+                elif verdict == _WEAK:
+                    weak.append(Toponym(s, e, key))
                 break  # the longest candidate decides: no "New" out of "New York Times"
         if covered <= s:
             unmatched.append((s, first.end()))
+    if weak:
+        # One sense per article: "Dublin Arts Council" names the place when the article
+        # uses "Dublin" as a place elsewhere ("in Dublin", "Dublin, Ohio").
+        strong = {t.key for t in found}
+        extra = [t for t in weak if t.key in strong]
+        if extra:
+            found = sorted(found + extra, key=lambda t: t.start)
     return found
+
+
+def _caseless_word(key: str) -> bool:
+    """Whether every word of ``key`` is an ordinary word ("GRENADE", "RED CROSS", "THE
+    CITY"): no place in caseless text, where capitals cannot say otherwise."""
+    hit = _CASELESS_MEMO.get(key)
+    if hit is None:
+        hit = _CASELESS_MEMO[key] = all(
+            w in COMMON or w in CASELESS or w in NEVER or w in CONNECT for w in key.split(" "))
+    return hit
+
+
+_CASELESS_MEMO: dict[str, bool] = {}
+
+
+def _small(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` names only towns under 50,000 people (and no area)."""
+    return not is_place_like(gaz, key) and max(
+        (c.population for c in gaz.by_key(key) if not c.alternate), default=0) < 50_000
+
+
+def _org_city(cx: Context, key: str, e: int) -> bool:
+    """Whether "X City" before a capitalised word ("Dublin City Council") is an
+    organisation's name: no town is called "X City" (Kansas City, Quezon City are)."""
+    nxt = _WORD_AFTER.match(cx.text, e, e + 30)
+    if nxt is None or not nxt.group(1)[:1].isupper():
+        return False
+    return not any(c.feature == "city" and not c.alternate for c in cx.gaz.by_key(key))
 
 
 _ARTICLE = re.compile(r"(?<![\w'])(?:al|el|ad|ar|as|an|at|az|ash|ad|ed|ez|es)-$")
@@ -194,6 +251,7 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
     cx = Context(text, gaz, mode, {s.start for s in sentences or []})
     found = _gazetteer_names(cx)
     if mode != "mixed":
+        kind_hints(cx, found)
         return found
     abbrs = abbreviations(cx, found)
     if abbrs:
