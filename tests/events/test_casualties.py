@@ -127,6 +127,9 @@ CASES = [
     ("The shooting death of Ana Ruiz remains unsolved.", [("killed", 1, "unknown", False)]),
     ("A hiker found the body of a woman near the trail.", [("killed", 1, "civilians", False)]),
     ("He was charged with attempted murder in Reno.", []),
+    ("Police booked the landlord for murder in Patna.", []),  # a charge, not a death told
+    ("The murder case was handed to the crime branch in Surat.", []),
+    ("Laredo man dead after shooting at a gas station", [("killed", 1, "unknown", False)]),
 ]
 
 

@@ -120,4 +120,9 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"sitrep: dashboard at http://{shown}:{port}/#token={token}", err=True)
         typer.echo(f"sitrep: API docs at http://{shown}:{port}/docs", err=True)
         sys.stderr.flush()
-        uvicorn.run(create_app(repo, settings), host=host, port=port, log_level="warning")
+        try:
+            uvicorn.run(create_app(repo, settings), host=host, port=port, log_level="warning")
+        finally:
+            close = getattr(repo, "close", None)
+            if close is not None:
+                close()  # checkpoints the DuckDB file

@@ -136,8 +136,10 @@ class _Extractor:
                 neg: bool) -> None:
         """A noun that tells one death with no figure ("a homicide", "the shooting
         death"): one person, weakly; "the shooting death of Goldie Long" names them."""
-        if neg:
-            return
+        t0 = sent.by_start[m.start()]
+        if neg or sent.word(t1 + 1) in self.lex.single_not_before \
+                or sent.word(t0 - 1) in self.lex.single_not_after:
+            return  # "a murder case", "booked for murder": a charge, not a death told
         if sent.word(t1 + 1) == "of":
             k = t1 + 2
             np = sent.np_forward(k) or sent.name_forward(k) or sent.bare_singular(k)
@@ -222,8 +224,8 @@ class _Extractor:
             else:
                 return
         np = sent.np_backward(i)
-        if np is None and (singular or not weak_ok):
-            np = sent.name_backward(i)
+        if np is None and (singular or not weak_ok or m.group().lower() == "dead"):
+            np = sent.name_backward(i)  # "Smith died", "Hummelstown juvenile dead"
         if np is None:
             return
         if np.qstart is None and not weak_ok and not sent.headline_subject(np):

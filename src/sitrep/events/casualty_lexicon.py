@@ -49,6 +49,8 @@ class CasualtyLexicon:
     pronouns_one: frozenset[str]
     boundaries: frozenset[str]
     stop: frozenset[str]
+    single_not_before: frozenset[str] = frozenset()
+    single_not_after: frozenset[str] = frozenset()
 
     def kind_of(self, form: str) -> tuple[str, str]:
         """``(class, kind)`` of a matched trigger form."""
@@ -105,4 +107,6 @@ def casualty_lexicon() -> CasualtyLexicon:
         pronouns_one=frozenset(d["pronouns_one"]),
         boundaries=frozenset(d["boundaries"]),
         stop=frozenset(_STOP) | trigger_words | frozenset(d["aux"]),
+        single_not_before=frozenset(d.get("single_not_before", ())),
+        single_not_after=frozenset(d.get("single_not_after", ())),
     )

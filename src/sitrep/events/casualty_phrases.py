@@ -255,7 +255,8 @@ class SentenceTokens:
     def _capitalised(self, i: int) -> bool:
         s, e, w = self.toks[i]
         return (self.text[s].isupper() and w not in self.lex.stop
-                and w not in self.lex.side_of and w not in self.lex.boundaries and self.text[s:e] != self.text[s:e].upper())
+                and w not in self.lex.side_of and w not in self.lex.boundaries
+                and self.text[s:e] != self.text[s:e].upper())
 
     def _with_quantity(self, q: Quantity, head: int | None, q_last: int) -> Phrase | None:
         lex = self.lex

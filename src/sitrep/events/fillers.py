@@ -38,16 +38,45 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
     as harmed in the draft's sentences and those counted as killed, wounded or abducted
     (not the perpetrators' own dead), targets and weapons what the frames quoted (one
     weapon per head noun)."""
-    perpetrators = _perpetrators(article, actor1_mentions)
     victims = _named_victims(article, draft)
     own = _own_side(actor1_mentions)
     victims += [_victim_quote(article.text, c) for c in toll.evidence
                 if c.kind in ("killed", "wounded", "abducted") and c.value
                 and c.side != own and c.group_text]
+    civilians_hit = bool(victims) or any(
+        c.side == "civilians" and c.value for c in toll.evidence)
+    perpetrators = _perpetrators(
+        article, [m for m in actor1_mentions if _quotable(article.text, m, civilians_hit)])
     targets = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.targets]
     weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
     return RoleFillers(_dedupe(perpetrators), _dedupe(victims), _dedupe(targets),
                        _by_head(_dedupe(weapons)))
+
+
+@cache
+def _perpetrator_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    d = read_json("events", "fillers.json")
+    return (frozenset(d["never_perpetrator_categories"]), frozenset(d["needs_civilian_victims"]),
+            frozenset(d["modifier_nouns"]))
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
+def _quotable(text: str, m: ActorMention, civilians_hit: bool) -> bool:
+    """Whether actor1's mention ``m`` names the people who did it: not an institution or
+    the harmed ("the government", "civilians"), not state forces in an event that hit no
+    civilians (combat: the other side, not a perpetrator), and not a bare actor word used
+    as an adjective ("a terrorist attack", "GUERRILLA ACTIONS")."""
+    never, needs_civilians, modifiers = _perpetrator_rules()
+    if m.category in never or (m.category in needs_civilians and not civilians_hit):
+        return False
+    words = m.text.split()
+    if len(words) == 1 and not words[0].lower().endswith("s"):
+        nxt = _NEXT_WORD.match(text, m.end)
+        if nxt is not None and nxt.group(1).lower() in modifiers:
+            return False
+    return True
 
 
 def _own_side(actor1: list[ActorMention]) -> str | None:

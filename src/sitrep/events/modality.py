@@ -107,6 +107,7 @@ class _Patterns:
     hyp_prefix: re.Pattern[str] | None
     hyp_sentence: re.Pattern[str] | None
     background: re.Pattern[str] | None
+    background_prefix: re.Pattern[str] | None
     exceptions: re.Pattern[str] | None
 
 
@@ -122,6 +123,7 @@ def _patterns() -> _Patterns:
         hyp_prefix=_join(d["hypothetical"]["prefix"]),
         hyp_sentence=_join(d["hypothetical"]["sentence"]),
         background=_join(d["background"]["sentence"]),
+        background_prefix=_join(d["background"].get("prefix", [])),
         exceptions=_join(d["background"]["exceptions"]),
     )
 
@@ -194,6 +196,10 @@ def trigger_modality(
             return "negated"
     if p.hyp_prefix is not None and p.hyp_prefix.search(prefix):
         return "hypothetical"
+    # "charged with murder", "five years after gunmen killed": read across clause breaks.
+    if p.background_prefix is not None and p.background_prefix.search(
+            text, max(0, start - p.window), start):
+        return "background"
     if background if background is not None else is_background(text, reference_year,
                                                                lowered=True):
         return "background"

@@ -75,6 +75,7 @@ class _Rule:
     agent: str | None
     target: str
     weight: float | None
+    muc: tuple[bool, str | None] = (False, None)  # the rule's own MUC type, if it sets one
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ def _lexicon() -> tuple[
             r.get("agent"),
             r["to"],
             r.get("w"),
+            _override(r, "muc"),
         )
         for r in mapping["rules"]
     )
@@ -225,6 +227,7 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         assert sub is not None
         conf = trig.weight
         changed = False
+        rule_muc: tuple[bool, str | None] = (False, None)
         for rule in rules:
             if sub not in rule.sources:
                 continue
@@ -236,12 +239,14 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
                 continue
             sub = rule.target
             changed = True
+            if rule.muc[0]:
+                rule_muc = rule.muc
             if rule.weight is not None:
                 conf = max(conf, rule.weight)
         c = codes[sub]
         # A trigger's MUC override holds even when a rule re-typed it (rioters who "set
         # fire" still commit arson); its mode/PLOVER override only if nothing re-typed it.
-        muc = trig.muc[1] if trig.muc[0] else c.muc
+        muc = rule_muc[1] if rule_muc[0] else trig.muc[1] if trig.muc[0] else c.muc
         if sub in _MUC_NEEDS_CIVILIANS and not trig.muc[0] and "civilians" not in present:
             muc = None  # purely military combat is no MUC-4 terrorist incident
         mode = trig.mode[1] if trig.mode[0] and not changed else c.mode

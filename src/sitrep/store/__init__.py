@@ -4,7 +4,11 @@
 - :mod:`.db`: :class:`Store` (open, migrate, write a batch in one transaction, read).
 - :mod:`.keys`: canonical URLs and content hashes (what makes two articles one).
 - :mod:`.ingest`: ``sitrep ingest`` (files, feeds, WARC; extraction; dedup; resumable).
-- :mod:`.query`: filters shared by ``sitrep query`` and ``sitrep export``.
+- :mod:`.fields`, :mod:`.effective`: the fields people may correct, and the
+  ``effective_events`` view that lays corrections and reviews over the machine's rows.
+- :mod:`.review`: corrections and reviews (accept, reject, soft delete, restore).
+- :mod:`.articles`: store one article, replacing an earlier extraction (the web app).
+- :mod:`.query`: filters shared by ``sitrep query`` and ``sitrep export`` (over the view).
 - :mod:`.commands`: the CLI commands, registered on the main Typer app.
 """
 
