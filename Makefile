@@ -19,6 +19,7 @@ index: $(STAMP)
 run: $(STAMP) index
 	$(BIN)/sitrep extract examples/ --output out/examples.jsonl --table
 	@echo "JSON Lines written to out/examples.jsonl"
+	$(BIN)/sitrep serve --store out/sitrep.duckdb --ingest examples/
 
 test: $(STAMP) index
 	$(BIN)/pytest -q
@@ -30,6 +31,7 @@ bench: $(STAMP) index
 	$(BIN)/python -m sitrep.bench
 	$(BIN)/python -m sitrep.bench_store ingest --n 100000
 	$(BIN)/python -m sitrep.bench_store crash --n 20000 --kills 5
+	$(BIN)/python -m sitrep.bench_api --store out/bench_api.duckdb
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

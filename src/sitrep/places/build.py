@@ -37,7 +37,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-15"
+BUILD_VERSION = "places-16"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -79,6 +79,9 @@ class GazetteerData:
     # key -> position in ``keys``, and first token -> the longest key (in tokens) it starts.
     key_index: dict[str, int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)
+    # First two tokens of every multi-token key -> the longest key (in tokens) they start:
+    # most capitalised words start some long key ("The", "New"), few pairs do.
+    pairs: dict[str, int] = field(default_factory=dict)
 
 
 # Data files the builder reads: editing one must rebuild the index, so their checksum is
@@ -317,6 +320,10 @@ def build() -> GazetteerData:
         n = rest.count(" ") + 2 if rest else 1
         if data.longest.get(first, 0) < n:
             data.longest[first] = n
+        if n > 1:
+            pair = first + " " + rest.partition(" ")[0]
+            if data.pairs.get(pair, 0) < n:
+                data.pairs[pair] = n
     return data
 
 

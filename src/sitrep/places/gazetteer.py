@@ -43,6 +43,7 @@ class Gazetteer:
         # For each first token, the longest key (in tokens) starting with it: the
         # recogniser tries only n-grams that can match.
         self.longest = data.longest
+        self.pairs = data.pairs  # first two tokens -> longest key they start
         # Candidate lists per key, memoised: an article asks for the same few hundred keys
         # a whole corpus uses (bounded, cleared when full).
         self._memo: dict[str, list[Candidate]] = {}

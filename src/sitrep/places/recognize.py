@@ -54,7 +54,9 @@ _WORD_AFTER = re.compile(r"[ \t]*([\w'.-]+)")
 _CAP_START = re.compile(r"(?<![\w'\u2019])[A-Z\u00c0-\u00de\u0100-\u017f]")
 # Up to eight tokens joined the way one name's tokens may be ("St. Louis", "Port-au-
 # Prince", "Sana'a"); never over a possessive "'s".
-_RUN = re.compile(r"[a-z0-9]+(?:(?:[ \t]|\n(?![ \t]*\n)|-|'(?!s\b)|\.[ \t]?|\.-)[a-z0-9]+){0,7}")
+_SEP = r"(?:[ \t]|\n(?![ \t]*\n)|-|'(?!s\b)|\.[ \t]?|\.-)"
+_RUN = re.compile(r"[a-z0-9]+(?:" + _SEP + r"[a-z0-9]+){0,7}")
+_NEXT = re.compile(_SEP + r"([a-z0-9]+)")  # the token after a name's first one
 
 # _keep verdicts: no place; a place only if the article uses the name as a place elsewhere
 # (one sense per article); a place.
@@ -162,7 +164,8 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
     starts = (_CAP_START if cx.mode == "mixed" else TOKEN).finditer(
         cx.text if cx.mode == "mixed" else folded)
     covered = -1
-    match_token, match_run = TOKEN.match, _RUN.match
+    match_token, match_run, match_next = TOKEN.match, _RUN.match, _NEXT.match
+    pairs = gaz.pairs
     unmatched = cx.unmatched
     for m in starts:
         s = m.start()
@@ -176,6 +179,11 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
         if most is None:
             unmatched.append((s, first.end()))
             continue
+        if most > 1:
+            # only a known two-token prefix can start a longer key: one cheap look ahead
+            # spares the whole run for most words ("The", "He", "John")
+            nxt = match_next(folded, first.end())
+            most = pairs.get(word + " " + nxt.group(1), 1) if nxt else 1
         if most == 1:
             toks, words = [first], [word]
         else:
