@@ -59,3 +59,44 @@ def test_coreferent_perpetrators_merged() -> None:
 def test_no_victim_without_harm_cue() -> None:
     text = "Soldiers clashed with rebels near Goma on Monday, said spokesman Jean Pierre Mba."
     assert "Jean Pierre Mba" not in _all(text, "victims")
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected", "absent"),
+    [
+        # Counts, quantifiers and possessives are left out of targets: the thing itself.
+        ("Guerrillas burned 500 houses in the village of San Miguel on Tuesday.",
+         "targets", "houses", "500 houses"),
+        ("Rebels set fire to their office and a bus in Gulu on Monday.", "targets", "office",
+         "their office"),
+        # A partial name beside the full one is the same victim.
+        ("Gunmen murdered senator Bernardo Jaramillo Ossa in Bogota on Thursday. "
+         "Bernardo Jaramillo was shot at the airport.", "victims", "Bernardo Jaramillo Ossa",
+         "Bernardo Jaramillo"),
+    ],
+)
+def test_quoted_fillers(text: str, slot: str, expected: str, absent: str) -> None:
+    found = _all(text, slot)
+    assert expected in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "terrorist" as an adjective names no one.
+        ("A terrorist attack destroyed a bridge near Tumaco on Sunday.", "terrorist"),
+        # A government orders; it is not the people who fired.
+        ("The government of Peru said its troops attacked a rebel camp near Ayacucho.",
+         "government of Peru"),
+    ],
+)
+def test_not_perpetrators(text: str, absent: str) -> None:
+    assert absent.lower() not in [p.lower() for p in _all(text, "perpetrators")]
+
+
+def test_unnamed_perpetrators_get_their_group() -> None:
+    text = ("The FMLN said on Monday that its urban commandos had bombed a power substation "
+            "in San Salvador, killing two civilians.")
+    perps = [r for ev in _events(text) for r in ev.perpetrators]
+    assert any(r.kind == "organization" and r.text == "FMLN" for r in perps)

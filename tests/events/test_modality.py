@@ -32,6 +32,13 @@ SENTENCES = [
      "a train, and the party said it would send more volunteers.", "asserted"),
     ("Troops detained two men who were not carrying papers near Gao.", "asserted"),
     ("Officials said the suspects would be charged if evidence was found.", "hypothetical"),
+    # History told beside the news: "N years after", "since" with words before the year.
+    ("The raid came five years after gunmen killed 147 students in Garissa.", "background"),
+    ("Since the deadly December 2012 rampage, the school has had armed guards.", "background"),
+    ("Since the brutal 2019 crackdown, few have dared to march.", "background"),
+    # "have been arrested in connection with": news, not a tally since some year.
+    ("At least 40 people have been arrested in connection with the riot, police said.",
+     "asserted"),
 ]
 
 
@@ -61,6 +68,20 @@ def test_sentence_modality(text: str, expected: str) -> None:
         ("The rebels threatened to attack the town.", "attack", "hypothetical"),
         ("Soldiers did not fire on the crowd.", "fire", "negated"),
         ("In 2016 gunmen attacked the hotel.", "attacked", "background"),
+        # A charge names an earlier crime: the arrest is the news, the murder is not.
+        ("Police in Karachi charged the two men with murder and arson.", "murder",
+         "background"),
+        ("The suspects are doing time for kidnapping a banker.", "kidnapping", "background"),
+        ("Detectives opened cases pertaining to murder and looting.", "looting", "background"),
+        # Orders, requests and permissions to act are not acts.
+        ("The court gave police 20 days to arrest the bank chairman.", "arrest",
+         "hypothetical"),
+        ("The minister asked the government to arrest the governor.", "arrest", "hypothetical"),
+        ("Officers were instructed to detain anyone leaving the camp.", "detain",
+         "hypothetical"),
+        ("Police have not been able to arrest the kidnappers.", "arrest", "negated"),
+        ("Police were able to arrest the kidnappers in Lagos.", "arrest", "asserted"),
+        ("Gunmen killed 12 people in an attack on a village in Zamfara.", "killed", "asserted"),
     ],
 )
 def test_trigger_modality(text: str, trigger: str, expected: str) -> None:

@@ -400,3 +400,32 @@ def test_muc_if_civilians_hit(sentence: str, plain: str | None, with_civilians: 
     assert best is not None
     assert best.muc_incident_type == plain
     assert muc_if_civilians_hit(best) == with_civilians
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub", "muc"),
+    [
+        # Weapons seized before use: no MUC-4 incident, whatever the weapon word says.
+        ("Troops confiscated two rifles and several sticks of dynamite in Usulutan.",
+         "dynamite", "Disrupted weapons use", None),
+        ("The army captured 40 rifles and 12 grenades at a rebel camp.", "grenades",
+         "Disrupted weapons use", None),
+        ("A bomb exploded outside the court in Medellin.", "bomb",
+         "Remote explosive/landmine/IED", "bombing"),
+    ],
+)
+def test_weapon_words_retyped(sentence: str, trigger: str, sub: str, muc: str | None) -> None:
+    (m,) = [m for m in classify_sentence(sentence) if m.trigger_text == trigger]
+    assert (m.acled_sub_event_type, m.muc_incident_type) == (sub, muc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The relics were kept in safe custody at the district office.",
+        "The students are held to ransom by the administration.",
+        "A hit squad was said to be on its way.",
+    ],
+)
+def test_idioms_are_no_events(sentence: str) -> None:
+    assert best_match(classify_sentence(sentence), asserted_only=True) is None

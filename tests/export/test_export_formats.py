@@ -10,7 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from sitrep.export import ACLED_COLUMNS, export_events, summary
-from sitrep.store import IngestOptions, Store, ingest
+from sitrep.store import Store
+from sitrep.store.ingest import IngestOptions, ingest
 
 ARTICLES = [
     {"id": "k1", "published": "2022-08-15",

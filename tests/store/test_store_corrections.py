@@ -19,10 +19,11 @@ from sitrep.api.corrections import EDITABLE_FIELDS
 from sitrep.api.synthetic import synthetic_lines
 from sitrep.export import export_events
 from sitrep.schema import article_from_dict
-from sitrep.store import EventFilter, IngestOptions, Store, ingest, migrations, select_events
+from sitrep.store import EventFilter, Store, migrations, select_events
 from sitrep.store.articles import put_article
 from sitrep.store.commands import register
 from sitrep.store.fields import CORRECTABLE
+from sitrep.store.ingest import IngestOptions, ingest
 from sitrep.store.review import correct, history, review
 
 # Two reports of one incident (dedup merges them) and an unrelated one; written for tests.

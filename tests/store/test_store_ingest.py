@@ -9,8 +9,9 @@ import typer
 from typer.testing import CliRunner
 
 from sitrep.bench_store import crash_test
-from sitrep.store import EventFilter, IngestOptions, Store, ingest, select_events
+from sitrep.store import EventFilter, Store, select_events
 from sitrep.store.commands import register
+from sitrep.store.ingest import IngestOptions, ingest
 from sitrep.store.keys import article_key, canonical_url
 
 ARTICLES = [

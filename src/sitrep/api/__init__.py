@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from .app import create_app
-from .memory import InMemoryRepository
-from .repository import EventFilters, Repository, Sort
-from .settings import ApiSettings
+from importlib import import_module
+from typing import Any
 
 __all__ = ["ApiSettings", "EventFilters", "InMemoryRepository", "Repository", "Sort",
            "create_app"]
+
+# Loaded on first use: FastAPI is slow to import and `sitrep extract` never needs it.
+_HOMES = {"create_app": ".app", "InMemoryRepository": ".memory", "EventFilters": ".repository",
+          "Repository": ".repository", "Sort": ".repository", "ApiSettings": ".settings"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

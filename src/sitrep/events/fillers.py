@@ -45,12 +45,56 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
                 and c.side != own and c.group_text]
     civilians_hit = bool(victims) or any(
         c.side == "civilians" and c.value for c in toll.evidence)
-    perpetrators = _perpetrators(
-        article, [m for m in actor1_mentions if _quotable(article.text, m, civilians_hit)])
-    targets = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.targets]
+    quotable = [m for m in actor1_mentions if _quotable(article.text, m, civilians_hit)]
+    perpetrators = _perpetrators(article, quotable)
+    group = _their_group(article, quotable)
+    if group is not None:
+        perpetrators.append(RoleFiller(group.text, group.start, group.end, "organization"))
+    targets = [_trim(article.text, RoleFiller(r.text, r.start, r.end))
+               for f in draft.frames for r in f.targets]
     weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
-    return RoleFillers(_dedupe(perpetrators), _dedupe(victims), _dedupe(targets),
+    victims = [v for v in victims if _is_person_quote(v)]
+    return RoleFillers(_dedupe(perpetrators), _same_names(_dedupe(victims)), _dedupe(targets),
                        _by_head(_dedupe(weapons)))
+
+
+_WORD = re.compile(r"[\w.'-]+")
+
+
+@cache
+def _quote_rules() -> tuple[frozenset[str], frozenset[str]]:
+    d = read_json("events", "fillers.json")
+    return frozenset(d["quote_trim"]), frozenset(d["not_victims"])
+
+
+def _trim(text: str, r: RoleFiller) -> RoleFiller:
+    """The quote without leading counts, quantifiers, demonstratives and possessives
+    ("500 houses", "that church", "his car"): MUC-4 fillers name the thing itself."""
+    trim, _ = _quote_rules()
+    words = list(_WORD.finditer(r.text))
+    k = 0
+    while k < len(words) - 1 and (words[k].group().lower() in trim
+                                  or words[k].group().replace(",", "").isdigit()):
+        k += 1
+    if k == 0:
+        return r
+    start = r.start + words[k].start()
+    return RoleFiller(text[start:r.end], start, r.end, r.kind)
+
+
+def _is_person_quote(r: RoleFiller) -> bool:
+    """A victim quote that names people, not a verb or an event ("killed him", "murder")."""
+    _, not_victims = _quote_rules()
+    words = r.text.lower().split()
+    return bool(words) and words[-1] not in not_victims
+
+
+def _same_names(fillers: list[RoleFiller]) -> list[RoleFiller]:
+    """One filler per person: a name whose words all occur in a fuller name of the same
+    event ("Bernardo Jaramillo" beside "Bernardo Jaramillo Ossa") is that person."""
+    words = [frozenset(r.text.lower().split()) for r in fillers]
+    return [r for i, r in enumerate(fillers)
+            if not any(j != i and words[i] < words[j] for j in range(len(fillers)))]
 
 
 @cache
@@ -77,6 +121,19 @@ def _quotable(text: str, m: ActorMention, civilians_hit: bool) -> bool:
         if nxt is not None and nxt.group(1).lower() in modifiers:
             return False
     return True
+
+
+def _their_group(article: Article, perpetrators: list[ActorMention]) -> ActorMention | None:
+    """The group unnamed perpetrators ("guerrillas", "urban commandos") belong to: the
+    one named armed group of the article (its first mention), as ACLED's actor1 is too."""
+    if not perpetrators or any(_kind(m) == "organization" for m in perpetrators) or \
+            not all(m.name.startswith("Unidentified") for m in perpetrators):
+        return None
+    named: dict[str, ActorMention] = {}
+    for a in article.actors:
+        if a.inter in (2, 3) and not a.name.startswith("Unidentified"):
+            named.setdefault(a.name, a)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _own_side(actor1: list[ActorMention]) -> str | None:

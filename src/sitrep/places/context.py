@@ -58,18 +58,22 @@ LOCATIVE = frozenset(("in", "near", "at", "from", "outside", "to", "into", "acro
                        "toward", "towards", "through", "throughout", "around", "inside",
                        "between", "within", "via"))
 # "Firstname [X.] Surname" and "Title Surname": the second word is a person's name.
-_PERSON = re.compile(r"\b([A-Z][a-z]+)\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?=([A-Z][\w'\u2019-]+))")
+# (A look-behind after the first capital, not a leading \b, lets the engine skip to capitals.)
+_PERSON = re.compile(r"([A-Z](?<!\w.)[a-z]+)\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?=([A-Z][\w'\u2019-]+))")
 
-_UPPER_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LOWER_CHARS = _UPPER_CHARS.lower()
+_UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
+_LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
 
 
 def case_mode(text: str) -> str:
+    """"mixed" for ordinary text, "upper" for wire copy in capitals, else "lower"."""
     sample = text[:3000]
     if sample.islower():
         return "lower"
-    upper = sum(map(sample.count, _UPPER_CHARS))
-    lower = sum(map(sample.count, _LOWER_CHARS))
+    # count ASCII capitals and small letters at C speed: delete them and compare lengths
+    raw = sample.encode("ascii", "ignore")
+    upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
+    lower = len(raw) - len(raw.translate(None, _LOWER_BYTES))
     if upper == 0:
         return "lower"
     return "upper" if upper > 4 * lower else "mixed"

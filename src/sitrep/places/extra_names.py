@@ -23,22 +23,25 @@ _HINTS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
           "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
           "department": "admin1", "departamento": "admin1", "prefecture": "admin1",
           "area": "other"}
+# Each pattern is found from a cheap anchor (a literal or a kind word), then the name is
+# matched next to it: a regex starting with a name or a word boundary scans slowly.
 _PATTERNS = (
-    re.compile(r"\b(?:[Tt]he\s+)?(town|village|city|hamlet|locality|suburb|neighbou?rhood|camp|"
-               r"district|county|municipality|province|governorate|state|region|area)"
-               r"\s+of\s+(" + _NAME + r")(?=[\s,.;:)]|$)"),
-    # "X province": found from the kind word backwards (a name-first regex is slow)
+    # "the town of X": anchored at "of <Capital>", the kind word checked before it
+    re.compile(r"of\s+(?=[A-Z])"),
+    # "X province": found from the kind word backwards
     re.compile(r"\s(province|governorate|district|region|county|municipality|state|"
                r"department|prefecture)\b"),
-    re.compile(r"\bin\s+(" + _NAME + r"),\s+an?\s+(town|village|city|hamlet|suburb|"
-               r"district|neighbou?rhood|locality)\b"),
+    # "in X, a town": anchored at ", a town", "in X" checked before it
+    re.compile(r",\s+an?\s+(town|village|city|hamlet|suburb|district|neighbou?rhood|"
+               r"locality)\b"),
 )
+_KIND_BEFORE_OF = re.compile(r"\b(town|village|city|hamlet|locality|suburb|neighbou?rhood|camp|"
+                             r"district|county|municipality|province|governorate|state|region|"
+                             r"area)\s+\Z")
+_NAME_OF = re.compile("(" + _NAME + r")(?=[\s,.;:)]|$)")
+_IN_NAME_BEFORE = re.compile(r"\bin\s+(" + _NAME + r")\Z")
 # Unknown capitalised names in a place slot, for the fuzzy fallback only.
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])(" + _NAME + r")\s+$")
-_KINDS_OF = ("town of", "village of", "city of", "hamlet of", "locality of", "suburb of",
-             "neighborhood of", "neighbourhood of", "camp of", "district of", "county of",
-             "municipality of", "province of", "governorate of", "state of", "region of",
-             "area of")
 _SLOT_NAME = (r"([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|"
               r"(?:al|el|ad|ben|bin)(?=[ -][A-Z])))*)")
 # Slot names ending in a generic feature word are streets, parks and lakes, not towns the
@@ -54,9 +57,14 @@ _DOTTED = {k.replace(" ", ""): v for k, v in _ABBR["dotted"].items()}
 _POSTAL = dict(_ABBR["postal"])
 _POSTAL_RE = re.compile(r",[ \t]+(" + "|".join(_POSTAL) + r")\b(?![.-]?\w)")
 _BARE = dict(_ABBR["bare"])
-_BARE_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _BARE)) + r")\b")
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
+
+
 # Cheap candidates for the dotted forms ("Calif.", "W. Va.", "D.C."), then a dict lookup.
-_DOT_CAND = re.compile(r"(?<![\w.])[A-Z][a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(?!\w)")
+_DOT_CAND = re.compile(r"[A-Z](?<![\w.].)[a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(?!\w)")
 
 
 
@@ -123,9 +131,14 @@ def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
         if m.start() in ends:
             cc, name = _POSTAL[m.group(1)]
             out.append(Toponym(m.start(1), m.end(1), name_key(name), "admin1", cc))
-    for m in _BARE_RE.finditer(text):
-        cc, name = _BARE[m.group()]
-        out.append(Toponym(m.start(), m.end(), name_key(name), None, cc))
+    for form, (cc, name) in _BARE.items():
+        # a plain find per form ("NSW", "NYC") beats a regex scan; whole words only
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
+            if not (i and _word_char(text[i - 1])) and not (j < len(text) and _word_char(text[j])):
+                out.append(Toponym(i, j, name_key(name), None, cc))
+            i = text.find(form, j)
     return out
 
 
@@ -154,14 +167,23 @@ def pattern_names(cx: Context) -> list[Toponym]:
     out: list[Toponym] = []
     names: dict[str, str | None] = {}
     hits: list[tuple[int, int, str]] = []
-    if any(kind in cx.folded for kind in _KINDS_OF):
-        hits += [(*m.span(2), m.group(1)) for m in _PATTERNS[0].finditer(text)]
+    resume = 0  # the names of "kind of X" matches do not overlap
+    for m in _PATTERNS[0].finditer(text):
+        if m.start() < resume:
+            continue
+        kind = _KIND_BEFORE_OF.search(text, max(0, m.start() - 24), m.start())
+        name = _NAME_OF.match(text, m.end()) if kind else None
+        if name:
+            hits.append((*name.span(1), kind.group(1)))
+            resume = name.end()
     for m in _PATTERNS[1].finditer(text):
         window = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
         if window:
             hits.append((*window.span(1), m.group(1)))
-    if ", a" in text:
-        hits += [(*m.span(1), m.group(2)) for m in _PATTERNS[2].finditer(text)]
+    for m in _PATTERNS[2].finditer(text):
+        name = _IN_NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
+        if name:
+            hits.append((*name.span(1), m.group(1)))
     for s, e, kind in hits:
         surface = text[s:e]
         # "In Kano state", "The Borno State": leading function words are not the name

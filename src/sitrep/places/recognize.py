@@ -51,7 +51,8 @@ _WORD_BEFORE_REV = re.compile(r"([ \t]*)([\w'.-]+)")
 _WORD_AFTER = re.compile(r"[ \t]*([\w'.-]+)")
 # Where a name may start in mixed-case text: a capital (Latin-1/Latin-A capitals too)
 # not preceded by a letter, digit or apostrophe.
-_CAP_START = re.compile(r"(?<![\w'\u2019])[A-Z\u00c0-\u00de\u0100-\u017f]")
+# (The look-behind comes after the capital so the regex engine can skip to capitals.)
+_CAP_START = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f](?<![\w'\u2019].)")
 # Up to eight tokens joined the way one name's tokens may be ("St. Louis", "Port-au-
 # Prince", "Sana'a"); never over a possessive "'s".
 _SEP = r"(?:[ \t]|\n(?![ \t]*\n)|-|'(?!s\b)|\.[ \t]?|\.-)"

@@ -106,35 +106,53 @@ def _names_seat(key: str, cs: list[Candidate]) -> set[str]:
     return out
 
 
+@dataclass(slots=True)
+class _Static:
+    """What a name's candidates score before any context: the prior with the seat or
+    big-name adjustment (fixed per name and hint, memoised across articles)."""
+
+    priors: list[float]
+    base: list[float]
+
+
+def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
+    priors = [_prior(c, hint) for c in cs]
+    base = priors[:]
+    seat = _names_seat(key, cs)
+    big = any(c.feature in ("country", "admin1") and not c.alternate for c in cs)
+    for i, c in enumerate(cs):
+        if seat and c.country_code in seat:
+            if c.feature == "admin1" and hint not in ("admin1", "admin2"):
+                base[i] -= 0.5
+        elif c.feature == "city" and big:
+            base[i] -= 0.25  # "Oregon", "Kansas": the town named after the state is rarely meant
+    return _Static(priors, base)
+
+
+_STATIC: dict[tuple[str, str | None], _Static] = {}
+
+
 class _Scorer:
     """Scores candidates of one article; ``context`` maps country code -> weight of the
     evidence the article's other names give it."""
 
     def __init__(self, cands: dict[str, list[Candidate]], hints: dict[str, str | None],
-                 contain: dict[str, list[str]], contained: dict[str, list[str]]) -> None:
+                 contain: dict[str, list[str]], contained: dict[str, list[str]],
+                 statics: dict[str, _Static]) -> None:
         self.cands, self.hints, self.contain, self.contained = cands, hints, contain, contained
+        # "Kandahar", "Sanaa": an admin1 named after its main town; the bare name is the
+        # town (see _static)
+        self.statics = statics
         self.chosen: dict[str, Candidate] = {}
         self.weights: dict[str, float] = {}
         self.total: Counter = Counter()
         self.admin1_count: Counter = Counter()
         self.anchor_pts: dict[str, list[tuple[float, float, str]]] = {}
         self.top = 0.0
-        # "Kandahar", "Sanaa": an admin1 named after its main town; the bare name is the town
-        self.seats: dict[str, set[str]] = {}
-        self.big_names: set[str] = set()
-        self.refresh_names()
-
-    def refresh_names(self) -> None:
-        """Recompute the per-name flags (after the fuzzy fallback filled candidates)."""
-        cands = self.cands
-        self.seats = {k: cc for k, cs in cands.items() if (cc := _names_seat(k, cs))}
-        self.big_names = {k for k, cs in cands.items()
-                          if any(c.feature in ("country", "admin1") and not c.alternate
-                                 for c in cs)}
 
     def set_evidence(self, chosen: dict[str, Candidate], weights: dict[str, float],
                      demonyms: Counter) -> None:
-        """Country/admin1 context and anchors, from the keys' choices; :meth:`score`
+        """Country/admin1 context and anchors, from the keys' choices; :meth:`scores`
         takes a key's own choice back out, so a name never supports itself."""
         total: Counter = Counter(demonyms)
         admin1: Counter = Counter()
@@ -152,55 +170,64 @@ class _Scorer:
         self.total, self.admin1_count, self.anchor_pts = total, admin1, anchors
         self.top = max(total.values()) if total else 0.0
 
-    def score(self, key: str, c: Candidate) -> float:
-        s = _prior(c, self.hints.get(key))
-        seat = self.seats.get(key)
-        if seat and c.country_code in seat:
-            if c.feature == "admin1" and self.hints.get(key) not in ("admin1", "admin2"):
-                s -= 0.5
-        elif c.feature == "city" and key in self.big_names:
-            s -= 0.25  # "Oregon", "Kansas": the town named after the state is rarely meant
+    def scores(self, key: str) -> list[float]:
+        """The score of each candidate of ``key`` (same order as its candidate list).
+        Everything that depends on the key alone is worked out once, outside the loop."""
+        cs = self.cands[key]
+        base = self.statics[key].base
         mine = self.chosen.get(key)
-        cc = c.country_code
-        if cc and self.total:
-            weight = self.total.get(cc, 0.0)
-            if mine is not None and mine.country_code == cc:
-                weight -= self.weights[key]
-            if weight > 0:
-                top = self.top
-                s += 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
-        if c.feature not in ("country", "admin1"):
-            n = self.admin1_count.get((cc, c.admin1), 0)
-            if n and mine is not None and (mine.country_code, mine.admin1) == (cc, c.admin1):
-                n -= 3 if mine.feature == "admin1" else 1 if mine.feature in (
-                    "admin2", "city") else 0
-            s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
-        elif c.feature == "admin1":
-            # the other places chosen inside this state/province support it
-            n = self.admin1_count.get((cc, c.admin1), 0)
-            if n and mine is not None and (mine.country_code, mine.admin1) == (cc, c.admin1):
-                n -= 3 if mine.feature == "admin1" else 1
-            s += min(0.4, 0.1 * n)
-        for other in self.contain.get(key, ()):
-            if any(_inside(c, y) for y in self.cands[other] if y.feature in _AREA):
+        own_w = self.weights[key] if mine is not None else 0.0
+        mine_cc = mine.country_code if mine is not None else None
+        mine_a1 = (mine.country_code, mine.admin1) if mine is not None else None
+        # what this key's own choice adds to the admin1 counts (taken back out below)
+        own_city = 3 if mine is not None and mine.feature == "admin1" else 1 if (
+            mine is not None and mine.feature in ("admin2", "city")) else 0
+        own_area = 3 if mine is not None and mine.feature == "admin1" else 1
+        total, top, admin1_count = self.total, self.top, self.admin1_count
+        containers = [y for other in self.contain.get(key, ()) for y in self.cands[other]
+                      if y.feature in _AREA]
+        members = [x for other in self.contained.get(key, ()) for x in self.cands[other]]
+        anchor_pts = self.anchor_pts
+        near_pts: dict[str, list[tuple[float, float]]] = {}
+        out: list[float] = []
+        for c, s in zip(cs, base, strict=True):
+            cc = c.country_code
+            feature = c.feature
+            if cc and total:
+                weight = total.get(cc, 0.0)
+                if mine_cc == cc:
+                    weight -= own_w
+                if weight > 0:
+                    s += 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
+            if feature not in ("country", "admin1"):
+                n = admin1_count.get((cc, c.admin1), 0)
+                if n and mine_a1 == (cc, c.admin1):
+                    n -= own_city
+                s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
+            elif feature == "admin1":
+                # the other places chosen inside this state/province support it
+                n = admin1_count.get((cc, c.admin1), 0)
+                if n and mine_a1 == (cc, c.admin1):
+                    n -= own_area
+                s += min(0.4, 0.1 * n)
+            if containers and any(_inside(c, y) for y in containers):
                 s += 0.6
-                break
-        if c.feature in _AREA:
-            for other in self.contained.get(key, ()):
-                if any(_inside(x, c) for x in self.cands[other]):
-                    s += 0.4
-                    break
-        if c.feature not in ("country", "region", "admin1"):
-            # only places of the same country count; a flat-earth distance is enough here
-            pts = self.anchor_pts.get(cc)
-            if pts:
-                k = math.cos(math.radians(c.lat))
-                d2 = min(((la - c.lat) ** 2 + ((lo - c.lon) * k) ** 2
-                          for la, lo, other in pts if other != key), default=None)
-                if d2 is not None:
+            if members and feature in _AREA and any(_inside(x, c) for x in members):
+                s += 0.4
+            if feature not in ("country", "region", "admin1"):
+                # only places of the same country count; a flat-earth distance is enough
+                pts = near_pts.get(cc)
+                if pts is None:
+                    pts = near_pts[cc] = [(la, lo) for la, lo, other in anchor_pts.get(cc, ())
+                                          if other != key]
+                if pts:
+                    lat, lon = c.lat, c.lon
+                    k = math.cos(math.radians(lat))
+                    d2 = min([(la - lat) ** 2 + ((lo - lon) * k) ** 2 for la, lo in pts])
                     near = 111.2 * math.sqrt(d2)
                     s += 0.2 if near < 50 else 0.1 if near < 150 else 0.05 if near < 400 else 0.0
-        return s
+            out.append(s)
+        return out
 
 
 def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:

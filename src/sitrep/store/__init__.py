@@ -12,9 +12,21 @@
 - :mod:`.commands`: the CLI commands, registered on the main Typer app.
 """
 
-from .db import DEFAULT_PATH, Store, StoreError, default_path
-from .ingest import IngestOptions, IngestStats, ingest
-from .query import EventFilter, select_events
+from importlib import import_module
+from typing import Any
 
+# ``ingest()`` itself is imported from :mod:`.ingest` (the name is the module's here).
 __all__ = ["DEFAULT_PATH", "EventFilter", "IngestOptions", "IngestStats", "Store", "StoreError",
-           "default_path", "ingest", "select_events"]
+           "default_path", "select_events"]
+
+# Loaded on first use: DuckDB and Arrow are slow to import, and the CLI registers the
+# store's commands at every start.
+_HOMES = {"DEFAULT_PATH": ".db", "Store": ".db", "StoreError": ".db", "default_path": ".db",
+          "IngestOptions": ".ingest", "IngestStats": ".ingest",
+          "EventFilter": ".query", "select_events": ".query"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,9 +15,9 @@ from typing import Annotated
 import typer
 
 from ..ingest.readers import InputError
-from .db import Store, StoreError, default_path
-from .ingest import IngestOptions, ingest
-from .query import EventFilter, select_events
+
+# The store, DuckDB and Arrow are imported inside the commands: `sitrep --help` and
+# `sitrep extract` should not pay for them at start-up.
 
 __all__ = ["register"]
 
@@ -44,7 +44,9 @@ def _date(value: str | None, option: str) -> date | None:
 
 def _filter(country: str | None, admin1: str | None, since: str | None, until: str | None,
             event_type: str | None, actor: str | None, min_fatalities: int | None,
-            text: str | None, limit: int | None = None) -> EventFilter:
+            text: str | None, limit: int | None = None):
+    from .query import EventFilter
+
     return EventFilter(country=country, admin1=admin1, since=_date(since, "--since"),
                        until=_date(until, "--until"), event_type=event_type, actor=actor,
                        min_fatalities=min_fatalities, text=text, limit=limit)
@@ -74,6 +76,9 @@ def ingest_command(
     quiet: Annotated[bool, typer.Option("--quiet", help="no progress bar")] = False,
 ) -> None:
     """Store articles (once each) and their events, merged across reports."""
+    from .db import Store, StoreError, default_path
+    from .ingest import IngestOptions, ingest
+
     options = IngestOptions(extract=not no_extract, batch_size=max(1, batch_size),
                             published=_date(published, "--published"),
                             allow_private=allow_private, fetch_pages=not no_fetch,
@@ -96,6 +101,9 @@ def query_command(db: DbOption = None, country: Country = None, admin1: Admin1 =
                   limit: Annotated[int | None, typer.Option(help="at most N events")] = None,
                   ) -> None:
     """Print matching events, one JSON object per line."""
+    from .db import Store, StoreError, default_path
+    from .query import select_events
+
     flt = _filter(country, admin1, since, until, event_type, actor, min_fatalities, text, limit)
     try:
         with Store(db or default_path(), read_only=True) as store:
@@ -120,6 +128,7 @@ def export_command(
 ) -> None:
     """Write events as ACLED CSV, GeoJSON, Parquet or JSON Lines."""
     from ..export import FORMATS, export_events
+    from .db import Store, StoreError, default_path
     if fmt not in FORMATS:
         _fail(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:
