@@ -45,3 +45,14 @@ def test_schema_accepts_and_rejects(patch, valid):
             "places": [], "dates": [], "events": [], **patch}
     errors = list(jsonschema.Draft202012Validator(json_schema()).iter_errors(line))
     assert (not errors) == valid, errors
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", TEXTS[:2])
+def test_fast_event_to_dict_equals_asdict(pipeline, text):
+    from dataclasses import asdict
+
+    art = pipeline.run(make_article(id="rt", text=text, published="2021-05-07"))
+    assert art.events
+    for event in art.events:
+        assert event.to_dict() == asdict(event)

@@ -262,13 +262,24 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if ka != kb and _CONTAIN_GAP.fullmatch(text, a.end, b.start):
             contain[ka].append(kb)
             contained[kb].append(ka)
-    scorer = _Scorer(cands, hints, contain, contained)
-    chosen: dict[str, Candidate] = {}
-    weights: dict[str, float] = {}
+    statics: dict[str, _Static] = {}
     for key, cs in cands.items():
         if cs:
-            chosen[key] = max(cs, key=lambda c, h=hints[key]: _prior(c, h))
-            weights[key] = 1.0 / len({c.country_code for c in cs})
+            memo = (key, hints[key])
+            st = _STATIC.get(memo)
+            if st is None:
+                if len(_STATIC) > 50_000:
+                    _STATIC.clear()
+                st = _STATIC[memo] = _static(key, cs, hints[key])
+            statics[key] = st
+    scorer = _Scorer(cands, hints, contain, contained, statics)
+    chosen: dict[str, Candidate] = {}
+    weights: dict[str, float] = {}
+    for key, st in statics.items():
+        cs = cands[key]
+        priors = st.priors
+        chosen[key] = cs[0] if len(cs) == 1 else cs[priors.index(max(priors))]
+        weights[key] = 1.0 / len({c.country_code for c in cs})
     scorer.set_evidence(chosen, weights, demonyms)
 
     # Names the index lacks: fuzzy match inside the countries the article is about.
@@ -278,7 +289,8 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                 {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
                 cands[key] = [c for c, _ in gaz.fuzzy(key, ctx)][:3]
-    scorer.refresh_names()
+                if cands[key]:  # no memo: the context countries chose these
+                    statics[key] = _static(key, cands[key], hints[key])
 
     # Choose with the context (and the pass-0 choices as anchors); the final ranking below
     # scores once more with these choices as anchors.
@@ -286,8 +298,11 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         chosen = {}
         for key, cs in cands.items():
             if cs:
-                chosen[key] = cs[0] if len(cs) == 1 else max(
-                    cs, key=lambda c, k=key: scorer.score(k, c))
+                if len(cs) == 1:
+                    chosen[key] = cs[0]
+                else:
+                    ss = scorer.scores(key)
+                    chosen[key] = cs[ss.index(max(ss))]  # the first best, as max() gives
                 weights[key] = 1.0
         scorer.set_evidence(chosen, weights, demonyms)
 
@@ -296,7 +311,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if not cs:
             results[key] = Resolution(None, 0.0, [])
             continue
-        ranked = sorted(((c, scorer.score(key, c)) for c in cs), key=lambda cs_: -cs_[1])
+        ranked = sorted(zip(cs, scorer.scores(key), strict=True), key=lambda cs_: -cs_[1])
         best, s1 = ranked[0]
         s2 = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (s1 - s2) / s1 if s1 > 0 else 0.0
