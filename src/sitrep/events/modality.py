@@ -47,6 +47,8 @@ def _first_chars(pattern: str) -> set[str] | None:
         return None
     if pattern[0].isalnum():
         return {pattern[0]}
+    if pattern.startswith("\\d"):
+        return set("0123456789")
     if pattern.startswith("(?:") or pattern.startswith("(?P<"):
         body_start = pattern.index(">") + 1 if pattern.startswith("(?P<") else 3
         depth, i, alts, last = 1, body_start, [], body_start

@@ -79,15 +79,20 @@ def case_mode(text: str) -> str:
     return "upper" if upper > 4 * lower else "mixed"
 
 
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def capitalised(span: str) -> bool:
     """Every significant word starts with a capital (connectors may stay lower case)."""
-    words = re.split(r"[\s-]+", span)
-    if not words[0][:1].isupper():
+    if not span[:1].isupper():
         return False
+    if span.isalpha():  # one plain word
+        return True
+    words = _WORD_SPLIT.split(span)
     return all(w[:1].isupper() or w.lower() in CONNECT or not w[:1].isalpha() for w in words)
 
 
-def is_sentence_start(text: str, start: int, starts: set[int]) -> bool:
+def is_sentence_start(text: str, start: int, starts: set[int] | frozenset[int]) -> bool:
     if start in starts:
         return True
     before = text[max(0, start - 3):start].rstrip(" \"'\u201c\u2018(")
@@ -104,16 +109,41 @@ def find_surnames(text: str, gaz: Gazetteer) -> set[str]:
         name = name_key(m.group(2))
         if " " in name or name in out:
             continue
-        initial = m.end() - m.end(1) > 2
-        if (w in FIRST or w in TITLES or initial or (
-                w not in gaz and w not in LEADING and w not in CONNECT
-                and w not in DIRECTION and w not in COMMON
-                and gaz.demonym_country(w) is None
-                and not is_sentence_start(text, m.start(1), set()))):
-            if not any(c.feature == "country" or (c.feature == "admin1" and c.population > 10**6)
-                       for c in gaz.by_key(name) if not c.alternate):
+        cue = _CUE.get(w)
+        if cue is None:
+            if len(_CUE) > 100_000:
+                _CUE.clear()
+            cue = _CUE[w] = _cue_kind(w, gaz)
+        if (cue == _ALWAYS or m.end() - m.end(1) > 2  # a middle initial
+                or (cue == _UNLESS_START and not is_sentence_start(text, m.start(1), _NO_STARTS))):
+            big = _BIG.get(name)
+            if big is None:
+                if len(_BIG) > 100_000:
+                    _BIG.clear()
+                big = _BIG[name] = any(
+                    c.feature == "country" or (c.feature == "admin1" and c.population > 10**6)
+                    for c in gaz.by_key(name) if not c.alternate)
+            if not big:
                 out.add(name)
     return out
+
+
+# What a capitalised word before another says of it (memoised per word: the lexicons and
+# the gazetteer never change in a process): a given name or title; any other word that
+# is no place and no function word, unless it opens a sentence; nothing.
+_ALWAYS, _UNLESS_START, _NOT_A_CUE = 2, 1, 0
+_CUE: dict[str, int] = {}
+_BIG: dict[str, bool] = {}
+_NO_STARTS: frozenset[int] = frozenset()
+
+
+def _cue_kind(w: str, gaz: Gazetteer) -> int:
+    if w in FIRST or w in TITLES:
+        return _ALWAYS
+    if (w not in gaz and w not in LEADING and w not in CONNECT and w not in DIRECTION
+            and w not in COMMON and gaz.demonym_country(w) is None):
+        return _UNLESS_START
+    return _NOT_A_CUE
 
 
 class Context:
