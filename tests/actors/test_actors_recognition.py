@@ -124,8 +124,9 @@ CASES = [
       ("Peruvian authorities", "Government of Peru", 1)]),
     ("Members of the Sendero Luminoso attacked a police post.",
      [("Sendero Luminoso", "Shining Path", 2), ("police", "Police Forces", 1)]),
+    # "gunmen from <group>" only describes the group: one actor.
     ("Gunmen from the Jalisco cartel killed a mayor in Michoacán.",
-     [("Gunmen", UAG, 3), ("Jalisco cartel", "CJNG: Jalisco New Generation Cartel", 3)]),
+     [("Jalisco cartel", "CJNG: Jalisco New Generation Cartel", 3)]),
     ("Sinaloa Cartel hitmen clashed with Mexican soldiers.",
      [("Sinaloa Cartel", "Sinaloa Cartel", 3), ("hitmen", UAG, 3),
       ("Mexican soldiers", "Military Forces of Mexico", 1)]),

@@ -130,6 +130,12 @@ CASES = [
     ("Police booked the landlord for murder in Patna.", []),  # a charge, not a death told
     ("The murder case was handed to the crime branch in Surat.", []),
     ("Laredo man dead after shooting at a gas station", [("killed", 1, "unknown", False)]),
+    # A relative clause between the figure and its verb: the head noun is the subject.
+    ("About 40 students who had blocked the highway near Cochabamba were arrested.",
+     [("arrested", 40, "civilians", False)]),
+    ("Nine fishermen, who had sailed from Mombasa at dawn, were abducted by pirates.",
+     [("abducted", 9, "civilians", False)]),
+    ("Deputies are searching for two men who shot at a patrol car in Tulsa.", []),
 ]
 
 

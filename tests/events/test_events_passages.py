@@ -240,7 +240,17 @@ PLACE_DAY: list[Row] = [
        "by": {"civilians": 9}}]),
 ]
 
-ROWS = TOLLS + PARTS + OTHER_OUTCOMES + SPLITS + NO_EVENT + PLACE_DAY
+# ---- sentences whose head noun, actor or trigger needs care -----------------------------
+CLAUSES: list[Row] = [
+    ("relative_clause_head", "About 25 farmers who tried to march into Nashik were "
+     "arrested on Monday.", "2018-03-14", [{"arrested": 25, "date": "2018-03-12"}]),
+    ("police_find_bodies", "Police found the bodies of four traders hacked to death near "
+     "Nellore on Friday.", "2017-06-11", [{"fatalities": 4}]),
+    ("lead_without_anchor", "Thousands of people marched through Lisbon against "
+     "austerity.", "2013-03-04", [{}]),
+]
+
+ROWS = TOLLS + PARTS + CLAUSES + OTHER_OUTCOMES + SPLITS + NO_EVENT + PLACE_DAY
 
 _FIELDS = {"fatalities": "fatalities", "low": "fatalities_low", "high": "fatalities_high",
            "wounded": "wounded", "arrested": "arrested", "abducted": "abducted",
@@ -298,3 +308,19 @@ def test_muc_type_when_civilians_hit(extract, text, muc):
     ev = extract(text, published="2020-03-04")["events"][0]
     assert ev["codes"]["acled"]["sub_event_type"] == "Armed clash"
     assert ev["codes"]["muc"]["incident_type"] == muc
+
+
+# ---- who did it: not those who only find or investigate it, nor a station's name ------
+@pytest.mark.parametrize(("text", "sub", "not_actor1"), [
+    ("Police found the bodies of two herders shot dead near Wajir on Sunday.", "Attack",
+     "Police"),
+    ("Police registered a murder case after a shopkeeper was stabbed to death in Indore on "
+     "Tuesday.", "Attack", "Police"),
+    ("Security forces arrested more than 60 people during raids in Hebron on Wednesday.",
+     "Arrests", None),
+])
+def test_who_acted_and_type(extract, text, sub, not_actor1):
+    ev = extract(text, published="2020-03-04")["events"][0]
+    assert ev["codes"]["acled"]["sub_event_type"] == sub
+    if not_actor1:
+        assert not (ev["actor1"] or {}).get("name", "").startswith(not_actor1)

@@ -232,8 +232,9 @@ EVENTS = [
         None,
     ),
     (
+        # ACLED's codebook lists surrenders among agreements.
         "Two militia commanders surrendered to the army with 40 fighters.",
-        "Change to group/activity",
+        "Agreement",
         None,
     ),
     (

@@ -224,10 +224,24 @@ class ActorMatcher:
                 continue
             out.append(ActorMention(start, end, text[start:end], v.name, v.inter, v.category,
                                     v.country_code))
-        return out
+        return _drop_described(text, out)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+# "jihadists from JNIM", "militants of the Islamic State": the noun only describes the group.
+_DESCRIBES = re.compile(r"\s+(?:from|of|belonging to|loyal to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_described(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop an unnamed armed group that a named group right after it names."""
+    keep: list[ActorMention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (m.category == "unidentified" and nxt is not None and nxt.category != "unidentified"
+                and nxt.inter in (2, 3, 4) and _DESCRIBES.fullmatch(" " + text[m.end:nxt.start])):
+            continue
+        keep.append(m)
+    return keep
 
 
 def _acronym_ok(text: str, start: int, end: int, acronym: str) -> bool:

@@ -18,10 +18,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from ..eval.sets.tempeval import contract_value
+from ..eval.sets.tempeval import contract_value, dateparser_days
 from .recognize import find_dates
 
 __all__ = ["GoldTimex", "Scores", "TimexDoc", "dateparser_spans", "evaluate", "load_tempeval",
@@ -110,21 +110,9 @@ def sitrep_spans(text: str, anchor: date) -> list[Prediction]:
 
 
 def dateparser_spans(text: str, anchor: date) -> list[Prediction]:
-    """Predictions of ``dateparser.search_dates`` (offsets found by searching the text)."""
-    from dateparser.search import search_dates  # baseline only: heavy import
-
-    base = datetime(anchor.year, anchor.month, anchor.day, 12)
-    found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
-    out, pos = [], 0
-    for substring, when in found:
-        i = text.find(substring, pos)
-        if i < 0:
-            i = text.find(substring)
-            if i < 0:
-                continue
-        pos = i + len(substring)
-        out.append((i, i + len(substring), when.date().isoformat(), when.date()))
-    return out
+    """Predictions of ``dateparser.search_dates`` (the TempEval set's baseline, as a
+    :data:`System`)."""
+    return [(s, e, d.isoformat(), d) for s, e, d in dateparser_days(text, anchor)]
 
 
 @dataclass(slots=True)

@@ -39,6 +39,9 @@ class Ctx:
     mixed: bool
     day_first: bool
     g: Grammar
+    #: ``fold_case(text)`` for the tense patterns, or None when the case-insensitive
+    #: patterns must read ``text`` itself (see :data:`.tense.CASE_ODD`)
+    folded: str | None = None
 
     def need(self) -> date:
         """The anchor; raises :class:`NeedsAnchor` when there is none."""
@@ -51,6 +54,8 @@ class Ctx:
         i = bisect.bisect_right(self.starts, start) - 1
         s_start = self.sentences[i].start if i >= 0 else 0
         s_end = self.sentences[i].end if i >= 0 else len(self.text)
+        if self.folded is not None:
+            return is_future(self.g, self.folded, start, end, s_start, s_end, folded=True)
         return is_future(self.g, self.text, start, end, s_start, s_end)
 
     def prev_word(self, pos: int) -> str | None:

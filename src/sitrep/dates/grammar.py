@@ -3,7 +3,8 @@
 
 Every alternative is wrapped in a named group (``iso``, ``dmy``, ``wd`` ...) so a single
 ``finditer`` pass finds all candidates; ``match.lastgroup`` names the alternative that
-matched (the wrapper closes last). Alternatives are ordered longest-first because the
+matched (the wrapper closes last); :meth:`Grammar.finditer` runs it only where a date can
+begin (see there). Alternatives are ordered longest-first because the
 regex engine takes the first alternative that matches at a position. The grammar is
 case-insensitive; capitalisation ("May" the month vs "may" the verb) is checked by the
 recogniser, which knows whether the text is mixed-case, all-caps or all-lower-case.
@@ -12,6 +13,7 @@ recogniser, which knows whether the text is mixed-case, all-caps or all-lower-ca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,11 +23,25 @@ __all__ = ["Grammar", "fold_case", "grammar", "word_key"]
 
 # ASCII-only lower-casing keeps every offset (str.lower() may not: "İ" becomes two chars).
 _FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def fold_case(text: str) -> str:
     """``text`` with ASCII capitals lower-cased: same length, same offsets."""
-    return text.translate(_FOLD)
+    # str.lower() is ten times faster than str.translate() on non-ASCII text; when it maps
+    # every character to one, put the non-ASCII runs back as they were (lower() also
+    # changes those, e.g. the Kelvin sign to "k", which the ASCII fold must not).
+    low = text.lower()
+    if text.isascii():
+        return low
+    if len(low) != len(text):
+        return text.translate(_FOLD)
+    parts, last = [], 0
+    for m in _NON_ASCII.finditer(text):
+        parts += (low[last:m.start()], m.group())
+        last = m.end()
+    parts.append(low[last:])
+    return "".join(parts)
 
 
 def _trie(words: list[str] | set[str]) -> str:
@@ -60,9 +76,12 @@ class Grammar:
     """The compiled grammar and the lookup tables its handlers need."""
 
     pattern: re.Pattern[str]
+    starts: re.Pattern[str]
     report_pattern: re.Pattern[str]
     future_pattern: re.Pattern[str]
     past_pattern: re.Pattern[str]
+    future_folded: re.Pattern[str]
+    past_folded: re.Pattern[str]
     possessive_future: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -76,6 +95,29 @@ class Grammar:
     seasons: dict[str, int]
     year_unit_nouns: frozenset[str]
     year_blocking_previous: frozenset[str]
+
+    def finditer(self, folded: str) -> Iterator[re.Match[str]]:
+        """``self.pattern.finditer(folded)``, same matches, about three times faster.
+
+        Python's regex engine tries a pattern that opens with a look-behind at every
+        position; :attr:`starts` opens with a character class, which the engine skips
+        to in C, and finds (one character early) every position where a date can begin.
+        The grammar is then tried only there, left to right, never inside the previous
+        match, as ``finditer`` would."""
+        pattern = self.pattern
+        last = 0
+        m = pattern.match(folded, 0)  # a date at the very start has no character before it
+        if m:
+            yield m
+            last = m.end()
+        for c in self.starts.finditer(folded, last):
+            pos = c.end()
+            if pos < last:
+                continue
+            m = pattern.match(folded, pos)
+            if m:
+                yield m
+                last = m.end()
 
 
 def word_key(text: str) -> str:
@@ -167,25 +209,64 @@ def grammar() -> Grammar:
                 | {"the", "from", "between", "last", "this", "next", "coming", "early", "late",
                    "earlier", "later", "mid", "fiscal", "yesterday", "today", "tomorrow", "tonight",
                    "overnight"})
-    gate = rf"(?<![\w'’])(?=\d|{_trie(starters)}(?![a-z]))"
+    # Words that begin a date only before certain other words ("the 5th", "a week ago",
+    # "last night", "first of May"): the gate checks the next word too, because "the"
+    # and "a" alone would open the whole grammar at one word in ten. ``follow`` holds
+    # every word that can come next after any of them in some alternative above.
+    weak = ({"the", "from", "between", "last", "this", "next", "coming", "early", "late",
+             "earlier", "later", "mid", "fiscal"}
+            | {w.split()[0] for w in lex["numbers"]} | set(lex["ordinals"])
+            | {k.split()[0] for k in lex["month_parts"]})
+    follow = (set(months) | set(lex["weekdays"]) | set(lex["seasons"]) | set(lex["ordinals"])
+              | set(lex["parts_of_day"]) | {k.split()[0] for k in lex["month_parts"]}
+              | {w.split()[1] for w in lex["numbers"] if " " in w}
+              | {"the", "on", "of", "past", "day", "previous", "weekend", "week", "month",
+                 "year", "quarter", "yesterday", "today", "tomorrow", "tonight", "overnight",
+                 "last", "this", "next", "coming"})
+    strong = {w for w in starters if w.split()[0] not in weak}
+    # "from"/"between" open only day, month and weekday ranges ("from the 5th to ...").
+    ranges = {"from", "between"}
+    from_next = rf"(?:\d|the\s+\d|{_trie(set(months) | set(lex['weekdays']))})"
+    # A number opens a date only as a year, "3/7", or a day or count before a range
+    # word, a month, "of", "quarter" or a unit ("5 to 7 March", "12 March", "3 days ago").
+    units = set(months) | {"of", "quarter", "day", "week", "month", "year"}
+    digit = (rf"(?:1[89]|20)\d\d|\d{{1,4}}/|\d{{1,3}}(?:st|nd|rd|th)?"
+             rf"(?:\s*(?:-|–|to|and|until|till|through)|[\s-]+{_trie(units)})")
+    ahead = (rf"(?={digit}|{_trie(strong)}(?![a-z])"
+             rf"|{_trie(ranges)}\s+{from_next}"
+             rf"|{_trie(weak - ranges)}[\s-]+(?:\d|{_trie(follow)}))")
+    gate = rf"(?<![\w'’]){ahead}"
     # The pattern runs on fold_case(text): no IGNORECASE needed, offsets unchanged.
     pattern = re.compile(f"{gate}(?:{body})")
+    # The character before a possible date (see Grammar.finditer): a class of ranges the
+    # engine tests fast (ASCII non-word characters but the apostrophe, and all non-ASCII),
+    # then the exact test on that one character.
+    starts = re.compile(r"[\x00-\x26\x28-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
+                        rf"(?<=[^\w'’]){ahead}")
 
     # "said Wednesday", "told reporters on Thursday", "said in a statement on Friday"
     report = re.compile(rf"\b{_alt(lex['reporting_verbs'])}\b(?:\s+[\w'’-]+){{0,4}}?\s+"
                         rf"(?:on\s+)?(?P<w>{wd})", re.IGNORECASE)
-    future = re.compile(r"(?<![\w'’])" + _alt(lex["future_cues"]) + r"(?![\w'’])", re.IGNORECASE)
+    future_src = r"(?<![\w'’])" + _alt(lex["future_cues"]) + r"(?![\w'’])"
+    future = re.compile(future_src, re.IGNORECASE)
     # Any word in -ed is a past cue, except words that only look like one ("hundred",
     # "succeed"). Participles after "be"/"been"/"being" are not cues: their tense is the
     # auxiliary's ("will be held" stays future; "was held" is past through "was").
     participle = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
-    past = re.compile(rf"\b{participle}(?:{_alt(lex['past_cues'])}"
-                      rf"|(?!{_alt(lex['not_past_ed'])}\b)[a-z]{{2,}}ed)\b", re.IGNORECASE)
+    # Tries, not alternations: this runs around every relative date. Equivalent, since
+    # the closing \b lets at most one of these single words match at a position.
+    past_src = (rf"\b{participle}(?:{_trie(lex['past_cues'])}"
+                rf"|(?!{_trie(lex['not_past_ed'])}\b)[a-z]{{2,}}ed)\b")
+    past = re.compile(past_src, re.IGNORECASE)
     # "ahead of Sunday's vote" looks forward; "Wednesday's ruling" alone looks back.
     poss_future = re.compile(rf"(?<![\w'’]){_alt(lex['possessive_future_before'])}\s+$",
                              re.IGNORECASE)
     return Grammar(
-        pattern=pattern, report_pattern=report, future_pattern=future, past_pattern=past,
+        pattern=pattern, starts=starts, report_pattern=report, future_pattern=future,
+        past_pattern=past,
+        # The same without IGNORECASE, for fold_case(text): several times faster, since
+        # the engine can then reject a position on its first character.
+        future_folded=re.compile(future_src), past_folded=re.compile(past_src),
         possessive_future=poss_future,
         months=months, weekdays=lex["weekdays"], parts_of_day=lex["parts_of_day"],
         numbers=lex["numbers"], ordinals=lex["ordinals"],

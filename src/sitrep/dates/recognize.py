@@ -19,6 +19,7 @@ from ..nlp.sentences import split_sentences
 from . import explicit, relative, seasons
 from .context import Ctx, NeedsAnchor
 from .grammar import fold_case, grammar
+from .tense import CASE_ODD
 
 __all__ = ["ScanResult", "find_dates", "scan_dates"]
 
@@ -57,9 +58,11 @@ def scan_dates(text: str, anchor: date | None, *, sentences: Sequence[Sentence] 
         sentences = split_sentences(text)
     caps, mixed = _case_of(text)
     g = grammar()
-    ctx = Ctx(text, anchor, [s.start for s in sentences], sentences, caps, mixed, day_first, g)
+    folded = fold_case(text)
+    ctx = Ctx(text, anchor, [s.start for s in sentences], sentences, caps, mixed, day_first, g,
+              None if CASE_ODD.search(text) else folded)
     out = ScanResult()
-    for m in g.pattern.finditer(fold_case(text)):
+    for m in g.finditer(folded):
         try:
             mention = _HANDLERS[m.lastgroup](ctx, m)
         except NeedsAnchor:

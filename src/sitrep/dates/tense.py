@@ -10,25 +10,36 @@ import re
 
 from .grammar import Grammar
 
-__all__ = ["is_future"]
+__all__ = ["CASE_ODD", "is_future"]
+
+#: Non-ASCII letters that an IGNORECASE pattern matches as ASCII letters ("İ" as "i",
+#: "ı" as "i", "ſ" as "s", the Kelvin sign as "k"): every such character in Unicode,
+#: found by testing ``re.compile("[a-z]", re.I)`` against all code points.
+CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 _LOOK_BACK = 80  # characters: about the clause before the expression
 _LOOK_AHEAD = 50
 
 
-def is_future(g: Grammar, text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+def is_future(g: Grammar, text: str, start: int, end: int, s_start: int, s_end: int,
+              *, folded: bool = False) -> bool:
     """Whether ``text[start:end]`` (in the sentence ``text[s_start:s_end]``) points
     forward. The last cue before the expression in its sentence decides (comparing end
     offsets, so "is due" beats the "is" inside it and "will be named" stays future);
-    without one, the first cue after it."""
+    without one, the first cue after it. ``folded``: ``text`` is ``fold_case`` of the
+    text and free of the four non-ASCII letters that case-insensitive matching equates
+    with ASCII ones (see :data:`CASE_ODD`), so the faster case-sensitive patterns give
+    the same answer."""
+    future, past = (g.future_folded, g.past_folded) if folded else (g.future_pattern,
+                                                                   g.past_pattern)
     lo = max(s_start, start - _LOOK_BACK)
-    best_f = _last_end(g.future_pattern, text, lo, start)
-    best_p = _last_end(g.past_pattern, text, lo, start)
+    best_f = _last_end(future, text, lo, start)
+    best_p = _last_end(past, text, lo, start)
     if best_f >= 0 or best_p >= 0:
         return best_f >= best_p
     hi = min(s_end, end + _LOOK_AHEAD)
-    f = g.future_pattern.search(text, end, hi)
-    p = g.past_pattern.search(text, end, hi)
+    f = future.search(text, end, hi)
+    p = past.search(text, end, hi)
     return f is not None and (p is None or f.start() < p.start())
 
 

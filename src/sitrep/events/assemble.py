@@ -119,12 +119,18 @@ def _location(place: PlaceMention | None, near: bool) -> Location | None:
 
 
 _SUB_RANK = {s: i for i, s in enumerate(_SUB_PRIORITY)}
+# Typing confidence decides first: ACLED's priority (a bombing before an attack, a
+# battle before an arrest) only chooses among readings about as sure as the best one, so
+# "arrested 100 people during raids" stays an arrest.
+_TYPE_MARGIN = 0.15
 
 
 def _choose_type(draft: Draft) -> TypeMatch:
     matches = [m for f in draft.frames if not f.anaphoric for m in f.matches] or \
         [m for f in draft.frames for m in f.matches]
-    return min(matches, key=lambda m: (_SUB_RANK.get(m.acled_sub_event_type or "", 99),
+    best = max(m.confidence for m in matches)
+    return min(matches, key=lambda m: (m.confidence < best - _TYPE_MARGIN,
+                                       _SUB_RANK.get(m.acled_sub_event_type or "", 99),
                                        -m.confidence))
 
 

@@ -33,6 +33,9 @@ from .casualty_toll import Toll, toll
 
 __all__ = ["CasualtyStage", "Toll", "extract_counts", "figureless", "toll"]
 
+_RELATIVE_SPAN = 16  # tokens: how long a relative clause between a count and its verb may be
+
+
 class _Extractor:
     """Applies the rules to one article's text."""
 
@@ -102,6 +105,8 @@ class _Extractor:
         n = 0
         while i >= 0 and n < MAX_FILLERS:
             w = sent.word(i)
+            if w in ("who", "that") and cls == "participle" and not aux:
+                return  # "two men who shot at a patrol car": the figure is the shooters
             if w in lex.hypothetical:
                 hyp = True
             elif w in lex.negation or w.endswith("n't"):
@@ -202,6 +207,9 @@ class _Extractor:
               singular: bool, *, weak_ok: bool) -> None:
         lex = self.lex
         parts: list[Phrase] = []
+        head = self._relative_head(sent, i)
+        if head is not None:
+            i = head
         if sent.word(i) == ",":
             # "Three people, including two children, were killed"
             j = i - 1
@@ -249,6 +257,25 @@ class _Extractor:
         for part in parts:
             part.weak_total = False
             self._emit_np(sent, part, m, kind)
+
+    def _relative_head(self, sent: SentenceTokens, i: int) -> int | None:
+        """"17 activists who tried to enter the town were arrested", "Six villagers, who
+        had gone to fetch water, were abducted": the verb's subject is the head noun
+        before "who", when the words just before the verb hold no figure of their own."""
+        direct = sent.np_backward(i) if sent.word(i) != "," else None
+        if direct is not None and direct.qstart is not None:
+            return None
+        for j in range(i, max(-1, i - _RELATIVE_SPAN), -1):
+            w = sent.word(j)
+            if w in (";", ":", "."):
+                return None
+            if w in ("who", "whom"):
+                if j == i:
+                    return None  # "two men who shot ...": "who" is the verb's own subject
+                k = j - 1 if sent.word(j - 1) != "," else j - 2
+                np = sent.np_backward(k) if k >= 0 else None
+                return k if np is not None and np.qstart is not None else None
+        return None
 
     def _toll(self, sent: SentenceTokens, m: re.Match[str]) -> None:
         t1 = sent.by_end.get(m.end())

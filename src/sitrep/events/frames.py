@@ -136,10 +136,22 @@ def _is_source(text: str, a: ActorMention) -> bool:
     return bool(_PAT["source_after_actor"].match(after))
 
 
+def _names_station(text: str, a: ActorMention) -> bool:
+    """'the Karanj police station area': a place named after a station, not the police
+    acting ("attacked a police station" keeps them: there they are the ones hit)."""
+    return bool(_PAT["not_actor_after"].match(text, a.end)) and \
+        not _PAT["determiner_before"].search(text[max(0, a.start - 12):a.start])
+
+
 def _actor_role(text: str, a: ActorMention, trigger_start: int, trigger_end: int) -> str:
-    """Agent or patient of the clause's first trigger, read from word order and prepositions."""
+    """Agent or patient of the clause's first trigger, read from word order and prepositions
+    ("source" for one who only finds, tells or investigates it)."""
     if a.end <= trigger_start:
         between = text[a.end:trigger_start]
+        if _PAT["investigator_between"].search(between):
+            # "police found the bodies of three men killed", "police registered a case of
+            # murder": the actor tells or investigates the incident, not its agent.
+            return "source"
         if len(between) > 60 or _PAT["temporal_between"].search(between):
             return "other"  # "Soldiers patrol after Monday's attack": not the attackers
         if _PAT["passive_between"].search(between) or \
@@ -289,9 +301,11 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
                     if not is_dateline(article, p)]
     first = frame.first = _first_trigger(frame.matches, clause_actors)
     for a in clause_actors:
-        if _is_source(text, a):
+        if _is_source(text, a) or _names_station(text, a):
             continue
         role = _actor_role(text, a, first.trigger_start, first.trigger_end)
+        if role == "source":
+            continue
         {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
     frame.counts = index.counts.inside(clause.start, clause.end)
     clause_text = text[clause.start:clause.end]
@@ -307,6 +321,29 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     return frame
 
 
+def _join_relative_heads(text: str, clauses: list[Clause], matches: list[TypeMatch],
+                         index: _Index) -> tuple[list[Clause], list[TypeMatch]]:
+    """Join a relative clause's head to it: in "17 activists who tried to enter the town
+    were arrested" the head noun (its count, its actors) is the subject of the verb after
+    the relative clause. A head whose only triggers are actor words ("17 protesters") loses
+    them: they name who, not what happened. Returns the clauses and the triggers dropped."""
+    out: list[Clause] = []
+    dropped: list[TypeMatch] = []
+    for clause in clauses:
+        prev = out[-1] if out else None
+        if prev is not None and _PAT["relative_clause"].match(text, clause.start) and \
+                any(clause.start <= m.trigger_start < clause.end for m in matches):
+            head = [m for m in matches if prev.start <= m.trigger_start < prev.end]
+            actors = index.actors.inside(prev.start, prev.end)
+            if all(any(a.start <= m.trigger_start and m.trigger_end <= a.end for a in actors)
+                   for m in head):
+                out[-1] = Clause(prev.start, clause.end)
+                dropped += head
+                continue
+        out.append(clause)
+    return out, dropped
+
+
 def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[CountMention]]]]:
     """Frames of every asserted event clause, and counts found in clauses with no trigger
     (returned per sentence, so the assembler can give them to the event in context)."""
@@ -320,14 +357,17 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
         s_text = text[sentence.start:sentence.end]
         if sentence_modality(s_text, reference_year=year) == "background":
             continue
-        matches = [m for m in classify_sentence(s_text, sentence.start)
+        matches = [m for m in classify_sentence(s_text, sentence.start, reference_year=year)
                    if m.modality in (None, "asserted")]
         carried: list[DateMention] = []
         sentence_dates = [d for d in index.dates.inside(sentence.start, sentence.end)
                           if not is_reporting_date(text, d)]
         # "Separately, ...": the sentence's first event clause opens a new incident.
         separate = bool(_PAT["separate_incident"].search(s_text[:60]))
-        for clause in split_clauses(text, sentence.start, sentence.end):
+        clauses, dropped = _join_relative_heads(
+            text, split_clauses(text, sentence.start, sentence.end), matches, index)
+        matches = [m for m in matches if m not in dropped]
+        for clause in clauses:
             in_clause = [m for m in matches if clause.start <= m.trigger_start < clause.end]
             if in_clause and sentence_modality(text[clause.start:clause.end],
                                                reference_year=year) != "asserted":

@@ -198,6 +198,9 @@ def trigger_modality(
             return "negated"
     if p.hyp_prefix is not None and p.hyp_prefix.search(prefix):
         return "hypothetical"
+    # "talks are expected to resume": the future is said after the trigger.
+    if p.hyp_sentence is not None and p.hyp_sentence.search(text, end, end + p.window):
+        return "hypothetical"
     # "charged with murder", "five years after gunmen killed": read across clause breaks.
     if p.background_prefix is not None and p.background_prefix.search(
             text, max(0, start - p.window), start):

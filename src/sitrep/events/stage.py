@@ -6,7 +6,7 @@ from ..article import Article, CountMention
 from .assemble import assemble_events
 from .casualties import figureless
 from .drafts import Draft, merge_frames
-from .frames import build_frames, is_reporting_date
+from .frames import Frame, build_frames, is_reporting_date
 
 __all__ = ["EventStage"]
 
@@ -45,10 +45,24 @@ def anchored(draft: Draft) -> bool:
         return False
     if any(f.agents or f.patients or f.targets or f.weapons for f in draft.frames):
         return True
+    if any(_clear_lead(f) for f in draft.frames):
+        return True
     told = any(not f.anaphoric for f in draft.frames)
     if told and len({f.sentence for f in draft.frames}) >= 2:
         return True
     return draft.place is not None and draft.date is not None
+
+
+# A lead's trigger this sure ("Hundreds marched", "weapons were seized") is the report's
+# news even with no actor, place or day found for it.
+_CLEAR_TRIGGER = 0.8
+_LEAD_SENTENCES = 1  # the headline and the first sentence (indices 0 and 1)
+
+
+def _clear_lead(f: Frame) -> bool:
+    """A clause of the headline or lead with a sure, asserted trigger of its own."""
+    return f.sentence <= _LEAD_SENTENCES and not f.anaphoric and not f.nominal \
+        and f.main.confidence >= _CLEAR_TRIGGER
 
 
 def _give_loose_dates(article: Article, drafts: list[Draft]) -> None:

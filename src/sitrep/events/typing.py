@@ -79,6 +79,19 @@ class _Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class _Suppress:
+    """Context that makes a sentence no ACLED event: a trigger of one of ``subs`` (all
+    when empty) weaker than ``below`` is dropped when any of the cue sets ``any_of`` and
+    none of ``none_of`` is present (claims of responsibility, denials, sanctions and
+    expulsions, ordinary crime)."""
+
+    any_of: frozenset[str]
+    none_of: frozenset[str]
+    subs: frozenset[str]
+    below: float
+
+
+@dataclass(frozen=True, slots=True)
 class _Codes:
     event_type: str
     disorder: str
@@ -98,6 +111,7 @@ def _lexicon() -> tuple[
     dict[str, _Codes],
     tuple[_Rule, ...],
     tuple[tuple[str, str], ...],
+    tuple[_Suppress, ...],
 ]:
     groups = read_json("events", "triggers.json")["groups"]
     phrases: list[tuple[str, _Trigger]] = []
@@ -137,7 +151,12 @@ def _lexicon() -> tuple[
         if unknown:
             raise ValueError(f"mapping.json rule names unknown sub-event types: {unknown}")
     mode_cues = tuple((c, m) for c, m in mapping["assault_mode_cues"])
-    return PhraseMatcher(phrases), cue_matcher, codes, rules, mode_cues
+    suppress = tuple(
+        _Suppress(frozenset(s["any"]), frozenset(s.get("none", ())), frozenset(s.get("subs", ())),
+                  float(s["below"]))
+        for s in mapping.get("suppress", ())
+    )
+    return PhraseMatcher(phrases), cue_matcher, codes, rules, mode_cues, suppress
 
 
 _MUC_NEEDS_CIVILIANS = frozenset(read_json("events", "mapping.json").get("muc_needs_civilians", ()))
@@ -198,7 +217,7 @@ class _Typed:
 def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     """The typed triggers of ``text`` and the cue sets seen, cached: the events stage asks
     for a sentence's triggers more than once (its modality, then its frames)."""
-    trig_matcher, cue_matcher, codes, rules, mode_cues = _lexicon()
+    trig_matcher, cue_matcher, codes, rules, mode_cues, suppress = _lexicon()
     tokens = tokenize(text)
     if not tokens:
         return (), ()
@@ -220,6 +239,8 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     if not hits:
         return (), ()
     actors = longest(h for h in cue_hits if h.payload in ("state_forces", "armed_group"))
+    # Context in which weak triggers (of some types) are no event: (types, floor).
+    floors = [(s.subs, s.below) for s in suppress if s.any_of & present and not s.none_of & present]
     out: list[_Typed] = []
     for hit in hits:
         trig = hit.payload
@@ -243,6 +264,8 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
                 rule_muc = rule.muc
             if rule.weight is not None:
                 conf = max(conf, rule.weight)
+        if any(conf < below and (not subs or sub in subs) for subs, below in floors):
+            continue
         c = codes[sub]
         # A trigger's MUC override holds even when a rule re-typed it (rioters who "set
         # fire" still commit arson); its mode/PLOVER override only if nothing re-typed it.
@@ -255,6 +278,8 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
             mode = next((m for cue, m in mode_cues if cue in present), None)
         out.append(_Typed(hit.start, hit.end, sub, c.event_type, c.disorder, muc, plover,
                           mode if plover is not None else None, round(conf, 3)))
+    if not out:
+        return (), ()
     return tuple(out), tuple(sorted(present))
 
 

@@ -8,6 +8,7 @@ Line breaks that separate paragraphs always end a sentence (headlines, captions)
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..article import Article, Sentence
 from .lexicon import read_lines
@@ -15,16 +16,23 @@ from .lexicon import read_lines
 __all__ = ["SentenceStage", "split_sentences"]
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n|\n(?=\s*\S)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# The look-ahead also captures the first visible character after the space (``nx``), so
+# the case test needs no second search.
+# It opens with one character class so that the engine skips to candidates in C; then
+# "[.!?]+..." or, after a line break, "\n\s*\n" and "\n(?=\s*\S)", in that order.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'\u201d\u2019)\]]*(?=(?P<sp>\s+)(?P<nx>\S)?)"
+                       r"|(?<=\n)(?:\s*\n|(?=\s*\S)))")
+_NEXT_WITHIN = 10  # characters after a boundary in which its next word is looked for
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
+_WORD_END = frozenset(_WORD_CHARS)
 
 
+@cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "abbreviations.txt"))
 
 
-_LOWER_START = re.compile(r"[.!?]\s+[a-z]")
-_UPPER_START = re.compile(r"[.!?]\s+[A-Z]")
+_SENTENCE_START = re.compile(r"[.!?]\s+([A-Za-z])")
 
 
 def _mostly_lowercase(text: str) -> bool:
@@ -32,42 +40,48 @@ def _mostly_lowercase(text: str) -> bool:
     lower case more often than not, so case cannot mark a boundary."""
     if text == text.lower():
         return True
-    lower = len(_LOWER_START.findall(text))
-    return lower > 2 * len(_UPPER_START.findall(text)) and lower >= 3
+    # One pass for both cases: a match is punctuation, space, letter, so the matches
+    # of the lower- and upper-case variants never overlap and are counted alike.
+    starts = _SENTENCE_START.findall(text)
+    upper = sum(1 for c in starts if c <= "Z")
+    lower = len(starts) - upper
+    return lower > 2 * upper and lower >= 3
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each keeps its offsets, trimmed of whitespace."""
     abbreviations = _abbreviations()
-    lowercase_text = _mostly_lowercase(text)
-    spans: list[tuple[int, int]] = []
-    start = 0
+    case_marks = not _mostly_lowercase(text)
+    ends: list[int] = []
     for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        chunk = m.group()
-        if chunk[0] in ".!?":
-            if chunk.startswith(".") and not chunk.startswith("..."):
-                w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1)
-                if w:
-                    word = w.group(1).lower().rstrip(".")
+        at = m.start()
+        first = text[at]
+        if first != "\n":
+            # A lower-case word or a comma next: not a boundary (whatever came before).
+            space, c = m.group(1, 2)
+            if (case_marks and c is not None and len(space) < _NEXT_WITHIN
+                    and (c.islower() or c in ",;:")):
+                continue
+            if first == "." and at and text[at - 1] in _WORD_END and not text.startswith("...", at):
+                # The word before the period: the run of letters and periods that ends
+                # there, from its first letter, looked for in the 20 characters before.
+                tail = text[max(0, at - 20):at]
+                word = tail[len(tail.rstrip(_WORD_CHARS)):].lstrip(".")
+                if word:
+                    word = word.lower().rstrip(".")
                     if word in abbreviations or (len(word) == 1 and word.isalpha()):
                         continue
-            nxt = re.match(r"\s*(\S)", text[end:end + 10])
-            if nxt and not lowercase_text:
-                c = nxt.group(1)
-                if c.islower() or c in ",;:":
-                    continue
-        spans.append((start, end))
-        start = end
-    spans.append((start, len(text)))
+        ends.append(m.end())
+    ends.append(len(text))
     out: list[Sentence] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append(Sentence(len(out), s, e))
+    start = 0
+    for end in ends:
+        chunk = text[start:end]
+        body = chunk.strip()
+        if body:
+            s = start + len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(len(out), s, s + len(body)))
+        start = end
     return out
 
 

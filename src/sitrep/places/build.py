@@ -37,7 +37,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-16"
+BUILD_VERSION = "places-17"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -73,8 +73,9 @@ class GazetteerData:
     refs: np.ndarray
     country_names: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
-    # Fuzzy fallback, precomputed: country code -> (skeletons joined by newlines, entries).
-    skeletons: dict[str, tuple[str, np.ndarray]] = field(default_factory=dict)
+    # Fuzzy fallback, precomputed: country code -> first letter -> (skeletons joined by
+    # newlines, entries); bucketed here, so a lookup splits one small bucket, not a country.
+    skeletons: dict[str, dict[str, tuple[str, np.ndarray]]] = field(default_factory=dict)
     # Lookup tables the reader would otherwise rebuild on every load (~1 s of Python):
     # key -> position in ``keys``, and first token -> the longest key (in tokens) it starts.
     key_index: dict[str, int] = field(default_factory=dict)
@@ -327,20 +328,24 @@ def build() -> GazetteerData:
     return data
 
 
-def _skeletons(data: GazetteerData) -> dict[str, tuple[str, np.ndarray]]:
-    """Per country: transliteration skeletons of entry names, for the fuzzy fallback."""
+def _skeletons(data: GazetteerData) -> dict[str, dict[str, tuple[str, np.ndarray]]]:
+    """Per country and first letter: transliteration skeletons of entry names (entry
+    order), for the fuzzy fallback."""
     strings = data.strings.split("\n")
     ccs = data.ccs.split("\n")
-    rows: dict[str, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+    rows: dict[str, dict[str, tuple[list[str], list[int]]]] = defaultdict(dict)
     for i in range(len(data.gid)):
         cc = ccs[data.cc[i]]
         if not cc or FEATURES[data.feat[i]] == "country":
             continue
         sk = squash(strings[data.name[i]])
         if len(sk) >= 3:
-            rows[cc][0].append(sk)
-            rows[cc][1].append(i)
-    return {cc: ("\n".join(sk), np.asarray(ix, dtype=np.int32)) for cc, (sk, ix) in rows.items()}
+            bucket = rows[cc].setdefault(sk[:1], ([], []))
+            bucket[0].append(sk)
+            bucket[1].append(i)
+    return {cc: {initial: ("\n".join(sk), np.asarray(ix, dtype=np.int32))
+                 for initial, (sk, ix) in buckets.items()}
+            for cc, buckets in rows.items()}
 
 
 def _compact(b: _Builder, country_names: dict[str, str],

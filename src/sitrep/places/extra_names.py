@@ -28,7 +28,7 @@ _HINTS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
 _PATTERNS = (
     # "the town of X": anchored at "of <Capital>", the kind word checked before it
     re.compile(r"of\s+(?=[A-Z])"),
-    # "X province": found from the kind word backwards
+    # "X province": found from the kind word backwards (see _KINDS_AFTER)
     re.compile(r"\s(province|governorate|district|region|county|municipality|state|"
                r"department|prefecture)\b"),
     # "in X, a town": anchored at ", a town", "in X" checked before it
@@ -176,7 +176,7 @@ def pattern_names(cx: Context) -> list[Toponym]:
         if name:
             hits.append((*name.span(1), kind.group(1)))
             resume = name.end()
-    for m in _PATTERNS[1].finditer(text):
+    for m in _kinds_after(text):
         window = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
         if window:
             hits.append((*window.span(1), m.group(1)))
@@ -199,9 +199,37 @@ def pattern_names(cx: Context) -> list[Toponym]:
         out.append(Toponym(s, e, name_key(surface), hint))
         names.setdefault(surface, hint)
     for surface, hint in names.items():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
-            out.append(Toponym(m.start(), m.end(), name_key(surface), hint))
+        key = name_key(surface)
+        i = text.find(surface)
+        while i >= 0:  # every whole-word occurrence (a plain find: few, C speed)
+            j = i + len(surface)
+            if not (i and (_word_char(text[i - 1]) or text[i - 1] == "-")) and not (
+                    j < len(text) and (_word_char(text[j]) or text[j] == "-")):
+                out.append(Toponym(i, j, key, hint))
+                i = text.find(surface, j)  # occurrences do not overlap
+            else:
+                i = text.find(surface, i + 1)
     return out
+
+
+_KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
+                "state", "department", "prefecture")
+
+
+def _kinds_after(text: str) -> list[re.Match]:
+    """The matches of ``_PATTERNS[1]`` in text order, found from a plain find of each kind
+    word (a regex scan for a whitespace-led alternation is several times slower)."""
+    starts: list[int] = []
+    for kind in _KINDS_AFTER:
+        i = text.find(kind, 1)
+        while i >= 0:
+            starts.append(i - 1)
+            i = text.find(kind, i + len(kind))
+    if not starts:
+        return []
+    starts.sort()
+    match = _PATTERNS[1].match
+    return [m for i in starts if (m := match(text, i))]
 
 
 _SLOT_PREPS = frozenset(("in", "near", "outside", "around", "from", "at", "into", "toward",
@@ -217,15 +245,18 @@ def slot_names(cx: Context) -> list[Toponym]:
     text, gaz, rev = cx.text, cx.gaz, cx.reverse
     out: list[Toponym] = []
     for s, _ in cx.unmatched:
+        prev = _WORD_BEFORE_REV.match(rev, len(text) - s)
+        slot = prev is not None and prev.group(2)[::-1] in _SLOT_PREPS
+        # otherwise "X, Tunisia" after a lower-case word or a comma (cheap checks first)
+        if not slot and (text[s - 1:s] != " " or text[s - 2:s - 1] not in _LOWER_OR_COMMA):
+            continue
         m = _SLOT_NAME_RE.match(text, s)
         if m is None:
             continue
-        prev = _WORD_BEFORE_REV.match(rev, len(text) - s)
-        if prev is None or prev.group(2)[::-1] not in _SLOT_PREPS:
+        if not slot:
             # "X, Tunisia": only before a country or state name
             after = _COMMA_NAME.match(text, m.end())
-            if (after is None or text[s - 2:s - 1] not in _LOWER_OR_COMMA
-                    or text[s - 1:s] != " " or not is_place_like(gaz, name_key(after.group(1)))):
+            if after is None or not is_place_like(gaz, name_key(after.group(1))):
                 continue
         e = m.end()
         key = name_key(text[s:e])

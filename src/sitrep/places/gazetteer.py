@@ -47,7 +47,8 @@ class Gazetteer:
         # Candidate lists per key, memoised: an article asks for the same few hundred keys
         # a whole corpus uses (bounded, cleared when full).
         self._memo: dict[str, list[Candidate]] = {}
-        self._skeletons: dict[str, dict[str, tuple[list[str], list[int]]]] = {}
+        self._skeletons: dict[tuple[str, str], tuple[list[str], list[int]] | None] = {}
+        self._fuzzy_memo: dict[tuple, list[tuple[Candidate, float]]] = {}
 
     def __contains__(self, key: str) -> bool:
         return key in self._key_index
@@ -95,23 +96,31 @@ class Gazetteer:
 
     def _country_skeletons(self, cc: str, initial: str) -> tuple[list[str], list[int]] | None:
         """(skeletons, entries) of one country's names starting with ``initial``; the
-        builder precomputes the skeletons, bucketing by initial keeps a lookup ~0.1 ms."""
-        buckets = self._skeletons.get(cc)
-        if buckets is None:
-            buckets = {}
-            packed = self.data.skeletons.get(cc)
-            if packed is not None:
-                for sk, idx in zip(packed[0].split("\n"), packed[1].tolist(), strict=True):
-                    bucket = buckets.setdefault(sk[:1], ([], []))
-                    bucket[0].append(sk)
-                    bucket[1].append(idx)
-            self._skeletons[cc] = buckets
-        return buckets.get(initial)
+        builder precomputes the buckets, so the first use of one costs a split."""
+        memo = (cc, initial)
+        rows = self._skeletons.get(memo)
+        if rows is None:
+            packed = self.data.skeletons.get(cc, {}).get(initial)
+            rows = (packed[0].split("\n"), packed[1].tolist()) if packed is not None else None
+            self._skeletons[memo] = rows
+        return rows
 
     def fuzzy(self, name: str, countries: list[str], *, cutoff: float = 90.0,
               limit: int = 5) -> list[tuple[Candidate, float]]:
         """Entries in ``countries`` whose spelling is close to ``name`` (transliteration
-        skeleton compared with rapidfuzz), best first, with a 0..1 similarity."""
+        skeleton compared with rapidfuzz), best first, with a 0..1 similarity. Memoised
+        (a news stream repeats its unknown names); the list is shared: do not modify it."""
+        memo = (name, tuple(countries), cutoff, limit)
+        hit = self._fuzzy_memo.get(memo)
+        if hit is not None:
+            return hit
+        if len(self._fuzzy_memo) > 20_000:
+            self._fuzzy_memo.clear()
+        out = self._fuzzy_memo[memo] = self._fuzzy(name, countries, cutoff, limit)
+        return out
+
+    def _fuzzy(self, name: str, countries: list[str], cutoff: float,
+               limit: int) -> list[tuple[Candidate, float]]:
         from rapidfuzz import fuzz, process
 
         target = squash(name)

@@ -186,6 +186,9 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
             nxt = match_next(folded, first.end())
             most = pairs.get(word + " " + nxt.group(1), 1) if nxt else 1
         if most == 1:
+            if word not in index:  # "The", "He": first words of longer keys only
+                unmatched.append((s, first.end()))
+                continue
             toks, words = [first], [word]
         else:
             run = match_run(folded, s)

@@ -113,6 +113,10 @@ class _Static:
 
     priors: list[float]
     base: list[float]
+    # per candidate: (candidate, base, country, (country, admin1), kind, lat, lon,
+    # cos(lat)); kind: 0 country/region-less area, 1 admin1, 2 admin2, 3 town or other
+    rows: list[tuple]
+    countries: int  # how many countries the candidates lie in
 
 
 def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
@@ -126,7 +130,13 @@ def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
                 base[i] -= 0.5
         elif c.feature == "city" and big:
             base[i] -= 0.25  # "Oregon", "Kansas": the town named after the state is rarely meant
-    return _Static(priors, base)
+    rows = [(c, b, c.country_code, (c.country_code, c.admin1), _KIND.get(c.feature, 3), c.lat,
+             c.lon, math.cos(math.radians(c.lat))) for c, b in zip(cs, base, strict=True)]
+    return _Static(priors, base, rows, len({c.country_code for c in cs}))
+
+
+# scoring kinds (see _Static.rows): which context terms apply to a feature
+_KIND = {"country": 0, "region": 4, "admin1": 1, "admin2": 2}
 
 
 _STATIC: dict[tuple[str, str | None], _Static] = {}
@@ -173,8 +183,7 @@ class _Scorer:
     def scores(self, key: str) -> list[float]:
         """The score of each candidate of ``key`` (same order as its candidate list).
         Everything that depends on the key alone is worked out once, outside the loop."""
-        cs = self.cands[key]
-        base = self.statics[key].base
+        rows = self.statics[key].rows
         mine = self.chosen.get(key)
         own_w = self.weights[key] if mine is not None else 0.0
         mine_cc = mine.country_code if mine is not None else None
@@ -190,39 +199,35 @@ class _Scorer:
         anchor_pts = self.anchor_pts
         near_pts: dict[str, list[tuple[float, float]]] = {}
         out: list[float] = []
-        for c, s in zip(cs, base, strict=True):
-            cc = c.country_code
-            feature = c.feature
+        for c, s, cc, area, kind, lat, lon, k in rows:
             if cc and total:
                 weight = total.get(cc, 0.0)
                 if mine_cc == cc:
                     weight -= own_w
                 if weight > 0:
                     s += 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
-            if feature not in ("country", "admin1"):
-                n = admin1_count.get((cc, c.admin1), 0)
-                if n and mine_a1 == (cc, c.admin1):
+            if kind != 0 and kind != 1:  # neither a country nor an admin1
+                n = admin1_count.get(area, 0)
+                if n and mine_a1 == area:
                     n -= own_city
                 s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
-            elif feature == "admin1":
+            elif kind == 1:
                 # the other places chosen inside this state/province support it
-                n = admin1_count.get((cc, c.admin1), 0)
-                if n and mine_a1 == (cc, c.admin1):
+                n = admin1_count.get(area, 0)
+                if n and mine_a1 == area:
                     n -= own_area
                 s += min(0.4, 0.1 * n)
             if containers and any(_inside(c, y) for y in containers):
                 s += 0.6
-            if members and feature in _AREA and any(_inside(x, c) for x in members):
+            if members and kind <= 2 and any(_inside(x, c) for x in members):
                 s += 0.4
-            if feature not in ("country", "region", "admin1"):
+            if kind == 2 or kind == 3:
                 # only places of the same country count; a flat-earth distance is enough
                 pts = near_pts.get(cc)
                 if pts is None:
                     pts = near_pts[cc] = [(la, lo) for la, lo, other in anchor_pts.get(cc, ())
                                           if other != key]
                 if pts:
-                    lat, lon = c.lat, c.lon
-                    k = math.cos(math.radians(lat))
                     d2 = min([(la - lat) ** 2 + ((lo - lon) * k) ** 2 for la, lo in pts])
                     near = 111.2 * math.sqrt(d2)
                     s += 0.2 if near < 50 else 0.1 if near < 150 else 0.05 if near < 400 else 0.0
@@ -279,7 +284,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         cs = cands[key]
         priors = st.priors
         chosen[key] = cs[0] if len(cs) == 1 else cs[priors.index(max(priors))]
-        weights[key] = 1.0 / len({c.country_code for c in cs})
+        weights[key] = 1.0 / st.countries
     scorer.set_evidence(chosen, weights, demonyms)
 
     # Names the index lacks: fuzzy match inside the countries the article is about.

@@ -17,6 +17,7 @@ from pathlib import Path
 from ...nlp.lexicon import data_path, read_json
 from ..base import GoldDoc, GoldSet, Line, empty_line, main_event
 from ..metrics import weighted_f1
+from ..plots import confusion_svg
 
 __all__ = ["CASE2021Set", "case_to_acled"]
 
@@ -60,10 +61,21 @@ class CASE2021Set(GoldSet):
         line["events"] = [{"codes": {"acled": {"sub_event_type": doc.gold}}}]
         return line
 
-    def score(self, docs: Sequence[GoldDoc], lines: Sequence[Line]) -> dict[str, float]:
+    @staticmethod
+    def _predicted(lines: Sequence[Line]) -> list[str | None]:
+        """The main event's ACLED sub-event type of each line (None: no event)."""
         pred: list[str | None] = []
         for line in lines:
             ev = main_event(line)
             acled = ((ev or {}).get("codes") or {}).get("acled") or {}
             pred.append(acled.get("sub_event_type"))
-        return weighted_f1([d.gold for d in docs], pred)
+        return pred
+
+    def score(self, docs: Sequence[GoldDoc], lines: Sequence[Line]) -> dict[str, float]:
+        return weighted_f1([d.gold for d in docs], self._predicted(lines))
+
+    def figures(self, docs: Sequence[GoldDoc], lines: Sequence[Line]) -> dict[str, str]:
+        """The confusion matrix of the scored labels (gold rows, predicted columns)."""
+        svg = confusion_svg([d.gold for d in docs], self._predicted(lines),
+                            title=f"{self.title}: confusion (n={len(docs)})")
+        return {"case2021-confusion.svg": svg}

@@ -38,7 +38,7 @@ from typing import Any
 from ..base import GoldDoc, GoldSet, Line, empty_line
 from ..metrics import PRF, span_prf
 
-__all__ = ["TempEvalSet", "Timex", "contract_value"]
+__all__ = ["TempEvalSet", "Timex", "contract_value", "dateparser_days"]
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -168,7 +168,8 @@ class TempEvalSet(GoldSet):
             doc = docs[i]
             gold = [(t.start, t.end, t.value) for t in doc.gold]
             t0 = time.perf_counter()
-            found = _dateparser(search_dates, doc.text, doc.published)
+            found = [(b, e, d.isoformat())
+                     for b, e, d in dateparser_days(doc.text, doc.published, search_dates)]
             t1 = time.perf_counter()
             _sitrep_dates(doc.text, doc.published)
             ours_time += time.perf_counter() - t1
@@ -202,12 +203,19 @@ def _sitrep_dates(text: str, published: date | None) -> None:
     scan_dates(text, infer_anchor(text, published).day)
 
 
-def _dateparser(search_dates: Callable[..., Any], text: str, anchor: date | None
-                ) -> list[tuple[int, int, str]]:
-    """``search_dates`` spans (offsets found in order in the text) with ISO day values."""
+def dateparser_days(text: str, anchor: date | None,
+                    search_dates: Callable[..., Any] | None = None) -> list[tuple[int, int, date]]:
+    """``dateparser.search_dates`` on ``text`` (English, relative to noon on ``anchor``):
+    (start, end, day) per date found, offsets found by searching the text in order.
+
+    The one dateparser baseline of the project (this set's baseline rows and
+    ``python -m sitrep.dates.compare``); ``search_dates`` may be passed in already
+    imported, which keeps the heavy import out of a timed loop."""
+    if search_dates is None:
+        from dateparser.search import search_dates  # baseline only: a heavy import
     settings = {"RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day, 12)
                 } if anchor else {}
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, date]] = []
     pos = 0
     for substring, when in search_dates(text, languages=["en"], settings=settings) or []:
         i = text.find(substring, pos)
@@ -216,7 +224,7 @@ def _dateparser(search_dates: Callable[..., Any], text: str, anchor: date | None
             if i < 0:
                 continue
         pos = i + len(substring)
-        out.append((i, i + len(substring), when.date().isoformat()))
+        out.append((i, i + len(substring), when.date()))
     return out
 
 
