@@ -2,6 +2,7 @@
 
     python -m sitrep.bench_store ingest --n 100000            # throughput and database size
     python -m sitrep.bench_store crash --n 20000 --kills 5     # SIGKILL at random points
+    python -m sitrep.bench_store dedup --set gvc --seed 1      # store dedup vs gold incidents
 
 Articles are synthetic: short reports built from a handful of templates, places, actors
 and numbers (written for this benchmark, no real article text).
@@ -52,7 +53,7 @@ def write_articles(path: Path, n: int, *, seed: int = 7) -> Path:
 
 _CONTENT = {
     "articles": "key, seq, id, url, canonical_url, content_hash, source, title, published, "
-                "text, error, extracted, n_events, terms",
+                "text, error, extracted, n_events, terms, incident, signature",
     "events": "* EXCLUDE (confidence, updated_at)",
     "event_reports": "*",
     "revisions": "event_id, revision, article_key, change",
@@ -125,16 +126,56 @@ def ingest_bench(n: int, *, extract: bool = False,
                 "db_mb": round(size / 1e6, 1), "bytes_per_article": round(size / n)}
 
 
+def dedup_bench(name: str, *, seed: int = 1, data_dir: Path | None = None,
+                workdir: Path | None = None) -> dict[str, object]:
+    """Ingest a grouping set's documents (GVC val, ECB+) into a new store one call at a
+    time, in a shuffled order, and score the stored groups with the eval's B-cubed: an
+    article's document incident, else its main event's incident."""
+    from .article import Article
+    from .eval.metrics import bcubed, pairwise
+    from .eval.sets.grouping import ECBPlusSet, GVCSet
+    from .store.db import Store
+    from .store.ingest import IngestOptions, ingest
+    gold_set = {"gvc": GVCSet, "ecbplus": ECBPlusSet}[name]()
+    root = data_dir or Path(__file__).resolve().parents[3] / "shared" / "data"
+    docs = list(gold_set.load(root))
+    random.Random(seed).shuffle(docs)
+    opts = IngestOptions(progress=False, batch_size=1)
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        t0 = time.perf_counter()
+        with Store(Path(tmp) / "dedup.duckdb") as store:
+            for doc in docs:
+                ingest(store, [Article(id=doc.id, text=doc.text, published=doc.published)], opts)
+            rows = store.con.execute(
+                "SELECT a.id, a.incident, (SELECT r.event_id FROM event_reports r WHERE "
+                "r.article_key = a.key ORDER BY r.confidence DESC, r.idx LIMIT 1) "
+                "FROM articles a").fetchall()
+        secs = time.perf_counter() - t0
+    gold = {d.id: d.gold for d in docs}
+    pred = {doc_id: inc or ev for doc_id, inc, ev in rows if inc or ev}
+    by_event = {doc_id: ev for doc_id, _, ev in rows if ev}
+    b3, pw, ev = bcubed(gold, pred), pairwise(gold, pred), bcubed(gold, by_event)
+    return {"set": name, "docs": len(docs), "seed": seed, "seconds": round(secs, 1),
+            "bcubed_p": round(b3.precision, 1), "bcubed_r": round(b3.recall, 1),
+            "bcubed_f1": round(b3.f1, 1), "pairwise_f1": round(pw.f1, 1),
+            "event_bcubed_f1": round(ev.f1, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m sitrep.bench_store ingest|crash``: print one JSON object."""
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["ingest", "crash"])
+    parser.add_argument("what", choices=["ingest", "crash", "dedup"])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--extract", action="store_true", help="run the extraction pipeline")
+    parser.add_argument("--set", default="gvc", choices=["gvc", "ecbplus"],
+                        help="dedup: the grouping set")
+    parser.add_argument("--seed", type=int, default=1, help="dedup: the shuffling seed")
     args = parser.parse_args(argv)
-    if args.what == "ingest":
+    if args.what == "dedup":
+        result = dedup_bench(args.set, seed=args.seed)
+    elif args.what == "ingest":
         result = ingest_bench(args.n, extract=args.extract)
     else:
         result = crash_test(args.n, args.kills, extract=args.extract)

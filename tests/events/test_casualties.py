@@ -136,6 +136,10 @@ CASES = [
     ("Nine fishermen, who had sailed from Mombasa at dawn, were abducted by pirates.",
      [("abducted", 9, "civilians", False)]),
     ("Deputies are searching for two men who shot at a patrol car in Tulsa.", []),
+    # Wire copy in capitals: a named victim still counts once; a thing does not.
+    ("VARGAS WAS MURDERED YESTERDAY MORNING IN ZONE 10.", [("killed", 1, "unknown", False)]),
+    ("THE CAR WAS SHOT AT NEAR THE BRIDGE.", []),
+    ("THE ARCHBISHOP WAS KILLED BY A SNIPER.", [("killed", 1, "unknown", False)]),
 ]
 
 

@@ -248,6 +248,10 @@ CLAUSES: list[Row] = [
      "Nellore on Friday.", "2017-06-11", [{"fatalities": 4}]),
     ("lead_without_anchor", "Thousands of people marched through Lisbon against "
      "austerity.", "2013-03-04", [{}]),
+    ("lead_seizure", "Weapons and ammunition were seized from two hostels in Peshawar "
+     "during the raids.", "2016-02-09", [{}]),
+    ("lead_demand_not_event", "Opposition parties called for the arrest of the governor "
+     "of Lagos.", "2019-08-20", []),
 ]
 
 ROWS = TOLLS + PARTS + CLAUSES + OTHER_OUTCOMES + SPLITS + NO_EVENT + PLACE_DAY
@@ -318,6 +322,9 @@ def test_muc_type_when_civilians_hit(extract, text, muc):
      "Tuesday.", "Attack", "Police"),
     ("Security forces arrested more than 60 people during raids in Hebron on Wednesday.",
      "Arrests", None),
+    # ACLED: the force that used lethal violence on protesters is actor1.
+    ("Kenyan police shot dead two protesters during demonstrations in Nairobi on Tuesday.",
+     "Excessive force against protesters", "Protesters"),
 ])
 def test_who_acted_and_type(extract, text, sub, not_actor1):
     ev = extract(text, published="2020-03-04")["events"][0]

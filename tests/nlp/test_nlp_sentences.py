@@ -27,6 +27,19 @@ from sitrep.nlp.sentences import split_sentences
          ["This story is from March 2002.", "police fired on a mob on friday.",
           "according to the police, two died.", "the curfew was lifted.", "shops opened.",
           "Facebook Twitter"]),
+        ("Troops left at 5 p.m. on Friday. Talks resumed.",
+         ["Troops left at 5 p.m. on Friday.", "Talks resumed."]),
+        # the next word is looked for within 10 characters only
+        ("He fled.            but the police stayed.", ["He fled.", "but the police stayed."]),
+        ("He fled. but the police stayed.", ["He fled. but the police stayed."]),
+        ("They waited... Then the shelling began.",
+         ["They waited...", "Then the shelling began."]),
+        ("Officials said the toll rose.  , he added.",
+         ["Officials said the toll rose.  , he added."]),
+        ("Seen at abcdefghijklmnopqrstuvwxyzab. Next day calm.",
+         ["Seen at abcdefghijklmnopqrstuvwxyzab.", "Next day calm."]),
+        ("Rebels hit Gao.\u201d Troops replied.", ["Rebels hit Gao.\u201d", "Troops replied."]),
+        ("Gunmen fled (see map.) Police followed.", ["Gunmen fled (see map.)", "Police followed."]),
     ],
 )
 def test_split(text, expected):

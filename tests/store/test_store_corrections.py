@@ -44,7 +44,7 @@ def _ingest(store, tmp_path, *articles):
     return ingest(store, [str(src)], IngestOptions(progress=False))
 
 
-def test_migration_2_upgrades_a_version_1_database(tmp_path, monkeypatch):
+def test_migrations_upgrade_a_version_1_database(tmp_path, monkeypatch):
     path = tmp_path / "old.duckdb"
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
     con = duckdb.connect(str(path))
@@ -54,7 +54,9 @@ def test_migration_2_upgrades_a_version_1_database(tmp_path, monkeypatch):
     with pytest.raises(Exception, match="schema version 1"):
         Store(path, read_only=True)  # a reader asks for an upgrade rather than guessing
     with Store(path) as store:
-        assert store.version == 2
+        assert store.version == migrations.MIGRATIONS[-1][0]
+        columns = {r[0] for r in store.con.execute("DESCRIBE articles").fetchall()}
+        assert {"incident", "signature"} <= columns  # migration 3
         assert store.count("event_corrections") == store.count("event_reviews") == 0
         assert store.count("effective_events") == 0
 

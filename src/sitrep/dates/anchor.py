@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from ..article import Sentence
 from .calendar_math import nearest_month_day, safe_date, two_digit_year
-from .grammar import grammar, word_key
+from .grammar import CASE_ODD, fold_case, grammar, word_key
 from .recognize import find_dates
 
 __all__ = ["AnchorGuess", "anchor_from_dateline", "anchor_from_text", "anchor_from_url",
@@ -40,7 +40,10 @@ _DATELINE = re.compile(
 _DATELINE_PARTS = re.compile(
     r"(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Za-z]{3,9})\.?(?:\s+(?P<y1>'?\d{2,4}))?)"
     r"|(?:(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:,\s+(?P<y2>\d{4}))?)")
-_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?!\d)")
+# A year not preceded by a digit, comma, period or dollar sign. The look-behind comes
+# after "19"/"20" (and so spans three characters) so that the engine can skip to a "1"
+# or "2" in C instead of testing the look-behind at every position.
+_YEAR = re.compile(r"(?:19|20)(?<![\d,.$]..)\d\d(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,9 @@ def refine_with_reporting(text: str, base: date) -> date:
     statement and filed with "said Wednesday" three times was filed on the Wednesday."""
     g = grammar()
     counts: Counter[int] = Counter()
-    for m in g.report_pattern.finditer(text):
+    found = (g.report_pattern.finditer(text) if CASE_ODD.search(text)
+             else g.report_folded.finditer(fold_case(text)))  # the same, much faster
+    for m in found:
         counts[g.weekdays[word_key(m["w"])]] += 1
     if not counts:
         return base
@@ -125,10 +130,9 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return m.span("date") if m else None
 
 
-def _year_hint(text: str, url: str | None) -> date | None:
-    """Something to take a dateline's missing year from: the latest full date in the
-    text, else the latest plausible year written in it (mid-year)."""
-    found = anchor_from_text(text)
+def _year_hint(text: str, found: date | None) -> date | None:
+    """Something to take a dateline's missing year from: ``found`` (the latest full date
+    in the text), else the latest plausible year written in it (mid-year)."""
     if found:
         return found
     years = [int(y) for y in _YEAR.findall(text[:3000])]
@@ -143,11 +147,15 @@ def infer_anchor(text: str, published: date | None = None, url: str | None = Non
     if from_url:
         return AnchorGuess(from_url, "url")
     from_dateline = anchor_from_dateline(text, None)
+    from_text: date | None = None
+    text_scanned = False  # anchor_from_text scans the whole text: at most once
     if from_dateline is None and _DATELINE.search(text, 0, min(len(text), 600)):
-        from_dateline = anchor_from_dateline(text, _year_hint(text, url))
+        from_text, text_scanned = anchor_from_text(text), True
+        from_dateline = anchor_from_dateline(text, _year_hint(text, from_text))
     if from_dateline:
         return AnchorGuess(from_dateline, "dateline")
-    from_text = anchor_from_text(text)
+    if not text_scanned:
+        from_text = anchor_from_text(text)
     if from_text:
         return AnchorGuess(refine_with_reporting(text, from_text), "text")
     return AnchorGuess(None, None)

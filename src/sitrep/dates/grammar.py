@@ -19,11 +19,17 @@ from functools import cache
 
 from ..nlp.lexicon import read_json
 
-__all__ = ["Grammar", "fold_case", "grammar", "word_key"]
+__all__ = ["CASE_ODD", "Grammar", "fold_case", "grammar", "word_key"]
 
 # ASCII-only lower-casing keeps every offset (str.lower() may not: "İ" becomes two chars).
 _FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: Non-ASCII letters that an IGNORECASE pattern matches as ASCII letters ("İ" as "i",
+#: "ı" as "i", "ſ" as "s", the Kelvin sign as "k"): every such character in Unicode,
+#: found by testing ``re.compile("[a-z]", re.I)`` against all code points. A text with
+#: none of them gives the same matches to an IGNORECASE pattern as its fold_case() to
+#: the same pattern without the flag (the ``*_folded`` patterns of :class:`Grammar`).
+CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def fold_case(text: str) -> str:
@@ -78,6 +84,7 @@ class Grammar:
     pattern: re.Pattern[str]
     starts: re.Pattern[str]
     report_pattern: re.Pattern[str]
+    report_folded: re.Pattern[str]
     future_pattern: re.Pattern[str]
     past_pattern: re.Pattern[str]
     future_folded: re.Pattern[str]
@@ -232,7 +239,9 @@ def grammar() -> Grammar:
     units = set(months) | {"of", "quarter", "day", "week", "month", "year"}
     digit = (rf"(?:1[89]|20)\d\d|\d{{1,4}}/|\d{{1,3}}(?:st|nd|rd|th)?"
              rf"(?:\s*(?:-|–|to|and|until|till|through)|[\s-]+{_trie(units)})")
-    ahead = (rf"(?={digit}|{_trie(strong)}(?![a-z])"
+    # One class test first: most words fail on their first letter, before the branches.
+    firsts = "".join(sorted({w[0] for w in strong | weak}))
+    ahead = (rf"(?=[\d{re.escape(firsts)}])(?={digit}|{_trie(strong)}(?![a-z])"
              rf"|{_trie(ranges)}\s+{from_next}"
              rf"|{_trie(weak - ranges)}[\s-]+(?:\d|{_trie(follow)}))")
     gate = rf"(?<![\w'’]){ahead}"
@@ -245,8 +254,9 @@ def grammar() -> Grammar:
                         rf"(?<=[^\w'’]){ahead}")
 
     # "said Wednesday", "told reporters on Thursday", "said in a statement on Friday"
-    report = re.compile(rf"\b{_alt(lex['reporting_verbs'])}\b(?:\s+[\w'’-]+){{0,4}}?\s+"
-                        rf"(?:on\s+)?(?P<w>{wd})", re.IGNORECASE)
+    report_src = (rf"\b{_trie(lex['reporting_verbs'])}\b(?:\s+[\w'’-]+){{0,4}}?\s+"
+                  rf"(?:on\s+)?(?P<w>{wd})")
+    report = re.compile(report_src, re.IGNORECASE)
     future_src = r"(?<![\w'’])" + _alt(lex["future_cues"]) + r"(?![\w'’])"
     future = re.compile(future_src, re.IGNORECASE)
     # Any word in -ed is a past cue, except words that only look like one ("hundred",
@@ -267,6 +277,7 @@ def grammar() -> Grammar:
         # The same without IGNORECASE, for fold_case(text): several times faster, since
         # the engine can then reject a position on its first character.
         future_folded=re.compile(future_src), past_folded=re.compile(past_src),
+        report_folded=re.compile(report_src),
         possessive_future=poss_future,
         months=months, weekdays=lex["weekdays"], parts_of_day=lex["parts_of_day"],
         numbers=lex["numbers"], ordinals=lex["ordinals"],

@@ -18,8 +18,7 @@ from ..article import DateMention, Sentence
 from ..nlp.sentences import split_sentences
 from . import explicit, relative, seasons
 from .context import Ctx, NeedsAnchor
-from .grammar import fold_case, grammar
-from .tense import CASE_ODD
+from .grammar import CASE_ODD, fold_case, grammar
 
 __all__ = ["ScanResult", "find_dates", "scan_dates"]
 

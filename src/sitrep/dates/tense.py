@@ -10,12 +10,7 @@ import re
 
 from .grammar import Grammar
 
-__all__ = ["CASE_ODD", "is_future"]
-
-#: Non-ASCII letters that an IGNORECASE pattern matches as ASCII letters ("İ" as "i",
-#: "ı" as "i", "ſ" as "s", the Kelvin sign as "k"): every such character in Unicode,
-#: found by testing ``re.compile("[a-z]", re.I)`` against all code points.
-CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+__all__ = ["is_future"]
 
 _LOOK_BACK = 80  # characters: about the clause before the expression
 _LOOK_AHEAD = 50
@@ -28,7 +23,7 @@ def is_future(g: Grammar, text: str, start: int, end: int, s_start: int, s_end: 
     offsets, so "is due" beats the "is" inside it and "will be named" stays future);
     without one, the first cue after it. ``folded``: ``text`` is ``fold_case`` of the
     text and free of the four non-ASCII letters that case-insensitive matching equates
-    with ASCII ones (see :data:`CASE_ODD`), so the faster case-sensitive patterns give
+    with ASCII ones (see :data:`.grammar.CASE_ODD`), so the faster case-sensitive patterns give
     the same answer."""
     future, past = (g.future_folded, g.past_folded) if folded else (g.future_pattern,
                                                                    g.past_pattern)

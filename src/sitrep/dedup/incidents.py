@@ -2,7 +2,8 @@
 
 Events arrive one by one (article order). Each is compared only with incidents in its
 block -- same country (or unknown), same ACLED event type, dates at most
-:data:`DATE_WINDOW` days apart -- and joins the most similar one when the similarity
+:data:`DATE_WINDOW` days apart (an undated event meets only the latest undated
+incidents) -- and joins the most similar one when the similarity
 clears :data:`JOIN_THRESHOLD`; otherwise it founds a new incident whose id is the
 event's own id. An incident's id therefore survives every later report that joins it.
 
@@ -20,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..schema import Event, Merged
 
@@ -31,6 +33,9 @@ JOIN_THRESHOLD = 0.6
 _NEAR_KM = 25.0
 _FAR_KM = 100.0
 _KEY_TERMS = 15
+_UNDATED_CAP = 500
+
+_BlockKey = tuple[str | None, str | None, date | None]  # country, event type, day
 
 
 @dataclass(slots=True)
@@ -150,21 +155,40 @@ class IncidentIndex:
 
     threshold: float = JOIN_THRESHOLD
     incidents: dict[str, Incident] = field(default_factory=dict)
-    _blocks: dict[tuple[str | None, str | None], list[str]] = field(default_factory=dict)
+    # the store's document clusterer (sitrep.dedup.online.OnlineDocuments), when it has one
+    documents: Any = None
+    _blocks: dict[_BlockKey, list[str]] = field(default_factory=dict)
+
+    def _index(self, incident_id: str, report: Report) -> None:
+        # blocks are (country, event type, day): a report meets only incidents with a
+        # report within DATE_WINDOW days of its own, so cost stays flat as the store grows
+        ids = self._blocks.setdefault((report.country_code, report.event_type, report.day), [])
+        if not ids or ids[-1] != incident_id:
+            ids.append(incident_id)
 
     def load(self, incident: Incident) -> None:
         """Put back an incident read from storage (no matching)."""
         self.incidents[incident.id] = incident
-        first = incident.reports[0]
-        self._blocks.setdefault((first.country_code, first.event_type), []).append(incident.id)
+        for report in incident.reports:
+            self._index(incident.id, report)
 
     def _candidates(self, report: Report) -> Iterable[Incident]:
-        keys = {(report.country_code, report.event_type)}
-        if report.country_code is not None:
-            keys.add((None, report.event_type))
-        for key in keys:
-            for incident_id in self._blocks.get(key, ()):
-                yield self.incidents[incident_id]
+        countries = [report.country_code] + ([None] if report.country_code is not None else [])
+        if report.day is None:
+            days: list[date | None] = [None]
+        else:
+            days = [None] + [date.fromordinal(report.day.toordinal() + k)
+                             for k in range(-DATE_WINDOW, DATE_WINDOW + 1)]
+        seen: set[str] = set()
+        for country in countries:
+            for day in days:
+                ids = self._blocks.get((country, report.event_type, day), ())
+                if day is None:
+                    ids = ids[-_UNDATED_CAP:]  # undated incidents: the latest ones only
+                for incident_id in ids:
+                    if incident_id not in seen and incident_id in self.incidents:
+                        seen.add(incident_id)
+                        yield self.incidents[incident_id]
 
     def add(self, report: Report) -> tuple[Incident, bool]:
         """Place one report; returns its incident and whether it was new."""
@@ -181,6 +205,7 @@ class IncidentIndex:
                 best, best_score = incident, score
         if best is not None:
             best.reports.append(report)
+            self._index(best.id, report)
             return best, False
         incident_id = report.event_id
         if incident_id in self.incidents:  # the same extracted id in another article

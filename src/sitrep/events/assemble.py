@@ -260,11 +260,15 @@ def _acled_roles(sides: _Sides, sub: str | None, t, country: str | None) -> None
     """ACLED's conventions on who is actor1: demonstrators lead their own events; civilians
     hit by violence are actor2 even when the text does not name them as an actor."""
     a1, a2 = sides.actor1, sides.actor2
+    if sub == "Excessive force against protesters":
+        # The force that used lethal violence is the actor of this one, as in any attack.
+        if a1 is not None and a1.inter in _DEMONSTRATORS and a2 is not None \
+                and a2.inter not in _DEMONSTRATORS:
+            _swap(sides)
+        return
     if sub in _PROTEST_SUBS and a2 is not None and a2.inter in _DEMONSTRATORS \
             and (a1 is None or a1.inter not in _DEMONSTRATORS):
-        sides.actor1, sides.actor2 = a2, a1
-        for e in sides.evidence:
-            e.field = {"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field)
+        _swap(sides)
         return
     if sub in _ON_CIVILIANS and a2 is None and a1 is not None and a1.inter != 7 \
             and any(c.side == "civilians" and c.value for c in t.evidence):
@@ -272,6 +276,12 @@ def _acled_roles(sides: _Sides, sub: str | None, t, country: str | None) -> None
         civ = next((c for c in t.evidence if c.side == "civilians"), None)
         if civ is not None:
             sides.evidence.append(Evidence("actor2", civ.start, civ.end, civ.text))
+
+
+def _swap(sides: _Sides) -> None:
+    sides.actor1, sides.actor2 = sides.actor2, sides.actor1
+    for e in sides.evidence:
+        e.field = {"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field)
 
 
 def _civilians(country: str | None) -> str:

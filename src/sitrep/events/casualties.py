@@ -100,13 +100,13 @@ class _Extractor:
             return
         # Walk back over auxiliaries and adverbs to the subject.
         i = t0 - 1
-        aux = neg = hyp = False
+        aux = neg = hyp = agent_relative = False
         singular = cls == "intransitive"
         n = 0
         while i >= 0 and n < MAX_FILLERS:
             w = sent.word(i)
-            if w in ("who", "that") and cls == "participle" and not aux:
-                return  # "two men who shot at a patrol car": the figure is the shooters
+            if w in ("who", "that") and not aux:
+                agent_relative = True  # "two men who shot at a car": the shooters
             if w in lex.hypothetical:
                 hyp = True
             elif w in lex.negation or w.endswith("n't"):
@@ -133,6 +133,8 @@ class _Extractor:
             return
         if cls == "noun" and n and not aux and sent.word(t0) != "dead":
             return  # "55 deaths", not "55 people ... deaths"
+        if agent_relative and cls == "participle":
+            return  # the figure before "who shot" counts the shooters, not the shot
         self._left(sent, m, i, kind, neg, singular, weak_ok=aux or cls != "participle")
         if cls == "intransitive" and kind == "killed" and len(self.out) == emitted and not neg:
             self._died_after_shot(sent, m)

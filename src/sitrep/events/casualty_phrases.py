@@ -19,6 +19,11 @@ __all__ = ["MAX_FILLERS", "Phrase", "SentenceTokens"]
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
 _MAX_MODIFIERS = 5
+# Words that cannot come just before a subject named in capitals: articles and
+# possessives ("THE CAR WAS SHOT"), prepositions ("STATE OF SIEGE", "IN SAN SALVADOR").
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "his", "her",
+                          "its", "their", "our", "my", "your", "some", "any", "no", "every",
+                          "of", "in", "at", "on", "from", "to", "for", "by", "with", "into"))
 MAX_FILLERS = 6
 _SPACE = re.compile(r"\s*")
 # Plural nouns after a number that never count people.
@@ -192,11 +197,18 @@ class SentenceTokens:
     def name_backward(self, i: int) -> Phrase | None:
         """A subject named by capitalised words ("Malone Amason") or a bare singular
         headline noun ("Man shot, killed"): one person, counted weakly."""
-        if i < 0 or self.text[self.sent.start:self.sent.end].isupper():
+        if i < 0:
             return None
+        upper = self.text[self.sent.start:self.sent.end].isupper()
         j = i
-        while j >= 0 and j > i - 4 and self._capitalised(j):
+        while j >= 0 and j > i - 4 and self._capitalised(j, upper):
             j -= 1
+        if upper and (j == i or self.word(j) in _DETERMINERS or any(
+                self.word(k) in self.lex.heads or self.word(k) in self.lex.singular
+                or not self.word(k).isalpha() for k in range(j + 1, i + 1))):
+            # All in capitals (wire copy): a name is capitalised words with no article
+            # before them ("PARDO LEAL WAS MURDERED"), not "THE CAR WAS SHOT".
+            return None
         if j == i and self.word(i) in self.lex.singular and (
                 i == 0 or self.word(i - 1) not in self.lex.stop
                 and not self.word(i - 1).endswith(("'s", "\u2019s"))):
@@ -252,11 +264,13 @@ class SentenceTokens:
                 and w not in self.lex.stop and w not in self.lex.boundaries
                 and w not in _NOT_PEOPLE)
 
-    def _capitalised(self, i: int) -> bool:
+    def _capitalised(self, i: int, upper: bool = False) -> bool:
+        """A capitalised word that may be part of a name (in an all-capitals sentence,
+        ``upper``, any word that is not a stop word; else not an acronym)."""
         s, e, w = self.toks[i]
         return (self.text[s].isupper() and w not in self.lex.stop
                 and w not in self.lex.side_of and w not in self.lex.boundaries
-                and self.text[s:e] != self.text[s:e].upper())
+                and (upper or self.text[s:e] != self.text[s:e].upper()))
 
     def _with_quantity(self, q: Quantity, head: int | None, q_last: int) -> Phrase | None:
         lex = self.lex

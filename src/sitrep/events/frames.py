@@ -335,8 +335,13 @@ def _join_relative_heads(text: str, clauses: list[Clause], matches: list[TypeMat
                 any(clause.start <= m.trigger_start < clause.end for m in matches):
             head = [m for m in matches if prev.start <= m.trigger_start < prev.end]
             actors = index.actors.inside(prev.start, prev.end)
-            if all(any(a.start <= m.trigger_start and m.trigger_end <= a.end for a in actors)
-                   for m in head):
+            # A head noun right before "who" ("17 protesters who"), not "find out who".
+            tail = text[prev.start:prev.end].rstrip(" ,")
+            nouns = actors + index.counts.inside(prev.start, prev.end)
+            ends_in_noun = any(prev.start + len(tail) - 2 <= x.end for x in nouns)
+            only_names = all(any(a.start <= m.trigger_start and m.trigger_end <= a.end
+                                 for a in actors) for m in head)
+            if ends_in_noun and only_names:
                 out[-1] = Clause(prev.start, clause.end)
                 dropped += head
                 continue

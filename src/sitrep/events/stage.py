@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..article import Article, CountMention
+from ..nlp.lexicon import read_json
 from .assemble import assemble_events
 from .casualties import figureless
 from .drafts import Draft, merge_frames
@@ -23,7 +26,7 @@ class EventStage:
         drafts = merge_frames(frames)
         _give_loose_counts(drafts, loose)
         _give_loose_dates(article, drafts)
-        drafts = [d for d in drafts if anchored(d)]
+        drafts = [d for d in drafts if anchored(d, article.text)]
         # A headline summary ("three attacks in Nigeria") of incidents then told one by
         # one is not an incident of its own.
         summaries = [d for d in drafts if all(f.roundup and f.sentence <= 1 for f in d.frames)]
@@ -33,19 +36,23 @@ class EventStage:
         return article
 
 
-def anchored(draft: Draft) -> bool:
+def anchored(draft: Draft, text: str | None = None) -> bool:
     """An incident needs more than a trigger word: someone hit or counted, an actor, a
-    target or weapon, or a report told more than once or with its own day and place; and
-    a trigger that is not merely an actor's or a weapon's name ("terrorist", "missiles").
+    target or weapon, a sure trigger in the headline or lead (``text`` given), or a report
+    told more than once or with its own day and place; and a trigger that is not merely
+    an actor's or a weapon's name ("terrorist", "missiles").
     "Security was beefed up after a terrorist plan was found" has none of these."""
     if any(not figureless(c) for c in draft.loose_counts) or \
             any(not figureless(c) for f in draft.frames for c in f.counts):
         return True
     if all(f.nominal for f in draft.frames):
         return False
+    if max(m.confidence for f in draft.frames for m in f.matches) < _WEAK_TRIGGER and \
+            len({f.sentence for f in draft.frames if not f.anaphoric}) < 2:
+        return False  # "the violence prevailing in the country", said once, with no toll
     if any(f.agents or f.patients or f.targets or f.weapons for f in draft.frames):
         return True
-    if any(_clear_lead(f) for f in draft.frames):
+    if text is not None and any(_clear_lead(f, text) for f in draft.frames):
         return True
     told = any(not f.anaphoric for f in draft.frames)
     if told and len({f.sentence for f in draft.frames}) >= 2:
@@ -56,13 +63,22 @@ def anchored(draft: Draft) -> bool:
 # A lead's trigger this sure ("Hundreds marched", "weapons were seized") is the report's
 # news even with no actor, place or day found for it.
 _CLEAR_TRIGGER = 0.8
+_WEAK_TRIGGER = 0.55  # below it a trigger is a passing word ("the violence", "custody")
 _LEAD_SENTENCES = 1  # the headline and the first sentence (indices 0 and 1)
+_UNREAL = re.compile(read_json("events", "frame_patterns.json")["unreal_before_trigger"],
+                     re.IGNORECASE)
 
 
-def _clear_lead(f: Frame) -> bool:
-    """A clause of the headline or lead with a sure, asserted trigger of its own."""
-    return f.sentence <= _LEAD_SENTENCES and not f.anaphoric and not f.nominal \
-        and f.main.confidence >= _CLEAR_TRIGGER
+def _clear_lead(f: Frame, text: str) -> bool:
+    """A clause of the headline or lead with a sure, asserted trigger of its own, not one
+    wished, demanded or planned ("called for the arrest of its leaders")."""
+    if f.sentence > _LEAD_SENTENCES or f.anaphoric or f.nominal:
+        return False
+    m = f.main
+    if m.confidence < _CLEAR_TRIGGER:
+        return False
+    lead = text[max(f.clause.start, m.trigger_start - 60):m.trigger_start]
+    return not _UNREAL.search(lead)
 
 
 def _give_loose_dates(article: Article, drafts: list[Draft]) -> None:

@@ -37,7 +37,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-17"
+BUILD_VERSION = "places-18"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -77,7 +77,8 @@ class GazetteerData:
     # newlines, entries); bucketed here, so a lookup splits one small bucket, not a country.
     skeletons: dict[str, dict[str, tuple[str, np.ndarray]]] = field(default_factory=dict)
     # Lookup tables the reader would otherwise rebuild on every load (~1 s of Python):
-    # key -> position in ``keys``, and first token -> the longest key (in tokens) it starts.
+    # key -> position in ``keys``, and first token -> the longest key (in tokens) it starts
+    # (only tokens that start a key of two tokens or more: one-token keys are in key_index).
     key_index: dict[str, int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)
     # First two tokens of every multi-token key -> the longest key (in tokens) they start:
@@ -318,10 +319,10 @@ def build() -> GazetteerData:
     data.key_index = dict(zip(keys, range(len(keys)), strict=True))
     for key in keys:
         first, _, rest = key.partition(" ")
-        n = rest.count(" ") + 2 if rest else 1
-        if data.longest.get(first, 0) < n:
-            data.longest[first] = n
-        if n > 1:
+        if rest:
+            n = rest.count(" ") + 2
+            if data.longest.get(first, 0) < n:
+                data.longest[first] = n
             pair = first + " " + rest.partition(" ")[0]
             if data.pairs.get(pair, 0) < n:
                 data.pairs[pair] = n

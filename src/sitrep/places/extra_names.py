@@ -245,10 +245,19 @@ def slot_names(cx: Context) -> list[Toponym]:
     text, gaz, rev = cx.text, cx.gaz, cx.reverse
     out: list[Toponym] = []
     for s, _ in cx.unmatched:
-        prev = _WORD_BEFORE_REV.match(rev, len(text) - s)
-        slot = prev is not None and prev.group(2)[::-1] in _SLOT_PREPS
-        # otherwise "X, Tunisia" after a lower-case word or a comma (cheap checks first)
-        if not slot and (text[s - 1:s] != " " or text[s - 2:s - 1] not in _LOWER_OR_COMMA):
+        # Both slots need a space before the name; the word before is read (a regex on the
+        # reversed text) only when its last two letters could end a preposition.
+        c1 = text[s - 1:s]
+        if c1 != " " and c1 != "\t":
+            continue
+        c2 = text[s - 2:s - 1]
+        if c2 == " " or c2 == "\t" or (c2 in _LOWER and text[s - 3:s - 1] in _PREP_TAILS):
+            prev = _WORD_BEFORE_REV.match(rev, len(text) - s)
+            slot = prev is not None and prev.group(2)[::-1] in _SLOT_PREPS
+        else:
+            slot = False
+        # otherwise "X, Tunisia" after a lower-case word or a comma
+        if not slot and (c1 != " " or c2 not in _LOWER_OR_COMMA):
             continue
         m = _SLOT_NAME_RE.match(text, s)
         if m is None:
@@ -271,4 +280,6 @@ def slot_names(cx: Context) -> list[Toponym]:
     return out
 
 
-_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LOWER_OR_COMMA = _LOWER | {","}
+_PREP_TAILS = frozenset(p[-2:] for p in _SLOT_PREPS)

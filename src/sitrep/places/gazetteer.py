@@ -40,8 +40,8 @@ class Gazetteer:
         self._strings = data.strings.split("\n")
         self._ccs = data.ccs.split("\n")
         self.key_index = self._key_index = data.key_index
-        # For each first token, the longest key (in tokens) starting with it: the
-        # recogniser tries only n-grams that can match.
+        # For each first token of a key of two tokens or more, the longest such key (in
+        # tokens): the recogniser tries only n-grams that can match.
         self.longest = data.longest
         self.pairs = data.pairs  # first two tokens -> longest key they start
         # Candidate lists per key, memoised: an article asks for the same few hundred keys

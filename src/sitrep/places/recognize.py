@@ -2,7 +2,7 @@
 
 Candidate spans are the longest runs of folded tokens that are gazetteer keys. In mixed-case
 text only capitalised tokens can start a name, so only those are looked up (a dict lookup
-each, limited to the n-gram lengths the first token can start). Context then decides:
+each, limited to the n-gram lengths the first two tokens can start). Context then decides:
 capitalisation, stoplists in caseless text, person cues (titles, given names and the
 surnames they reveal, one sense per article), acronyms, hyphenated compounds. Names the scan
 cannot find come from :mod:`sitrep.places.extra_names`: abbreviations ("Calif.", "W.Va."),
@@ -68,13 +68,6 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     text, gaz, mode = cx.text, cx.gaz, cx.mode
     surface = text[s:e]
     letters = len(surface) if surface.isalpha() else sum(c.isalpha() for c in surface)
-    # the word before, read forwards in the reversed text (an anchored match: cheap)
-    prev = _WORD_BEFORE_REV.match(cx.reverse, len(text) - s)
-    prev_raw = prev.group(2)[::-1] if prev else ""
-    prev_end = s - len(prev.group(1)) if prev else s
-    nxt = _WORD_AFTER.match(text, e, e + 30)
-    prev_w = prev_raw.lower().rstrip(".")
-    next_w = nxt.group(1).lower().rstrip(".,") if nxt else ""
     one_word = " " not in key
     if mode == "mixed":
         if not capitalised(surface):
@@ -93,6 +86,13 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
         if letters <= 2 or _caseless_word(key) or (
                 letters == 3 and "." not in surface and not is_place_like(gaz, key)):
             return _NO
+    # the word before, read forwards in the reversed text (an anchored match: cheap)
+    prev = _WORD_BEFORE_REV.match(cx.reverse, len(text) - s)
+    prev_raw = prev.group(2)[::-1] if prev else ""
+    prev_end = s - len(prev.group(1)) if prev else s
+    nxt = _WORD_AFTER.match(text, e, e + 30)
+    prev_w = prev_raw.lower().rstrip(".")
+    next_w = nxt.group(1).lower().rstrip(".,") if nxt else ""
     if prev_w in TITLES:
         return _NO
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
@@ -176,17 +176,16 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
         if first is None:
             continue
         word = first.group()
-        most = longest.get(word)
-        if most is None:
-            unmatched.append((s, first.end()))
-            continue
-        if most > 1:
+        most = longest.get(word)  # None: the word starts no key of two tokens or more
+        if most is not None:
             # only a known two-token prefix can start a longer key: one cheap look ahead
             # spares the whole run for most words ("The", "He", "John")
             nxt = match_next(folded, first.end())
             most = pairs.get(word + " " + nxt.group(1), 1) if nxt else 1
+        else:
+            most = 1
         if most == 1:
-            if word not in index:  # "The", "He": first words of longer keys only
+            if word not in index:  # no key on its own ("The", "He")
                 unmatched.append((s, first.end()))
                 continue
             toks, words = [first], [word]

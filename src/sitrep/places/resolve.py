@@ -108,18 +108,20 @@ def _names_seat(key: str, cs: list[Candidate]) -> set[str]:
 
 @dataclass(slots=True)
 class _Static:
-    """What a name's candidates score before any context: the prior with the seat or
-    big-name adjustment (fixed per name and hint, memoised across articles)."""
+    """What a name's candidates score before any context: the prior, less the seat or
+    big-name penalty (fixed per name and hint: memoised across articles, so an article
+    pays only for the context terms)."""
 
     priors: list[float]
     base: list[float]
     # per candidate: (candidate, base, country, (country, admin1), kind, lat, lon,
-    # cos(lat)); kind: 0 country/region-less area, 1 admin1, 2 admin2, 3 town or other
+    # cos(lat)); kind: 0 country, 1 admin1, 2 admin2, 3 town or other, 4 region
     rows: list[tuple]
     countries: int  # how many countries the candidates lie in
 
 
 def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
+    # "Kandahar", "Sanaa": an admin1 named after its main town; the bare name is the town
     priors = [_prior(c, hint) for c in cs]
     base = priors[:]
     seat = _names_seat(key, cs)
@@ -146,13 +148,10 @@ class _Scorer:
     """Scores candidates of one article; ``context`` maps country code -> weight of the
     evidence the article's other names give it."""
 
-    def __init__(self, cands: dict[str, list[Candidate]], hints: dict[str, str | None],
-                 contain: dict[str, list[str]], contained: dict[str, list[str]],
-                 statics: dict[str, _Static]) -> None:
-        self.cands, self.hints, self.contain, self.contained = cands, hints, contain, contained
-        # "Kandahar", "Sanaa": an admin1 named after its main town; the bare name is the
-        # town (see _static)
-        self.statics = statics
+    def __init__(self, cands: dict[str, list[Candidate]], contain: dict[str, list[str]],
+                 contained: dict[str, list[str]], statics: dict[str, _Static]) -> None:
+        self.cands, self.contain, self.contained = cands, contain, contained
+        self.statics = statics  # per key: the context-free part of its scores
         self.chosen: dict[str, Candidate] = {}
         self.weights: dict[str, float] = {}
         self.total: Counter = Counter()
@@ -197,15 +196,24 @@ class _Scorer:
                       if y.feature in _AREA]
         members = [x for other in self.contained.get(key, ()) for x in self.cands[other]]
         anchor_pts = self.anchor_pts
-        near_pts: dict[str, list[tuple[float, float]]] = {}
+        # per country: the context bonus and the anchor points (without this key's own)
+        per_cc: dict[str, tuple[float, list[tuple[float, float]]]] = {}
         out: list[float] = []
         for c, s, cc, area, kind, lat, lon, k in rows:
-            if cc and total:
-                weight = total.get(cc, 0.0)
-                if mine_cc == cc:
-                    weight -= own_w
-                if weight > 0:
-                    s += 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
+            info = per_cc.get(cc)
+            if info is None:
+                bonus = 0.0
+                if cc and total:
+                    weight = total.get(cc, 0.0)
+                    if mine_cc == cc:
+                        weight -= own_w
+                    if weight > 0:
+                        bonus = 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
+                info = per_cc[cc] = (bonus, [(la, lo) for la, lo, other in anchor_pts.get(cc, ())
+                                             if other != key])
+            bonus, pts = info
+            if bonus:
+                s += bonus
             if kind != 0 and kind != 1:  # neither a country nor an admin1
                 n = admin1_count.get(area, 0)
                 if n and mine_a1 == area:
@@ -223,10 +231,6 @@ class _Scorer:
                 s += 0.4
             if kind == 2 or kind == 3:
                 # only places of the same country count; a flat-earth distance is enough
-                pts = near_pts.get(cc)
-                if pts is None:
-                    pts = near_pts[cc] = [(la, lo) for la, lo, other in anchor_pts.get(cc, ())
-                                          if other != key]
                 if pts:
                     d2 = min([(la - lat) ** 2 + ((lo - lon) * k) ** 2 for la, lo in pts])
                     near = 111.2 * math.sqrt(d2)
@@ -277,7 +281,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                     _STATIC.clear()
                 st = _STATIC[memo] = _static(key, cs, hints[key])
             statics[key] = st
-    scorer = _Scorer(cands, hints, contain, contained, statics)
+    scorer = _Scorer(cands, contain, contained, statics)
     chosen: dict[str, Candidate] = {}
     weights: dict[str, float] = {}
     for key, st in statics.items():
@@ -316,7 +320,9 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if not cs:
             results[key] = Resolution(None, 0.0, [])
             continue
-        ranked = sorted(zip(cs, scorer.scores(key), strict=True), key=lambda cs_: -cs_[1])
+        ss = scorer.scores(key)
+        ranked = sorted(zip(cs, ss, strict=True), key=lambda cs_: -cs_[1]) if len(cs) > 1 else [
+            (cs[0], ss[0])]
         best, s1 = ranked[0]
         s2 = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (s1 - s2) / s1 if s1 > 0 else 0.0

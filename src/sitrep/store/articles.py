@@ -20,7 +20,7 @@ from ..dedup.incidents import IncidentIndex, Report, key_terms
 from ..dedup.text import term_counts
 from ..schema import Event
 from .db import Batch, Store
-from .ingest import found_incident
+from .ingest import document_incident, found_incident
 from .keys import article_key, canonical_url, content_hash
 from .migrations import run
 from .rows import article_row, changed_fields, event_row, report_row, revision_row
@@ -99,14 +99,16 @@ def put_article(store: Store, index: IncidentIndex, article: Article, *,
     now = datetime.now(UTC).replace(tzinfo=None)
     seq = store.next_seq()
     terms = key_terms(term_counts(article.text, title=article.title)) if article.events else []
+    doc, sig = document_incident(index, article, key, processed=dedup)
     batch = Batch()
     batch.articles.append(article_row(
         article, key=key, seq=seq, canonical=canonical_url(article.url),
-        digest=content_hash(article.text), extracted=not article.error, terms=terms, now=now))
+        digest=content_hash(article.text), extracted=not article.error, terms=terms, now=now,
+        incident=doc, signature=sig))
     result = PutResult(key, replaced=bool(old_keys))
     new_events: dict[str, Event] = {}
     for idx, event in enumerate(article.events):
-        report = Report.of(event, key, terms=terms)
+        report = Report.of(event, key, terms=terms, doc_incident=doc)
         incident, _ = index.add(report) if dedup else found_incident(index, report)
         result.event_ids.append(incident.id)
         new_events[event.event_id] = event

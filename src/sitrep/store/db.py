@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from ..dedup.incidents import Incident, IncidentIndex, Report
+from ..dedup.online import OnlineDocuments, signature_from_dict
 from ..schema import Event
 from .effective import VIEW, ensure_view
 from .migrations import MIGRATIONS, migrate, run
@@ -137,15 +138,21 @@ class Store:
         return {r[0] for r in rows}
 
     def load_incidents(self) -> IncidentIndex:
-        """The dedup index as stored: every incident with its reports' matching features."""
-        index = IncidentIndex()
+        """The dedup index as stored: every incident with its reports' matching features,
+        and the document clusterer replayed from the stored signatures in ingest order."""
+        index = IncidentIndex(documents=OnlineDocuments())
+        for key, incident, signature in self.con.execute(
+                "SELECT key, incident, signature FROM articles WHERE signature IS NOT NULL "
+                "ORDER BY seq").fetchall():
+            index.documents.replay(signature_from_dict(key, json.loads(signature)), incident)
         rows = self.con.execute(
-            "SELECT r.event_id, r.article_key, r.event, a.terms FROM event_reports r "
+            "SELECT r.event_id, r.article_key, r.event, a.terms, a.incident FROM event_reports r "
             "JOIN articles a ON a.key = r.article_key ORDER BY a.seq, r.idx").fetchall()
         incidents: dict[str, Incident] = {}
-        for event_id, article_key, event_json, terms in rows:
+        for event_id, article_key, event_json, terms, doc_incident in rows:
             event = Event.from_dict(json.loads(event_json))
-            report = Report.of(event, article_key, terms=json.loads(terms or "[]"))
+            report = Report.of(event, article_key, terms=json.loads(terms or "[]"),
+                               doc_incident=doc_incident)
             incidents.setdefault(event_id, Incident(id=event_id)).reports.append(report)
         for incident in incidents.values():  # dicts keep first-seen order: founding order
             index.load(incident)

@@ -20,13 +20,15 @@ from typing import Any
 
 from ..article import Article
 from ..dedup.incidents import Incident, IncidentIndex, Report, key_terms
+from ..dedup.online import OnlineDocuments, signature_dict, store_signature
 from ..dedup.text import term_counts
 from ..ingest.readers import read_inputs
 from .db import Batch, Store
 from .keys import article_key, canonical_url, content_hash
 from .rows import article_row, event_row, merge_into_row, report_row, revision_row
 
-__all__ = ["IngestOptions", "IngestStats", "found_incident", "ingest", "iter_sources"]
+__all__ = ["IngestOptions", "IngestStats", "document_incident", "found_incident", "ingest",
+           "iter_sources"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -118,19 +120,22 @@ class _Ingester:
             elif self.pipeline is not None:
                 art = self.pipeline(art)
             terms = key_terms(term_counts(art.text, title=art.title)) if art.events else []
+            doc, sig = document_incident(self.index, art, key, processed=(
+                self.pipeline is not None or bool(art.events)) and self.options.dedup)
             batch.articles.append(article_row(
                 art, key=key, seq=self.seq, canonical=canon, digest=digest,
-                extracted=self.pipeline is not None and not art.error, terms=terms, now=now))
-            self._merge(art, key, terms, batch, now)
+                extracted=self.pipeline is not None and not art.error, terms=terms, now=now,
+                incident=doc, signature=sig))
+            self._merge(art, key, terms, batch, now, doc)
             self.seq += 1
             self.stats.stored += 1
         if batch:
             self.store.write_batch(batch)
 
     def _merge(self, art: Article, key: str, terms: list[str], batch: Batch,
-               now: datetime) -> None:
+               now: datetime, doc: str | None) -> None:
         for idx, event in enumerate(art.events):
-            report = Report.of(event, key, terms=terms)
+            report = Report.of(event, key, terms=terms, doc_incident=doc)
             incident, new = (self.index.add(report) if self.options.dedup
                              else found_incident(self.index, report))
             self.stats.events += 1
@@ -146,6 +151,19 @@ class _Ingester:
             batch.reports.append(report_row(key, idx, event, incident.id))
             batch.revisions.append(revision_row(None if new else before, after,
                                                 article_key=key, now=now))
+
+
+def document_incident(index: IncidentIndex, article: Article, key: str, *,
+                      processed: bool = True) -> tuple[str | None, dict[str, Any] | None]:
+    """The article's document incident and the signature that placed it (both None for
+    an article that failed or was not processed: without places and dates its wording
+    alone would group it)."""
+    if not processed or article.error:
+        return None, None
+    if index.documents is None:
+        index.documents = OnlineDocuments()
+    sig = store_signature(article, key)
+    return index.documents.add(sig), signature_dict(sig)
 
 
 def found_incident(index: IncidentIndex, report: Report) -> tuple[Incident, bool]:

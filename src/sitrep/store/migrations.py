@@ -106,6 +106,13 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         note VARCHAR
     );
     """),
+    # 3: document incidents in the store: which articles report one incident (by wording,
+    # place and day), and the signature that decided it (JSON: top terms, day, place), so
+    # the clusterer can be rebuilt.
+    (3, """
+    ALTER TABLE articles ADD COLUMN incident VARCHAR;
+    ALTER TABLE articles ADD COLUMN signature VARCHAR;
+    """),
 )
 
 

@@ -21,13 +21,16 @@ def _json(value: Any) -> str:
 
 
 def article_row(article: Article, *, key: str, seq: int, canonical: str | None, digest: str,
-                extracted: bool, terms: list[str], now: datetime) -> dict[str, Any]:
-    """The ``articles`` row of one ingested article."""
+                extracted: bool, terms: list[str], now: datetime, incident: str | None = None,
+                signature: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``articles`` row of one ingested article (``incident``: its document incident,
+    decided from ``signature``)."""
     return {"key": key, "seq": seq, "id": article.id, "url": article.url,
             "canonical_url": canonical, "content_hash": digest, "source": article.source,
             "title": article.title, "published": article.published, "text": article.text,
             "error": article.error, "extracted": extracted, "n_events": len(article.events),
-            "terms": _json(terms), "ingested_at": now}
+            "terms": _json(terms), "ingested_at": now, "incident": incident,
+            "signature": _json(signature) if signature is not None else None}
 
 
 def report_row(article_key: str, idx: int, event: Event, incident_id: str) -> dict[str, Any]:

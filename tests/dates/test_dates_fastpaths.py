@@ -1,0 +1,83 @@
+"""The recogniser's fast paths give exactly what the plain ones give: the two-step
+``Grammar.finditer`` against one ``pattern.finditer`` pass, ``fold_case`` on non-ASCII
+text, and the case-sensitive tense patterns on folded text against the IGNORECASE ones."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.dates import find_dates
+from sitrep.dates.grammar import CASE_ODD, fold_case, grammar
+from sitrep.dates.tense import is_future
+
+WED = date(2016, 3, 9)
+
+TEXTS = [
+    "Monday's blast in Quetta killed 12; a second bomb went off the day before yesterday.",
+    "From the 5th to the 7th of March, 2,000 people marched; the year 2015 was calmer.",
+    "the first of may, twenty-first of june and the first quarter of 2016 were cited.",
+    "Three weeks ago, a couple of days ago and 2 months ago militias raided Beni.",
+    "LAST NIGHT REBELS SHELLED AYACUCHO; ON 3 FEB 90 THE ARMY SAID SO.",
+    "Between Monday and Wednesday, mid-March and late 2015, the curfew held.",
+    "(Tuesday) ‘Friday’ “last week” —early summer— 2016-03-07, 3/7/2016.",
+    "The offensive planned for next spring will begin on Sunday, officials said.",
+    "In İzmir on 4 March, the Kelvin sign \u212a and the long s \u017f sit by dates.",
+    "a the an from between this last next coming early late mid fiscal end start",
+    "12 March 5-7 May 1st quarter 30 days 15,000 $2016 1990s 2,011 '98 No. 2016",
+    "Friday",  # a date at the very start of the text: no character before it
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_two_step_scan_equals_one_pass(text):
+    g = grammar()
+    folded = fold_case(text)
+    one = [(m.span(), m.lastgroup, m.groupdict()) for m in g.pattern.finditer(folded)]
+    two = [(m.span(), m.lastgroup, m.groupdict()) for m in g.finditer(folded)]
+    assert two == one
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On MONDAY, Police said", "on monday, police said"),
+        ("İzmir", "İzmir"),  # str.lower() would make this two characters
+        ("\u212a and K", "\u212a and k"),  # only ASCII capitals are folded
+        ("“Ça va” ÉTÉ", "“Ça va” ÉtÉ"),
+        ("", ""),
+    ],
+)
+def test_fold_case_folds_ascii_only(text, expected):
+    assert fold_case(text) == expected
+    assert len(fold_case(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "future"),
+    [
+        ("The talks WILL resume on Friday in Doha.", "Friday", True),
+        ("Rebels ATTACKED the convoy on Friday near Gao.", "Friday", False),
+        ("The vote, which Was Scheduled for Sunday, was postponed.", "Sunday", True),
+        ("Elections are due on Sunday across Kenya.", "Sunday", True),
+        ("Protesters gathered on Sunday and will march again.", "Sunday", False),
+    ],
+)
+def test_tense_folded_equals_ignorecase(sentence, phrase, future):
+    g = grammar()
+    start = sentence.index(phrase)
+    end = start + len(phrase)
+    plain = is_future(g, sentence, start, end, 0, len(sentence))
+    fast = is_future(g, fold_case(sentence), start, end, 0, len(sentence), folded=True)
+    assert plain == fast == future
+
+
+def test_case_odd_text_takes_the_ignorecase_path():
+    # "İ" matches "i" under IGNORECASE but not after an ASCII fold: the recogniser must
+    # fall back, so both texts resolve "on Friday" the same way (past: "shelled").
+    plain = "Gunmen shelled the village on Friday, officials said."
+    odd = plain.replace("village", "İvillage")
+    assert CASE_ODD.search(odd) and not CASE_ODD.search(plain)
+    assert [m.value for m in find_dates(plain, WED)] == [m.value for m in find_dates(odd, WED)]
