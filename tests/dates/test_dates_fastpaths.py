@@ -4,6 +4,8 @@ text, and the case-sensitive tense patterns on folded text against the IGNORECAS
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 
 import pytest
@@ -38,6 +40,31 @@ def test_two_step_scan_equals_one_pass(text):
     one = [(m.span(), m.lastgroup, m.groupdict()) for m in g.pattern.finditer(folded)]
     two = [(m.span(), m.lastgroup, m.groupdict()) for m in g.finditer(folded)]
     assert two == one
+
+
+def _phrases(n: int) -> list[str]:
+    """Word salad from the grammar's own vocabulary (fixed seed): every gate path."""
+    words = ("the from between last this next coming early late earlier later mid fiscal a an "
+             "one three twenty-first first second end beginning middle start of on past day "
+             "days previous before after weekend week weeks month year quarter couple ago "
+             "yesterday today tomorrow tonight overnight morning night evening monday friday "
+             "tues march may sept. dec summer fall to and until through into 5 05 12th 1st "
+             "4th 30 2016 1998 '98 3/7/2016 2016-03-07 15,000 1990s said police").split()
+    seps = [" ", "  ", "-", ", ", ". ", "\n", " (", "’", "–", "/", ""]
+    rng = random.Random(7)
+    return ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 8)))
+            for _ in range(n)]
+
+
+def test_gate_keeps_every_match_of_the_bare_grammar():
+    # The gate only decides where to try the grammar: with it, the matches must be those
+    # of the alternatives tried at every word start.
+    g = grammar()
+    bare = re.compile(r"(?<![\w'’])(?:" + g.body + ")")
+    for text in TEXTS + _phrases(3000):
+        folded = fold_case(text)
+        want = [(m.span(), m.lastgroup) for m in bare.finditer(folded)]
+        assert [(m.span(), m.lastgroup) for m in g.finditer(folded)] == want, text
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ _SIG_TERMS = 60  # terms kept per stored signature (by weighted count, then alph
 _QUERY_TERMS = 12  # an article's rarest words that find candidate clusters
 _POSTING_CAP = 256  # latest clusters kept per word
 _FAR_KM = 80.0
+_CONTEXT_KEPT = 4  # days and places a cluster is judged by
 
 
 def store_signature(article: Article, key: str) -> DocSignature:
@@ -75,9 +76,12 @@ class _Cluster:
                 old = 0.0
             self.centroid[t] = old + v
             self.sumsq += (old + v) ** 2 - old * old
-        if sig.day and sig.day not in self.days:
+        # the first few members' days and places stand for the incident: a cluster that
+        # kept every member's would, once large, agree with any day and town (a topic,
+        # not an incident) and snowball
+        if sig.day and sig.day not in self.days and len(self.days) < _CONTEXT_KEPT:
             self.days.append(sig.day)
-        if sig.place and len(self.places) < 16:
+        if sig.place and len(self.places) < _CONTEXT_KEPT:
             self.places.append(sig.place)
         return new
 

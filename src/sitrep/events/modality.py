@@ -110,6 +110,7 @@ class _Patterns:
     hyp_sentence: re.Pattern[str] | None
     background: re.Pattern[str] | None
     background_prefix: re.Pattern[str] | None
+    background_suffix: re.Pattern[str] | None
     exceptions: re.Pattern[str] | None
 
 
@@ -126,6 +127,7 @@ def _patterns() -> _Patterns:
         hyp_sentence=_join(d["hypothetical"]["sentence"]),
         background=_join(d["background"]["sentence"]),
         background_prefix=_join(d["background"].get("prefix", [])),
+        background_suffix=_join(d["background"].get("suffix", [])),
         exceptions=_join(d["background"]["exceptions"]),
     )
 
@@ -204,6 +206,9 @@ def trigger_modality(
     # "charged with murder", "five years after gunmen killed": read across clause breaks.
     if p.background_prefix is not None and p.background_prefix.search(
             text, max(0, start - p.window), start):
+        return "background"
+    # "a murder suspect", "face murder charges": the crime is named as a legal matter.
+    if p.background_suffix is not None and p.background_suffix.match(text, start):
         return "background"
     if background if background is not None else is_background(text, reference_year,
                                                                lowered=True):

@@ -277,7 +277,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
             memo = (key, hints[key])
             st = _STATIC.get(memo)
             if st is None:
-                if len(_STATIC) > 50_000:
+                if len(_STATIC) > 20_000:  # bounded: ~1 KB a name
                     _STATIC.clear()
                 st = _STATIC[memo] = _static(key, cs, hints[key])
             statics[key] = st
