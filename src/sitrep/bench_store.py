@@ -75,8 +75,8 @@ def db_fingerprint(db: Path) -> dict[str, object]:
 
 
 def _ingest_cmd(src: Path, db: Path, extract: bool) -> list[str]:
-    code = ("import sys; from sitrep.store.db import Store; from sitrep.store.ingest import IngestOptions, ingest; "
-            "s = Store(sys.argv[2]); ingest(s, [sys.argv[1]], IngestOptions("
+    code = ("import sys; from sitrep.store.db import Store; "
+            "from sitrep.store.ingest import IngestOptions, ingest; s = Store(sys.argv[2]); ingest(s, [sys.argv[1]], IngestOptions("
             "extract=sys.argv[3] == '1', progress=False, batch_size=128)); s.close()")
     return [sys.executable, "-c", code, str(src), str(db), "1" if extract else "0"]
 
@@ -111,7 +111,8 @@ def crash_test(n: int, kills: int, *, extract: bool = False, seed: int = 11,
 def ingest_bench(n: int, *, extract: bool = False,
                  workdir: Path | None = None) -> dict[str, object]:
     """Ingest ``n`` synthetic articles in one run: articles/s and database size."""
-    from .store import IngestOptions, Store, ingest
+    from .store.db import Store
+    from .store.ingest import IngestOptions, ingest
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         src = write_articles(Path(tmp) / "articles.jsonl", n)
         db = Path(tmp) / "bench.duckdb"
@@ -140,12 +141,12 @@ def dedup_bench(name: str, *, seed: int = 1, data_dir: Path | None = None,
     root = data_dir or Path(__file__).resolve().parents[3] / "shared" / "data"
     docs = list(gold_set.load(root))
     random.Random(seed).shuffle(docs)
-    opts = IngestOptions(progress=False, batch_size=1)
+    opts = IngestOptions(progress=False, batch_size=1)  # one transaction per article
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         t0 = time.perf_counter()
         with Store(Path(tmp) / "dedup.duckdb") as store:
-            for doc in docs:
-                ingest(store, [Article(id=doc.id, text=doc.text, published=doc.published)], opts)
+            ingest(store, (Article(id=d.id, text=d.text, published=d.published) for d in docs),
+                   opts)
             rows = store.con.execute(
                 "SELECT a.id, a.incident, (SELECT r.event_id FROM event_reports r WHERE "
                 "r.article_key = a.key ORDER BY r.confidence DESC, r.idx LIMIT 1) "

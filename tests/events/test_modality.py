@@ -99,3 +99,52 @@ def test_reference_year_makes_current_year_news() -> None:
 
 def test_labels() -> None:
     assert set(MODALITIES) == {"asserted", "negated", "hypothetical", "background"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # Demands and calls for an arrest: no arrest happened.
+        ("Opposition parties in Dhaka called for the arrest of the factory owner.", "arrest",
+         "hypothetical"),
+        ("Villagers demanded that police arrest the men who burned the chapel.", "arrest",
+         "hypothetical"),
+        ("The widow urged the authorities to detain her husband's attackers.", "detain",
+         "hypothetical"),
+        ("It is the state's responsibility to apprehend the gunmen, the bishop said.",
+         "apprehend", "hypothetical"),
+        ("Prosecutors in Lima sought the arrest of three former army officers.", "arrest",
+         "hypothetical"),
+        ("Rights groups are seeking the immediate arrest of the commander in Goma.", "arrest",
+         "hypothetical"),
+        ("Students in Accra are pressing for the arrest of the campus guard.", "arrest",
+         "hypothetical"),
+        # The arrest itself is news.
+        ("Police in Dhaka arrested the factory owner on Tuesday.", "arrested", "asserted"),
+        # Charges and custody name a killing as a legal matter.
+        ("Farmer charged with murder of neighbour in Punjab", "murder", "background"),
+        ("Two brothers were booked for murder in Muzaffarpur on Sunday.", "murder",
+         "background"),
+        ("A constable accused of killing a vendor in Mombasa was granted bail.", "killing",
+         "background"),
+        ("Youth arraigned for killing his uncle in Abeokuta", "killing", "background"),
+        ("Court sentences ex-soldier to death for killing six villagers", "killing",
+         "background"),
+        ("Police arrested two men over the killing of a trader in Kano.", "killing",
+         "background"),
+        ("Detectives questioned a driver in connection with the shooting of a lawyer in Cali.",
+         "shooting", "background"),
+        ("Murder suspect arrested in Kumasi", "Murder", "background"),
+        ("Three men face murder charges after a brawl in Durban.", "murder", "background"),
+        ("Police in Pune registered a murder case against the landlord.", "murder",
+         "background"),
+        # A killing reported as news stays asserted.
+        ("Gunmen shot dead a police officer in Kisumu on Monday.", "shot", "asserted"),
+        ("Soldiers kill suspects in raid on a hideout in Borno", "kill", "asserted"),
+        ("Police detained a councillor over the weekend after gunmen attacked a bus.",
+         "detained", "asserted"),
+    ],
+)
+def test_demands_and_charges(text: str, trigger: str, expected: str) -> None:
+    start = text.index(trigger)
+    assert trigger_modality(text, start, start + len(trigger)) == expected

@@ -430,3 +430,24 @@ def test_weapon_words_retyped(sentence: str, trigger: str, sub: str, muc: str | 
 )
 def test_idioms_are_no_events(sentence: str) -> None:
     assert best_match(classify_sentence(sentence), asserted_only=True) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abduction"),
+    [
+        # "Missing" alone is not an abduction.
+        ("A student went missing in Oaxaca on Friday.", False),
+        ("The activist has been missing since March 3, his family said.", False),
+        ("Two fishermen have gone missing off the coast of Mindanao.", False),
+        ("Relatives said the herder is still missing after he left for the market.", False),
+        # Abduction words say so.
+        ("A teacher was kidnapped in Zamfara and has been missing since.", True),
+        ("The journalist went missing after being picked up by men in plain clothes.", True),
+        ("A priest is missing after he was taken by gunmen near Enugu.", True),
+        ("Three engineers have been missing since their abduction in Cabo Delgado.", True),
+    ],
+)
+def test_missing_needs_abduction_words(sentence: str, abduction: bool) -> None:
+    subs = {m.acled_sub_event_type for m in classify_sentence(sentence)
+            if m.modality == "asserted"}
+    assert ("Abduction/forced disappearance" in subs) is abduction

@@ -22,17 +22,19 @@ from datetime import date
 from typing import Any
 
 from ..article import Article
+from ..schema import Event
 from .documents import JOIN_THRESHOLD, DocSignature, _cluster_id, _km, signature_of
 from .text import TermStats, weighted
 
-__all__ = ["MAX_ACTIVE", "OnlineDocuments", "signature_dict", "signature_from_dict",
-           "store_signature"]
+__all__ = ["MAX_ACTIVE", "OnlineDocuments", "about_main_incident", "signature_dict",
+           "signature_from_dict", "store_signature"]
 
 MAX_ACTIVE = 50_000
 _SIG_TERMS = 60  # terms kept per stored signature (by weighted count, then alphabetically)
 _QUERY_TERMS = 12  # an article's rarest words that find candidate clusters
 _POSTING_CAP = 256  # latest clusters kept per word
 _FAR_KM = 80.0
+_NEAR_KM = 25.0
 _CONTEXT_KEPT = 4  # days and places a cluster is judged by
 
 
@@ -56,6 +58,21 @@ def signature_from_dict(key: str, data: dict[str, Any]) -> DocSignature:
     return DocSignature(id=key, terms={str(k): int(v) for k, v in data.get("t", {}).items()},
                         day=date.fromisoformat(data["d"]) if data.get("d") else None,
                         place=(float(place[0]), float(place[1])) if place else None)
+
+
+def about_main_incident(event: Event, sig: DocSignature) -> bool:
+    """Whether ``event`` is the incident the article is about (its signature's town and
+    day), so the article's document incident is evidence for it. An article that also
+    reports other events elsewhere or on other days says nothing about those by being
+    worded like another article."""
+    loc = event.location
+    if sig.place and loc is not None and loc.lat is not None and loc.lon is not None:
+        if _km(sig.place, (loc.lat, loc.lon)) > _NEAR_KM:
+            return False
+    if sig.day and event.date and len(event.date) == 10:
+        if abs((date.fromisoformat(event.date) - sig.day).days) > 1:
+            return False
+    return True
 
 
 @dataclass

@@ -17,10 +17,11 @@ from typing import Any
 
 from ..article import Article
 from ..dedup.incidents import IncidentIndex, Report, key_terms
+from ..dedup.online import signature_dict
 from ..dedup.text import term_counts
 from ..schema import Event
 from .db import Batch, Store
-from .ingest import document_incident, found_incident
+from .ingest import doc_evidence, document_incident, found_incident
 from .keys import article_key, canonical_url, content_hash
 from .migrations import run
 from .rows import article_row, changed_fields, event_row, report_row, revision_row
@@ -104,11 +105,11 @@ def put_article(store: Store, index: IncidentIndex, article: Article, *,
     batch.articles.append(article_row(
         article, key=key, seq=seq, canonical=canonical_url(article.url),
         digest=content_hash(article.text), extracted=not article.error, terms=terms, now=now,
-        incident=doc, signature=sig))
+        incident=doc, signature=signature_dict(sig) if sig is not None else None))
     result = PutResult(key, replaced=bool(old_keys))
     new_events: dict[str, Event] = {}
     for idx, event in enumerate(article.events):
-        report = Report.of(event, key, terms=terms, doc_incident=doc)
+        report = Report.of(event, key, terms=terms, doc_incident=doc_evidence(event, doc, sig))
         incident, _ = index.add(report) if dedup else found_incident(index, report)
         result.event_ids.append(incident.id)
         new_events[event.event_id] = event

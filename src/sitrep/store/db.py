@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from ..dedup.incidents import Incident, IncidentIndex, Report
-from ..dedup.online import OnlineDocuments, signature_from_dict
+from ..dedup.online import OnlineDocuments, about_main_incident, signature_from_dict
 from ..schema import Event
 from .effective import VIEW, ensure_view
 from .migrations import MIGRATIONS, migrate, run
@@ -146,13 +146,16 @@ class Store:
                 "ORDER BY seq").fetchall():
             index.documents.replay(signature_from_dict(key, json.loads(signature)), incident)
         rows = self.con.execute(
-            "SELECT r.event_id, r.article_key, r.event, a.terms, a.incident FROM event_reports r "
-            "JOIN articles a ON a.key = r.article_key ORDER BY a.seq, r.idx").fetchall()
+            "SELECT r.event_id, r.article_key, r.event, a.terms, a.incident, a.signature "
+            "FROM event_reports r JOIN articles a ON a.key = r.article_key "
+            "ORDER BY a.seq, r.idx").fetchall()
         incidents: dict[str, Incident] = {}
-        for event_id, article_key, event_json, terms, doc_incident in rows:
+        for event_id, article_key, event_json, terms, doc, signature in rows:
             event = Event.from_dict(json.loads(event_json))
+            sig = signature_from_dict(article_key, json.loads(signature)) if signature else None
             report = Report.of(event, article_key, terms=json.loads(terms or "[]"),
-                               doc_incident=doc_incident)
+                               doc_incident=doc if sig and about_main_incident(event, sig)
+                               else None)
             incidents.setdefault(event_id, Incident(id=event_id)).reports.append(report)
         for incident in incidents.values():  # dicts keep first-seen order: founding order
             index.load(incident)

@@ -19,15 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
+from ..dedup.documents import DocSignature
 from ..dedup.incidents import Incident, IncidentIndex, Report, key_terms
-from ..dedup.online import OnlineDocuments, signature_dict, store_signature
+from ..dedup.online import OnlineDocuments, about_main_incident, signature_dict, store_signature
 from ..dedup.text import term_counts
 from ..ingest.readers import read_inputs
+from ..schema import Event
 from .db import Batch, Store
 from .keys import article_key, canonical_url, content_hash
 from .rows import article_row, event_row, merge_into_row, report_row, revision_row
 
-__all__ = ["IngestOptions", "IngestStats", "document_incident", "found_incident", "ingest",
+__all__ = ["IngestOptions", "IngestStats", "doc_evidence", "document_incident",
+           "found_incident", "ingest",
            "iter_sources"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -122,20 +125,21 @@ class _Ingester:
             terms = key_terms(term_counts(art.text, title=art.title)) if art.events else []
             doc, sig = document_incident(self.index, art, key, processed=(
                 self.pipeline is not None or bool(art.events)) and self.options.dedup)
+            stored_sig = signature_dict(sig) if sig is not None else None
             batch.articles.append(article_row(
                 art, key=key, seq=self.seq, canonical=canon, digest=digest,
                 extracted=self.pipeline is not None and not art.error, terms=terms, now=now,
-                incident=doc, signature=sig))
-            self._merge(art, key, terms, batch, now, doc)
+                incident=doc, signature=stored_sig))
+            self._merge(art, key, terms, batch, now, doc, sig)
             self.seq += 1
             self.stats.stored += 1
         if batch:
             self.store.write_batch(batch)
 
     def _merge(self, art: Article, key: str, terms: list[str], batch: Batch,
-               now: datetime, doc: str | None) -> None:
+               now: datetime, doc: str | None, sig: DocSignature | None) -> None:
         for idx, event in enumerate(art.events):
-            report = Report.of(event, key, terms=terms, doc_incident=doc)
+            report = Report.of(event, key, terms=terms, doc_incident=doc_evidence(event, doc, sig))
             incident, new = (self.index.add(report) if self.options.dedup
                              else found_incident(self.index, report))
             self.stats.events += 1
@@ -153,8 +157,14 @@ class _Ingester:
                                                 article_key=key, now=now))
 
 
+def doc_evidence(event: Event, doc: str | None, sig: DocSignature | None) -> str | None:
+    """The document incident as evidence for one of the article's events (None when the
+    event is not the one the article is about: see :func:`about_main_incident`)."""
+    return doc if doc and sig is not None and about_main_incident(event, sig) else None
+
+
 def document_incident(index: IncidentIndex, article: Article, key: str, *,
-                      processed: bool = True) -> tuple[str | None, dict[str, Any] | None]:
+                      processed: bool = True) -> tuple[str | None, DocSignature | None]:
     """The article's document incident and the signature that placed it (both None for
     an article that failed or was not processed: without places and dates its wording
     alone would group it)."""
@@ -163,7 +173,7 @@ def document_incident(index: IncidentIndex, article: Article, key: str, *,
     if index.documents is None:
         index.documents = OnlineDocuments()
     sig = store_signature(article, key)
-    return index.documents.add(sig), signature_dict(sig)
+    return index.documents.add(sig), sig
 
 
 def found_incident(index: IncidentIndex, report: Report) -> tuple[Incident, bool]:
