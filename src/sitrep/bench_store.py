@@ -76,8 +76,9 @@ def db_fingerprint(db: Path) -> dict[str, object]:
 
 def _ingest_cmd(src: Path, db: Path, extract: bool) -> list[str]:
     code = ("import sys; from sitrep.store.db import Store; "
-            "from sitrep.store.ingest import IngestOptions, ingest; s = Store(sys.argv[2]); ingest(s, [sys.argv[1]], IngestOptions("
-            "extract=sys.argv[3] == '1', progress=False, batch_size=128)); s.close()")
+            "from sitrep.store.ingest import IngestOptions, ingest; s = Store(sys.argv[2]); "
+            "ingest(s, [sys.argv[1]], IngestOptions(extract=sys.argv[3] == '1', "
+            "progress=False, batch_size=128)); s.close()")
     return [sys.executable, "-c", code, str(src), str(db), "1" if extract else "0"]
 
 

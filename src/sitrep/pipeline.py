@@ -7,6 +7,7 @@ an LLM client) are sibling implementations chosen by configuration.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -66,6 +67,10 @@ class Pipeline:
         global _DEFAULT
         if _DEFAULT is None:
             _DEFAULT = cls.from_config()
+            # The resources just loaded live for the whole process: move them out of the
+            # garbage collector's sight, so full collections stop rescanning them (and
+            # forked workers do not touch, and so copy, their pages).
+            gc.freeze()
         return _DEFAULT
 
     def run(self, article: Article) -> Article:

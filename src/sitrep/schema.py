@@ -8,7 +8,7 @@ JSON Lines of ``spec/output.md`` and back. The JSON Schema of a line lives in
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
 from typing import Any
@@ -194,7 +194,7 @@ def _place_to_dict(p: PlaceMention) -> dict[str, Any]:
     d = {k: getattr(p, k) for k in _PLACE_KEYS}
     d["score"] = round(float(p.score), 3)
     if p.alternatives:
-        d["alternatives"] = [asdict(c) for c in p.alternatives]
+        d["alternatives"] = [_flat(c) for c in p.alternatives]
     return d
 
 
@@ -216,7 +216,7 @@ def article_to_dict(article: Article, *, include_text: bool = False) -> dict[str
         "events": [e.to_dict() for e in article.events],
         "anchor": article.anchor.isoformat() if article.anchor else None,
         "anchor_source": article.anchor_source,
-        "diagnostics": [asdict(d) for d in article.diagnostics],
+        "diagnostics": [_flat(d) for d in article.diagnostics],
     }
     if article.incident is not None:
         out["incident"] = article.incident

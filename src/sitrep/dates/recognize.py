@@ -1,6 +1,7 @@
 """Find and normalise date expressions in a text against an anchor date.
 
-One pass of the precompiled grammar (:mod:`.grammar`) finds candidates; a handler per
+One pass of the precompiled grammar (:mod:`.grammar`, tried only where a date can begin:
+:meth:`~.grammar.Grammar.finditer`) finds candidates; a handler per
 alternative (:mod:`.explicit`, :mod:`.relative`) checks false friends ("Theresa May", "a
 march", "2,000 people") and turns the match into a :class:`~sitrep.article.DateMention`.
 Expressions that need an anchor are skipped when there is none (and reported through

@@ -12,6 +12,7 @@ from typing import Any
 
 import pycountry
 
+from .codes import civilian_targeting, interaction, region_of, source_scale, tags
 from .notes import summary
 
 __all__ = ["ACLED_COLUMNS", "ACLED_INT_COLUMNS", "acled_row"]
@@ -34,13 +35,15 @@ def _iso_numeric(code: str | None) -> int:
 
 
 def acled_row(row: dict[str, Any], *, sources: list[str] | None = None,
-              timestamp: datetime | None = None) -> dict[str, Any]:
-    """The ACLED CSV row of one stored event (``sources``: outlet names, if known)."""
+              timestamp: datetime | None = None,
+              outlets: list[tuple[str | None, str | None]] | None = None,
+              passage: str | None = None) -> dict[str, Any]:
+    """The ACLED CSV row of one stored event (``sources``: outlet names, if known;
+    ``outlets``: (outlet name, URL) of each report, for the source scale; ``passage``: the
+    founding report's words about the event, for the tags)."""
     inter1, inter2 = int(row.get("inter1") or 0), int(row.get("inter2") or 0)
     day = row.get("event_date")
     assoc = [a["name"] for a in json.loads(row.get("assoc_actors") or "[]")]
-    interaction = int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 \
-        else inter1 or inter2
     return {
         "event_id_cnty": row["event_id"],
         "event_date": day.isoformat() if day else "",
@@ -55,22 +58,22 @@ def acled_row(row: dict[str, Any], *, sources: list[str] | None = None,
         "actor2": row.get("actor2") or "",
         "assoc_actor_2": "",
         "inter2": inter2,
-        "interaction": interaction,
-        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": civilian_targeting(row),
         "iso": _iso_numeric(row.get("country_code")),
-        "region": "",
+        "region": region_of(row.get("country_code")),
         "country": row.get("country") or "",
         "admin1": row.get("admin1") or "",
         "admin2": row.get("admin2") or "",
-        "admin3": "",
+        "admin3": "",  # the gazetteer goes down to admin2
         "location": row.get("location") or "",
         "latitude": row.get("latitude"),
         "longitude": row.get("longitude"),
         "geo_precision": int(row.get("geo_precision") or 0),
         "source": "; ".join(sources or []),
-        "source_scale": "",
+        "source_scale": source_scale(outlets or []),
         "notes": summary(row),
         "fatalities": int(row.get("fatalities") or 0),
-        "tags": "",
+        "tags": tags(row, passage),
         "timestamp": int(timestamp.timestamp()) if timestamp else 0,
     }

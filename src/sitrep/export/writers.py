@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -29,23 +31,64 @@ __all__ = ["FORMATS", "export_events", "write_csv", "write_geojson", "write_json
 FORMATS = ("csv", "geojson", "parquet", "jsonl")
 
 
-def _provenance(store: Store) -> dict[str, tuple[list[str], datetime | None]]:
-    """event_id -> (outlets or article ids reporting it, latest ingest time)."""
+@dataclass(slots=True)
+class _Provenance:
+    sources: list[str]  # outlets, or article ids where the outlet is unknown
+    outlets: list[tuple[str | None, str | None]]  # (outlet, URL) of each report
+    latest: datetime | None  # when the latest report was ingested
+
+
+def _provenance(store: Store) -> dict[str, _Provenance]:
+    """event_id -> who reported it, and when it was last ingested."""
     rows = store.con.execute(
         "SELECT r.event_id, list(DISTINCT coalesce(a.source, a.id) ORDER BY coalesce(a.source,"
-        " a.id)), max(a.ingested_at) FROM event_reports r JOIN articles a"
-        " ON a.key = r.article_key GROUP BY r.event_id").fetchall()
-    return {r[0]: (list(r[1]), r[2]) for r in rows}
+        " a.id)), list(DISTINCT {'s': a.source, 'u': a.url}), max(a.ingested_at)"
+        " FROM event_reports r JOIN articles a ON a.key = r.article_key GROUP BY r.event_id"
+        ).fetchall()
+    return {r[0]: _Provenance(list(r[1]), [(o["s"], o["u"]) for o in r[2]], r[3])
+            for r in rows}
+
+
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+def _passage(text: str, event: dict[str, Any]) -> str:
+    """The sentences of ``text`` that hold the event's evidence (its trigger and fields)."""
+    spans = [e for e in (event.get("evidence") or []) if e.get("end")]
+    if event.get("trigger"):
+        spans.append(event["trigger"])
+    if not spans:
+        return text[:600]
+    start, end = min(e["start"] for e in spans), max(e["end"] for e in spans)
+    back = [m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 400), start)]
+    ahead = _SENTENCE_EDGE.search(text, end)
+    return text[back[-1] if back else max(0, start - 400):ahead.end() if ahead else end + 400]
+
+
+def _passages(store: Store, rows: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """event_id -> the founding report's passage, for demonstrations (their crowd size)."""
+    ids = [r["event_id"] for r in rows if r.get("event_type") in ("Protests", "Riots")]
+    if not ids:
+        return {}
+    found = store.con.execute(
+        "SELECT r.event_id, arg_min(a.text, a.seq * 10000 + r.idx), "
+        "arg_min(r.event, a.seq * 10000 + r.idx) FROM event_reports r JOIN articles a "
+        f"ON a.key = r.article_key WHERE r.event_id IN ({', '.join('?' for _ in ids)}) "
+        "GROUP BY r.event_id", ids).fetchall()
+    return {eid: _passage(text or "", json.loads(event)) for eid, text, event in found}
 
 
 def write_csv(store: Store, rows: Sequence[dict[str, Any]], out: TextIO) -> int:
     """ACLED's columns, in ACLED's order."""
     prov = _provenance(store)
+    passages = _passages(store, rows)
     writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
+    none = _Provenance([], [], None)
     for row in rows:
-        sources, ts = prov.get(row["event_id"], ([], None))
-        writer.writerow(acled_row(row, sources=sources, timestamp=ts))
+        p = prov.get(row["event_id"], none)
+        writer.writerow(acled_row(row, sources=p.sources, timestamp=p.latest,
+                                  outlets=p.outlets, passage=passages.get(row["event_id"])))
     return len(rows)
 
 
