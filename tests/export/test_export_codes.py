@@ -6,8 +6,14 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from sitrep.export.codes import (civilian_targeting, crowd_size, interaction, region_of,
-                                 source_scale, tags)
+from sitrep.export.codes import (
+    civilian_targeting,
+    crowd_size,
+    interaction,
+    region_of,
+    source_scale,
+    tags,
+)
 from sitrep.nlp.lexicon import read_json
 
 ACLED_REGIONS = {"Western Africa", "Middle Africa", "Eastern Africa", "Southern Africa",

@@ -44,6 +44,20 @@ def test_acled_csv_loads_with_acled_columns_and_types(store):
     assert df["notes"].str.endswith(".").all()
 
 
+def test_acled_csv_fills_region_interaction_and_crowd_size(store):
+    buf = io.StringIO()
+    export_events(store, "csv", buf)
+    df = pd.read_csv(io.StringIO(buf.getvalue()), keep_default_na=False)
+    regions = dict(zip(df["country"], df["region"], strict=True))
+    assert regions.get("Somalia") == "Eastern Africa" and regions.get("Sri Lanka") == "South Asia"
+    for _, row in df.iterrows():
+        codes = sorted(c for c in (row["inter1"], row["inter2"]) if c)
+        assert row["interaction"] == (codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+                                      if codes else 0)
+    protests = df[df["event_type"].isin(["Protests", "Riots"])]
+    assert list(protests["tags"]) == ["crowd size=hundreds"] * len(protests) and len(protests)
+
+
 def test_geojson_is_a_feature_collection(store):
     buf = io.StringIO()
     export_events(store, "geojson", buf)

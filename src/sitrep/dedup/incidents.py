@@ -172,6 +172,16 @@ class IncidentIndex:
         for report in incident.reports:
             self._index(incident.id, report)
 
+    def restore(self, incident_id: str, report: Report) -> None:
+        """Put back one stored report of ``incident_id`` (no matching). Restoring every
+        report in arrival order rebuilds the index exactly as the run built it (the order
+        of incidents in a block decides ties)."""
+        incident = self.incidents.get(incident_id)
+        if incident is None:
+            incident = self.incidents[incident_id] = Incident(id=incident_id)
+        incident.reports.append(report)
+        self._index(incident_id, report)
+
     def _candidates(self, report: Report) -> Iterable[Incident]:
         countries = [report.country_code] + ([None] if report.country_code is not None else [])
         if report.day is None:

@@ -42,7 +42,8 @@ def store_signature(article: Article, key: str) -> DocSignature:
     """The signature of a processed article as stored: its top terms only."""
     sig = signature_of(article)
     top = sorted(sig.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:_SIG_TERMS]
-    return DocSignature(id=key, terms=dict(top), day=sig.day, place=sig.place,
+    # in term order, as the stored JSON has them: replay then sums floats in the same order
+    return DocSignature(id=key, terms=dict(sorted(top)), day=sig.day, place=sig.place,
                         place_name=sig.place_name)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..dedup.incidents import Incident, IncidentIndex, Report
+from ..dedup.incidents import IncidentIndex, Report
 from ..dedup.online import OnlineDocuments, about_main_incident, signature_from_dict
 from ..schema import Event
 from .effective import VIEW, ensure_view
@@ -149,16 +149,12 @@ class Store:
             "SELECT r.event_id, r.article_key, r.event, a.terms, a.incident, a.signature "
             "FROM event_reports r JOIN articles a ON a.key = r.article_key "
             "ORDER BY a.seq, r.idx").fetchall()
-        incidents: dict[str, Incident] = {}
         for event_id, article_key, event_json, terms, doc, signature in rows:
             event = Event.from_dict(json.loads(event_json))
             sig = signature_from_dict(article_key, json.loads(signature)) if signature else None
-            report = Report.of(event, article_key, terms=json.loads(terms or "[]"),
-                               doc_incident=doc if sig and about_main_incident(event, sig)
-                               else None)
-            incidents.setdefault(event_id, Incident(id=event_id)).reports.append(report)
-        for incident in incidents.values():  # dicts keep first-seen order: founding order
-            index.load(incident)
+            index.restore(event_id, Report.of(
+                event, article_key, terms=json.loads(terms or "[]"),
+                doc_incident=doc if sig and about_main_incident(event, sig) else None))
         return index
 
     def event_rows(self, where: str = "", params: Sequence[Any] = (), *,

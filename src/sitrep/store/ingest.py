@@ -1,10 +1,13 @@
 """``sitrep ingest``: articles from files, feeds and WARC archives into the store.
 
 Articles are read in order, in batches. A batch drops what is already stored (same
-canonical URL or same text), runs extraction on the rest, merges their events into the
-stored incidents, and is written in one transaction. A run killed at any point leaves
+canonical URL or same text), runs extraction on the rest, places each article in a
+document incident (:mod:`sitrep.dedup.online`: its wording, town and day), merges its
+events into the stored incidents (the document incident being one piece of evidence, as
+in the batch ``merge_events``), and is written in one transaction. A run killed at any point leaves
 only whole batches behind; running it again skips them and continues, so the database
-ends as an uninterrupted run would have left it.
+ends as an uninterrupted run would have left it: the dedup state is rebuilt from the
+stored rows (:meth:`Store.load_incidents`), step for step as the run built it.
 """
 
 from __future__ import annotations
