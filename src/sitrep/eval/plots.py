@@ -68,7 +68,7 @@ def confusion_svg(gold: Sequence[str | None], pred: Sequence[str | None], *,
                     key=lambda s: (s == "(none)", s))
     n = len(labels)
     cell, left, top = 18, 230, 230
-    width, height = left + n * cell + 20, top + n * cell + 20
+    width, height = left + n * cell + 140, top + n * cell + 20  # room for slanted labels
     peak = max(pairs.values(), default=1)
     parts = [f'<text x="10" y="20" font-size="14" font-weight="bold">{escape(title)}</text>',
              f'<text x="10" y="{top - 8}" font-size="11" fill="#666">gold (rows) / '
