@@ -185,14 +185,7 @@ class Article:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing character ``offset`` (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return s
-        return None
+        from .nlp.sentences import sentence_index_at
+
+        i = sentence_index_at(self.sentences, offset)
+        return self.sentences[i] if i >= 0 else None

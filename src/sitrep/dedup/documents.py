@@ -23,7 +23,8 @@ from datetime import date
 from ..article import Article
 from .text import TermStats, cosine, term_counts, weighted
 
-__all__ = ["DocSignature", "DocumentClusterer", "document_incidents", "signature_of"]
+__all__ = ["DocSignature", "DocumentClusterer", "context_bonus", "document_incidents",
+           "signature_of"]
 
 JOIN_THRESHOLD = 0.20
 _FAR_KM = 80.0
@@ -95,14 +96,15 @@ class _Cluster:
         self.size += 1
 
 
-def _context_bonus(sig: DocSignature, cluster: _Cluster) -> float:
-    """Place and day agreement: up to +0.2 when they agree, down to -0.3 when not."""
+def context_bonus(sig: DocSignature, places, days) -> float:
+    """Place and day agreement of an article with a cluster's ``places`` and ``days``:
+    +0.1 each for the same town and day (within a day), -0.15 each when far apart."""
     bonus = 0.0
-    if sig.place and cluster.places:
-        km = min(_km(sig.place, p) for p in cluster.places)
+    if sig.place and places:
+        km = min(_km(sig.place, p) for p in places)
         bonus += 0.10 if km < 10 else (-0.15 if km > _FAR_KM else 0.0)
-    if sig.day and cluster.days:
-        gap = min(abs((sig.day - d).days) for d in cluster.days)
+    if sig.day and days:
+        gap = min(abs((sig.day - d).days) for d in days)
         bonus += 0.10 if gap <= 1 else (-0.15 if gap > 7 else 0.0)
     return bonus
 
@@ -128,7 +130,7 @@ class DocumentClusterer:
         best, best_score = None, self.threshold
         for cluster in self.clusters:
             score = cosine(vec, cluster.centroid) / cluster.norm
-            score += _context_bonus(sig, cluster)
+            score += context_bonus(sig, cluster.places, cluster.days)
             if score >= best_score:
                 best, best_score = cluster, score
         if best is None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..article import Article
 from ..schema import Event
-from .documents import JOIN_THRESHOLD, DocSignature, _cluster_id, _km, signature_of
+from .documents import JOIN_THRESHOLD, DocSignature, _cluster_id, _km, context_bonus, signature_of
 from .text import TermStats, weighted
 
 __all__ = ["MAX_ACTIVE", "OnlineDocuments", "about_main_incident", "signature_dict",
@@ -33,7 +33,6 @@ MAX_ACTIVE = 50_000
 _SIG_TERMS = 60  # terms kept per stored signature (by weighted count, then alphabetically)
 _QUERY_TERMS = 12  # an article's rarest words that find candidate clusters
 _POSTING_CAP = 256  # latest clusters kept per word
-_FAR_KM = 80.0
 _NEAR_KM = 25.0
 _CONTEXT_KEPT = 4  # days and places a cluster is judged by
 
@@ -104,18 +103,6 @@ class _Cluster:
         return new
 
 
-def _context(sig: DocSignature, cluster: _Cluster) -> float:
-    """As the batch clusterer: +0.1 each for the same town and day, -0.15 when far."""
-    bonus = 0.0
-    if sig.place and cluster.places:
-        km = min(_km(sig.place, p) for p in cluster.places)
-        bonus += 0.10 if km < 10 else (-0.15 if km > _FAR_KM else 0.0)
-    if sig.day and cluster.days:
-        gap = min(abs((sig.day - d).days) for d in cluster.days)
-        bonus += 0.10 if gap <= 1 else (-0.15 if gap > 7 else 0.0)
-    return bonus
-
-
 @dataclass
 class OnlineDocuments:
     """Online, bounded document clustering with stable ids (a cluster keeps its first
@@ -160,7 +147,7 @@ class OnlineDocuments:
             small, big = (vec, cluster.centroid) if len(vec) <= len(cluster.centroid) \
                 else (cluster.centroid, vec)
             dot = sum(v * big.get(t, 0.0) for t, v in small.items())
-            score = dot / norm + _context(sig, cluster)
+            score = dot / norm + context_bonus(sig, cluster.places, cluster.days)
             # ties go to the earlier cluster (candidates come in a fixed order)
             if score > best_score or (best is None and score >= best_score):
                 best, best_score = cluster, score

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..article import Article, CountMention, Sentence
-from ..nlp.sentences import split_sentences
+from ..nlp.sentences import sentence_index_at, split_sentences
 from .casualty_lexicon import casualty_lexicon
 from .casualty_phrases import MAX_FILLERS, Phrase, SentenceTokens
 from .casualty_toll import Toll, toll
@@ -73,17 +73,7 @@ class _Extractor:
         return self.out
 
     def _sentence_index(self, offset: int) -> int:
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return mid
-        return -1
+        return sentence_index_at(self.sentences, offset)
 
     def _trigger(self, sent: SentenceTokens, m: re.Match[str], starts: set[int]) -> None:
         lex = self.lex

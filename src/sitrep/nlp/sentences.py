@@ -13,7 +13,7 @@ from functools import cache
 from ..article import Article, Sentence
 from .lexicon import read_lines
 
-__all__ = ["SentenceStage", "split_sentences"]
+__all__ = ["SentenceStage", "sentence_index_at", "split_sentences"]
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 # The look-ahead also captures the first visible character after the space (``nx``), so
@@ -83,6 +83,22 @@ def split_sentences(text: str) -> list[Sentence]:
             out.append(Sentence(len(out), s, s + len(body)))
         start = end
     return out
+
+
+def sentence_index_at(sentences: list[Sentence], offset: int) -> int:
+    """Index (in ``sentences``, sorted by start) of the sentence holding character
+    ``offset``, or -1 when the offset falls between or outside sentences."""
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return -1
 
 
 class SentenceStage:
