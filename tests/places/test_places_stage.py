@@ -46,6 +46,10 @@ def _places(stage: PlaceStage, text: str) -> list:
      [("Paris", 4717560, "US"), ("Texas", None, "US"), ("Lamar County", None, "US")]),
     ("The Dallas County sheriff said the fire started in Garland, Texas.",
      [("Dallas County", None, "US"), ("Garland", 4693003, "US"), ("Texas", None, "US")]),
+    ("Protesters marched through central Santiago on Monday.",
+     [("Santiago", 3871336, "CL")]),
+    ("Police fired tear gas in the Dominican province of Santiago.",
+     [("Santiago", None, "DO")]),
     ("A man was shot on Friday in Baton Rouge, Louisiana, police said.",
      [("Baton Rouge", None, "US"), ("Louisiana", None, "US")]),
 ])

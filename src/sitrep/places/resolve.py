@@ -47,6 +47,10 @@ def _prior(c: Candidate, hint: str | None) -> float:
         # a tiny area (the Bahamas' San Salvador island) must not beat a capital city of
         # the same name; areas of a million people keep the full prior
         base = min(base, 0.58 + 0.07 * math.log10(c.population + 1))
+    elif c.feature == "admin1":
+        # nor may a province beat a far bigger city of the same name elsewhere (the
+        # Dominican province of Santiago, 1.3 M, against Santiago de Chile, 4.8 M)
+        base = min(base, 0.20 + 0.12 * math.log10(c.population + 1))
     if c.alternate:
         base -= 0.2
     if hint and (hint == c.feature or (hint == "admin2" and c.feature == "admin1")):
@@ -125,13 +129,16 @@ def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
     priors = [_prior(c, hint) for c in cs]
     base = priors[:]
     seat = _names_seat(key, cs)
-    big = any(c.feature in ("country", "admin1") and not c.alternate for c in cs)
+    big = max((c.population for c in cs
+               if c.feature in ("country", "admin1") and not c.alternate), default=-1)
     for i, c in enumerate(cs):
         if seat and c.country_code in seat:
             if c.feature == "admin1" and hint not in ("admin1", "admin2"):
                 base[i] -= 0.5
-        elif c.feature == "city" and big:
-            base[i] -= 0.25  # "Oregon", "Kansas": the town named after the state is rarely meant
+        elif c.feature == "city" and 0 <= c.population < big:
+            # "Oregon", "Kansas": the town named after the state is rarely meant; a city
+            # bigger than the area (Santiago de Chile against a Dominican province) is
+            base[i] -= 0.25
     rows = [(c, b, c.country_code, (c.country_code, c.admin1), _KIND.get(c.feature, 3), c.lat,
              c.lon, math.cos(math.radians(c.lat))) for c, b in zip(cs, base, strict=True)]
     return _Static(priors, base, rows, len({c.country_code for c in cs}))
