@@ -56,10 +56,10 @@ CAPTION_STORY = (
             "dateline",
         ),
         (
-            "DEV-MUC3-0001 (NOSC)\n\n   SAN SALVADOR, 3 JAN 90 -- [REPORT] THE ARMY SAID ...",
+            "XYZ-0042 (NOSC)\n\n   SAN MIGUEL, 4 JAN 90 -- [REPORT] TROOPS PATROLLED ...",
             None,
             None,
-            date(1990, 1, 3),
+            date(1990, 1, 4),
             "dateline",
         ),
         (
