@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
 
@@ -60,7 +60,19 @@ def _name_like(word: str, raw: str, lex: _Lexicon, cased: bool) -> bool:
 
 def find_persons(text: str, offset: int = 0) -> list[PersonSpan]:
     """Person names in ``text`` (offsets + ``offset``), left to right, not overlapping."""
+    return list(_find_persons(text, offset))
+
+
+@lru_cache(maxsize=512)
+def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
+    """:func:`find_persons`, cached: the events stage reads a sentence's names once per
+    event told in it (and in the sentence before)."""
     lex = _lexicon()
+    # A name starts at a given name or after a title: without either, skip the scan.
+    norms = set(map(str.lower, _WORD.findall(text)))
+    norms |= {w[:-2] for w in norms if w[-2:] in ("'s", "\u2019s")}  # _bare
+    if norms.isdisjoint(lex.given) and norms.isdisjoint(lex.titles):
+        return ()
     # Capitals carry information only in mixed-case text.
     cased = not (text.isupper() or text.islower())
     words = [(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -97,7 +109,7 @@ def find_persons(text: str, offset: int = 0) -> list[PersonSpan]:
                 end -= 2
             out.append(PersonSpan(text[start:end], offset + start, offset + end, titled))
         i = j
-    return out
+    return tuple(out)
 
 
 def _bare(word: str) -> str:

@@ -360,10 +360,14 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
     year = article.anchor.year if article.anchor else None
     for sentence in article.sentences:
         s_text = text[sentence.start:sentence.end]
-        if sentence_modality(s_text, reference_year=year) == "background":
-            continue
         matches = [m for m in classify_sentence(s_text, sentence.start, reference_year=year)
                    if m.modality in (None, "asserted")]
+        # A sentence with no asserted trigger and no count yields nothing: skip its
+        # modality and clauses (most sentences of an article).
+        if not matches and not index.counts.inside(sentence.start, sentence.end):
+            continue
+        if sentence_modality(s_text, reference_year=year) == "background":
+            continue
         carried: list[DateMention] = []
         sentence_dates = [d for d in index.dates.inside(sentence.start, sentence.end)
                           if not is_reporting_date(text, d)]

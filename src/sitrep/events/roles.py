@@ -113,6 +113,8 @@ def _widen(text: str, tokens: Sequence[Token], first: int, lex: _Lexicon, upper_
 
 def _find(text: str, offset: int, kind: str, label: str) -> list[RoleSpan]:
     lex = _lexicon(kind)
+    if not lex.heads.may_match(text):  # most clauses name no target or weapon
+        return []
     tokens = tokenize(text)
     # All-capitals wire text (MUC-4): capitalisation says nothing about names there.
     upper_text = _LOWER.search(text) is None

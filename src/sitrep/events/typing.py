@@ -156,7 +156,10 @@ def _lexicon() -> tuple[
                   float(s["below"]))
         for s in mapping.get("suppress", ())
     )
-    return PhraseMatcher(phrases), cue_matcher, codes, rules, mode_cues, suppress
+    # Blockers (no sub-event type) only veto triggers: a sentence without a trigger
+    # phrase is skipped whatever blockers it has.
+    trig_matcher = PhraseMatcher(phrases, relevant=lambda t: t.sub is not None)
+    return trig_matcher, cue_matcher, codes, rules, mode_cues, suppress
 
 
 _MUC_NEEDS_CIVILIANS = frozenset(read_json("events", "mapping.json").get("muc_needs_civilians", ()))
@@ -218,6 +221,8 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     """The typed triggers of ``text`` and the cue sets seen, cached: the events stage asks
     for a sentence's triggers more than once (its modality, then its frames)."""
     trig_matcher, cue_matcher, codes, rules, mode_cues, suppress = _lexicon()
+    if not trig_matcher.may_match(text):  # most sentences: no trigger word at all
+        return (), ()
     tokens = tokenize(text)
     if not tokens:
         return (), ()
@@ -295,8 +300,7 @@ def classify_sentence(
     typed, cue_names = _typed(text)
     if not typed:
         return []
-    lowered = lower_keeping_offsets(text)
-    background = is_background(lowered, reference_year, lowered=True)
+    modalities = _modalities(text, reference_year)
     return [
         TypeMatch(
             trigger_start=offset + t.start,
@@ -309,14 +313,24 @@ def classify_sentence(
             plover_event_type=t.plover,
             plover_mode=t.mode,
             confidence=t.confidence,
-            modality=trigger_modality(
-                lowered, t.start, t.end, reference_year=reference_year,
-                background=background, lowered=True,
-            ),
+            modality=modality,
             cues=cue_names,
         )
-        for t in typed
+        for t, modality in zip(typed, modalities, strict=True)
     ]
+
+
+@lru_cache(maxsize=2048)
+def _modalities(text: str, reference_year: int | None) -> tuple[str, ...]:
+    """The modality of each typed trigger of ``text``, cached: a sentence is classified
+    for its own modality and again for its frames."""
+    lowered = lower_keeping_offsets(text)
+    background = is_background(lowered, reference_year, lowered=True)
+    return tuple(
+        trigger_modality(lowered, t.start, t.end, reference_year=reference_year,
+                         background=background, lowered=True)
+        for t in _typed(text)[0]
+    )
 
 
 def best_match(matches: Sequence[TypeMatch], *, asserted_only: bool = False) -> TypeMatch | None:

@@ -17,7 +17,7 @@ linear in the number of tokens: well under a millisecond for a news article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
@@ -118,6 +118,22 @@ def _phrase_words(phrase: str) -> list[str]:
     return [w for w in re.split(r"[\s\-'\u2019]+", phrase.strip()) if w]
 
 
+# Words too frequent to make a good anchor for :meth:`PhraseMatcher.may_match`. Only a
+# speed hint: any slot of a phrase is a correct anchor.
+_FREQUENT = frozenset(
+    "a an the of in on at to from by for with against over under up down back "
+    "was were is are be been has have had made take taken time land new general".split()
+)
+
+
+def _telling(slot: frozenset[str] | str) -> tuple[bool, int]:
+    """How well a slot singles out the texts its phrase can match (greater is better)."""
+    return (not slot <= _FREQUENT, min(len(w) for w in slot))
+
+
+_Slots = tuple[frozenset[str] | str, ...]
+
+
 class PhraseHit(NamedTuple, Generic[T]):
     """A phrase found in the text: token span ``[first, last]`` and the phrase's payload."""
 
@@ -131,19 +147,47 @@ class PhraseHit(NamedTuple, Generic[T]):
 class PhraseMatcher(Generic[T]):
     """Find every occurrence of a set of phrases, each carrying a payload."""
 
-    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
-        self._index: dict[str, list[tuple[tuple[frozenset[str] | str, ...], T]]] = {}
+    def __init__(self, phrases: Iterable[tuple[str, T]],
+                 relevant: Callable[[T], bool] | None = None) -> None:
+        """Index ``phrases`` (with their payloads); :meth:`may_match` looks only for the
+        phrases whose payload is ``relevant`` (all by default)."""
+        # first word -> (slots, payload, second slot when a word set, else None)
+        self._index: dict[str, list[tuple[_Slots, T, frozenset[str] | None]]] = {}
+        # Every hit has a token in each slot of its phrase, so a text none of whose words
+        # fill a phrase's most telling slot (its longest words: "police" rather than
+        # "the") has no hit: the union of those slots is a safe pre-filter.
+        anchors: set[str] = set()
         for phrase, payload in phrases:
             slots = tuple(_compile_slot(w) for w in _phrase_words(phrase))
             if not slots or slots[0] == GAP:
                 raise ValueError(f"bad phrase: {phrase!r}")
+            if relevant is None or relevant(payload):
+                words = [sl for sl in slots if sl != GAP]
+                anchors |= max(reversed(words), key=_telling)
             first = slots[0]
             assert isinstance(first, frozenset)
+            second = slots[1] if len(slots) > 1 and slots[1] != GAP else None
+            assert second is None or isinstance(second, frozenset)
             for form in first:
-                self._index.setdefault(form, []).append((slots, payload))
+                self._index.setdefault(form, []).append((slots, payload, second))
+        self._anchors = frozenset(anchors)
+
+    def may_match(self, text: str) -> bool:
+        """False when no relevant phrase can match in ``text``: none of its words fills
+        such a phrase's anchor slot.
+
+        A cheap test (one C-level scan) run before :func:`tokenize` and :meth:`find`,
+        which most sentences would pass through for nothing. It answers True whenever
+        tokenizing could differ from a plain scan (the month "March", letters that
+        lower-case to two).
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text) or "march" in lowered:
+            return True
+        return not self._anchors.isdisjoint(_TOKEN.findall(lowered))
 
     @staticmethod
-    def _walk(norms: Sequence[str], i: int, slots: tuple[frozenset[str] | str, ...]) -> int | None:
+    def _walk(norms: Sequence[str], i: int, slots: _Slots) -> int | None:
         """Index of the last token matched by ``slots`` starting at token ``i``, or None."""
         j, k, n = i + 1, 1, len(norms)  # the first slot matched already (index look-up)
         while k < len(slots):
@@ -169,15 +213,26 @@ class PhraseMatcher(Generic[T]):
         hits: list[PhraseHit[T]] = []
         index = self._index
         norms = [t[0] for t in tokens]
+        # The words that start some phrase, found at C speed: most tokens start none.
+        starting = index.keys() & norms
+        if not starting:
+            return hits
         walk = self._walk
+        n = len(norms)
         for i, norm in enumerate(norms):
-            entries = index.get(norm)
-            if not entries:
+            if norm not in starting:
                 continue
+            entries = index[norm]
             tok = tokens[i]
-            for slots, payload in entries:
-                # One-word phrases (most of the lexicon) need no walk.
-                last = i if len(slots) == 1 else walk(norms, i, slots)
+            for slots, payload, second in entries:
+                # One-word phrases (most of the lexicon) need no walk; most longer ones
+                # fail on their second word, checked here before a walk.
+                if len(slots) == 1:
+                    last: int | None = i
+                elif second is not None and (i + 1 >= n or norms[i + 1] not in second):
+                    continue
+                else:
+                    last = walk(norms, i, slots)
                 if last is not None:
                     hits.append(PhraseHit(i, last, tok.start, tokens[last].end, payload))
         return hits
