@@ -28,7 +28,7 @@ eval: $(STAMP) index
 	$(BIN)/python -m sitrep.eval.board --data-dir ../shared/data --out eval/scoreboard.md
 
 bench: $(STAMP) index
-	$(BIN)/python -m sitrep.bench
+	$(BIN)/python -m sitrep.bench --dask-articles 100000
 	$(BIN)/python -m sitrep.bench_store ingest --n 100000
 	$(BIN)/python -m sitrep.bench_store crash --n 20000 --kills 5
 	$(BIN)/python -m sitrep.bench_api --store out/bench_api.duckdb
