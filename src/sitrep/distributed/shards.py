@@ -22,6 +22,7 @@ from ..ingest.readers import (
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
     InputError,
+    article_from_record,
     make_article,
     read_path,
 )
@@ -145,15 +146,7 @@ def _jsonl(shard: Shard, published: date | None) -> Iterator[Article]:
 
 
 def _row_article(row: dict[str, Any], where: str, published: date | None) -> Article:
-    art_id = row.get("id")
-    art_id = str(art_id) if art_id not in (None, "") else where
-    if row.get("text") is None and row.get("html") is None:
-        return Article(id=art_id, text="", published=published,
-                       error='the row has neither "text" nor "html"')
-    return make_article(id=art_id, text=row.get("text"), html=row.get("html"),
-                        published=row.get("published"), title=row.get("title"),
-                        url=row.get("url"), source=row.get("source"),
-                        language=row.get("language"), default_published=published)
+    return article_from_record(row, where, published, unit="row")
 
 
 def _parquet(shard: Shard, published: date | None) -> Iterator[Article]:

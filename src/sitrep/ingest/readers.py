@@ -14,8 +14,8 @@ from ..article import Article
 from .decode import check_text, decode_bytes
 from .html import extract_html
 
-__all__ = ["InputError", "make_article", "parse_published", "read_inputs", "read_jsonl_lines",
-           "read_path"]
+__all__ = ["InputError", "article_from_record", "make_article", "parse_published", "read_inputs",
+           "read_jsonl_lines", "read_path"]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -123,11 +123,18 @@ def _jsonl_article(line: str, where: str, default_published: date | None) -> Art
     if not isinstance(obj, dict):
         return Article(id=where, text="", published=default_published,
                        error="a JSON Lines input line must be an object")
+    return article_from_record(obj, where, default_published)
+
+
+def article_from_record(obj: dict[str, Any], where: str, default_published: date | None, *,
+                        unit: str = "line") -> Article:
+    """An article from one input record (a JSON line, a Parquet row): its fields as the
+    contract names them; ``where`` is the id when the record has none."""
     art_id = obj.get("id")
     art_id = str(art_id) if art_id not in (None, "") else where
     if obj.get("text") is None and obj.get("html") is None:
         return Article(id=art_id, text="", published=default_published,
-                       error='the line has neither "text" nor "html"')
+                       error=f'the {unit} has neither "text" nor "html"')
     return make_article(id=art_id, text=obj.get("text"), html=obj.get("html"),
                         published=obj.get("published"), title=obj.get("title"),
                         url=obj.get("url"), source=obj.get("source"),
