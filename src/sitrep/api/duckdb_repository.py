@@ -28,9 +28,10 @@ from ..article import Article
 from ..schema import article_from_dict
 from ..store.articles import put_article
 from ..store.db import Store
-from ..store.effective import HIDDEN_STATUSES, VIEW
+from ..store.effective import VIEW
 from ..store.fields import overlay
 from ..store.ingest import IngestOptions, IngestStats, ingest
+from ..store.query import filter_sql
 from ..store.review import (
     HumanAct,
     UnknownEvent,
@@ -74,54 +75,13 @@ def _iso_utc(value: datetime | None) -> str | None:
     return value.replace(tzinfo=UTC, microsecond=0).isoformat()
 
 
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
 def where_sql(f: EventFilters) -> tuple[str, list[Any]]:
-    """The API's filters as a SQL ``WHERE`` body over ``effective_events``, and its params."""
-    parts: list[str] = []
-    params: list[Any] = []
-    if f.status:
-        parts.append(f"status IN ({_marks(f.status)})")
-        params += list(f.status)
-    elif not f.include_hidden:
-        parts.append(f"status NOT IN ({_marks(HIDDEN_STATUSES)})")
-        params += list(HIDDEN_STATUSES)
-    if f.country:
-        wanted = [c.lower() for c in f.country]
-        parts.append(f"(lower(country) IN ({_marks(wanted)}) OR lower(country_code) IN "
-                     f"({_marks(wanted)}))")
-        params += wanted + wanted
-    if f.admin1:
-        parts.append("lower(admin1) = ?")
-        params.append(f.admin1.lower())
-    if f.date_from:
-        parts.append("event_date >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        parts.append("event_date <= ?")
-        params.append(f.date_to)
-    if f.event_type:
-        wanted = [t.lower() for t in f.event_type]
-        parts.append(f"(lower(event_type) IN ({_marks(wanted)}) OR lower(sub_event_type) IN "
-                     f"({_marks(wanted)}))")
-        params += wanted + wanted
-    if f.min_fatalities is not None:
-        parts.append("coalesce(fatalities, 0) >= ?")
-        params.append(f.min_fatalities)
-    if f.actor:
-        needle = f.actor.lower()
-        parts.append("(contains(lower(actor1), ?) OR contains(lower(actor2), ?) OR "
-                     "contains(lower(assoc_actors), ?))")
-        params += [needle] * 3
-    if f.text:
-        needle = f.text.lower()
-        parts.append("event_id IN (SELECT r.event_id FROM event_reports r JOIN articles a "
-                     "ON a.key = r.article_key WHERE contains(lower(a.text), ?) "
-                     "OR contains(lower(coalesce(a.title, '')), ?))")
-        params += [needle, needle]
-    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+    """The API's filters as a SQL ``WHERE`` clause over ``effective_events``, and its params."""
+    where, params = filter_sql(
+        countries=f.country, admin1=f.admin1, since=f.date_from, until=f.date_to,
+        event_types=f.event_type, actor=f.actor, min_fatalities=f.min_fatalities,
+        text=f.text, statuses=f.status, include_hidden=f.include_hidden)
+    return (" WHERE " + where) if where else "", params
 
 
 class DuckDBRepository:

@@ -6,6 +6,7 @@ a reviewer rejected or deleted are left out unless ``include_hidden`` is set.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from .db import Store
 from .effective import HIDDEN_STATUSES
 
-__all__ = ["EventFilter", "select_events"]
+__all__ = ["EventFilter", "filter_sql", "select_events"]
 
 
 @dataclass(slots=True)
@@ -33,37 +34,73 @@ class EventFilter:
 
     def where(self) -> tuple[str, list[Any]]:
         """A SQL ``WHERE`` body and its parameters."""
-        parts: list[str] = []
-        params: list[Any] = []
-        if not self.include_hidden:
-            parts.append("status NOT IN (" + ", ".join("?" for _ in HIDDEN_STATUSES) + ")")
-            params += list(HIDDEN_STATUSES)
-        if self.country:
-            parts.append("(lower(country) = lower(?) OR upper(country_code) = upper(?))")
-            params += [self.country, self.country]
-        if self.admin1:
-            parts.append("lower(admin1) = lower(?)")
-            params.append(self.admin1)
-        if self.since:
-            parts.append("event_date >= ?")
-            params.append(self.since)
-        if self.until:
-            parts.append("event_date <= ?")
-            params.append(self.until)
-        if self.event_type:
-            parts.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
-            params += [self.event_type, self.event_type]
-        if self.actor:
-            parts.append("(actor1 ILIKE ? OR actor2 ILIKE ? OR assoc_actors ILIKE ?)")
-            params += [f"%{self.actor}%"] * 3
-        if self.min_fatalities is not None:
-            parts.append("coalesce(fatalities, 0) >= ?")
-            params.append(self.min_fatalities)
-        if self.text:
-            parts.append("event_id IN (SELECT r.event_id FROM event_reports r JOIN articles a"
-                         " ON a.key = r.article_key WHERE a.text ILIKE ?)")
-            params.append(f"%{self.text}%")
-        return " AND ".join(parts), params
+        return filter_sql(
+            countries=[self.country] if self.country else (), admin1=self.admin1,
+            since=self.since, until=self.until,
+            event_types=[self.event_type] if self.event_type else (), actor=self.actor,
+            min_fatalities=self.min_fatalities, text=self.text,
+            include_hidden=self.include_hidden)
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def filter_sql(*, countries: Sequence[str] = (), admin1: str | None = None,
+               since: date | None = None, until: date | None = None,
+               event_types: Sequence[str] = (), actor: str | None = None,
+               min_fatalities: int | None = None, text: str | None = None,
+               statuses: Sequence[str] = (), include_hidden: bool = False,
+               ) -> tuple[str, list[Any]]:
+    """The one filter builder over ``effective_events`` (CLI and API share it): a SQL
+    ``WHERE`` body (empty when nothing narrows) and its parameters.
+
+    Matching is case-insensitive; ``countries`` match a name or an ISO alpha-2 code,
+    ``event_types`` an event type or a sub-event type, ``actor`` a substring of actor1,
+    actor2 or an associated actor, ``text`` a substring of a reporting article's text or
+    title. ``statuses`` selects review statuses; otherwise hidden ones are left out unless
+    ``include_hidden``."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if statuses:
+        parts.append(f"status IN ({_marks(statuses)})")
+        params += list(statuses)
+    elif not include_hidden:
+        parts.append(f"status NOT IN ({_marks(HIDDEN_STATUSES)})")
+        params += list(HIDDEN_STATUSES)
+    if countries:
+        wanted = [c.lower() for c in countries]
+        parts.append(f"(lower(country) IN ({_marks(wanted)}) OR lower(country_code) IN "
+                     f"({_marks(wanted)}))")
+        params += wanted + wanted
+    if admin1:
+        parts.append("lower(admin1) = ?")
+        params.append(admin1.lower())
+    if since:
+        parts.append("event_date >= ?")
+        params.append(since)
+    if until:
+        parts.append("event_date <= ?")
+        params.append(until)
+    if event_types:
+        wanted = [t.lower() for t in event_types]
+        parts.append(f"(lower(event_type) IN ({_marks(wanted)}) OR lower(sub_event_type) IN "
+                     f"({_marks(wanted)}))")
+        params += wanted + wanted
+    if min_fatalities is not None:
+        parts.append("coalesce(fatalities, 0) >= ?")
+        params.append(min_fatalities)
+    if actor:
+        # contains() rather than LIKE: a user's "%" or "_" is a character, not a wildcard.
+        parts.append("(contains(lower(actor1), ?) OR contains(lower(actor2), ?) OR "
+                     "contains(lower(coalesce(assoc_actors, '')), ?))")
+        params += [actor.lower()] * 3
+    if text:
+        parts.append("event_id IN (SELECT r.event_id FROM event_reports r JOIN articles a "
+                     "ON a.key = r.article_key WHERE contains(lower(a.text), ?) "
+                     "OR contains(lower(coalesce(a.title, '')), ?))")
+        params += [text.lower()] * 2
+    return " AND ".join(parts), params
 
 
 def select_events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
