@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -151,20 +151,21 @@ class DuckDBRepository:
                       note: str | None = None) -> Revision:
         """Validate and record a correction; the event's status becomes ``corrected``."""
         clean = validate_correction(fields)
-        with self._write:
-            try:
-                act = correct(self.store, event_id, clean, who=who, note=note)
-            except UnknownEvent as exc:
-                raise NotFoundError(str(exc)) from None
-            self._refresh(event_id)
-        return self._revision_of(act)
+        return self._record(event_id, lambda: correct(self.store, event_id, clean, who=who,
+                                                      note=note))
 
     def review_event(self, event_id: str, action: str, *, who: str,
                      note: str | None = None) -> Revision:
         """Accept, reject, (soft-)delete or restore an event."""
+        return self._record(event_id, lambda: review(self.store, event_id, action, who=who,
+                                                     note=note))
+
+    def _record(self, event_id: str, act_on_store: Callable[[], HumanAct]) -> Revision:
+        """Run one human act under the write lock, refresh the event's listing row and
+        return the revision it made (an unknown event is a ``NotFoundError``)."""
         with self._write:
             try:
-                act = review(self.store, event_id, action, who=who, note=note)
+                act = act_on_store()
             except UnknownEvent as exc:
                 raise NotFoundError(str(exc)) from None
             self._refresh(event_id)
