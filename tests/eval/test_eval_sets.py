@@ -90,3 +90,32 @@ def test_run_eval_accepts_csv_path_and_writes_report(tmp_path):
 def test_unknown_set_is_a_key_error():
     with pytest.raises(KeyError):
         get_set("no-such-set")
+
+
+@pytest.mark.parametrize(("location", "expected"), [
+    ("GUATEMALA: SANTO TOMAS (FARM)", ["GUATEMALA", "SANTO TOMAS"]),
+    ("(COLOMBIA: BOGOTA (CITY)) ", ["COLOMBIA", "BOGOTA"]),
+    (" (COLOMBIA: PEREIRA (CITY) - BELEN DE UMBRIA (TOWN)) ",
+     ["COLOMBIA", "PEREIRA", "BELEN DE UMBRIA"]),
+    ("(COLOMBIA) ", ["COLOMBIA"]),
+    ("PERU: ANCASH (DEPARTMENT): CHAVIN (TOWN) - HUARI (TOWN)",
+     ["PERU", "ANCASH", "CHAVIN", "HUARI"]),
+    ("EL SALVADOR", ["EL SALVADOR"]),
+    ("-", []),
+])
+def test_muc_key_location_parts(location, expected):
+    from sitrep.eval.sets.muc_text import _location_parts
+
+    assert _location_parts(location) == expected
+
+
+@pytest.mark.parametrize(("ours", "key", "same"), [
+    ("Bogotá", "BOGOTA", True),
+    ("Medellín", "medellin", True),
+    ("San Salvador", "SAN SALVADOR", True),
+    ("Santa Ana", "SAN SALVADOR", False),
+])
+def test_muc_keys_names_fold_accents(ours, key, same):
+    from sitrep.eval.sets.muc4 import _norm
+
+    assert (_norm(ours) == _norm(key)) is same

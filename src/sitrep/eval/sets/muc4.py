@@ -17,6 +17,7 @@ Weapon.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -166,7 +167,9 @@ class Muc4Set(GoldSet):
 
 
 def _norm(text: str | None) -> str:
-    return normalize_filler(text or "")
+    # The keys are unaccented upper case ("BOGOTA"): fold accents so "Bogotá" agrees.
+    folded = unicodedata.normalize("NFKD", text or "")
+    return normalize_filler("".join(c for c in folded if not unicodedata.combining(c)))
 
 
 class Muc4KeysSet(GoldSet):
@@ -236,7 +239,9 @@ class _Matched:
     A predicted event may match a key only of the same incident type (MUC-4's mapping
     condition); among those, pairs agreeing on more of date, place and deaths are taken
     first. Of the matched pairs: the date is right when it falls in the key's date or
-    range; the place when its name is the key's most specific place; the deaths when
+    range; the place when its name (accents folded) is one of the key's named cities or
+    departments, in any of its alternatives (the issue's "the named city or
+    department"; the country alone does not count); the deaths when
     the event's fatalities (null = 0) equal the key's HUM TGT EFFECT deaths (keys with
     no usable number are left out).
 
@@ -256,7 +261,8 @@ class _Matched:
     def _agree(k: MucKey, e: dict[str, Any]) -> tuple[bool, bool, bool]:
         day = _day(e.get("date"))
         date_ok = bool(k.dates) and day is not None and min(k.dates) <= day <= max(k.dates)
-        place_ok = bool(k.place) and _norm((e.get("location") or {}).get("name")) == _norm(k.place)
+        place_ok = bool(k.places) and _norm((e.get("location") or {}).get("name")) in {
+            _norm(p) for p in k.places}
         deaths_ok = k.deaths is not None and int(e.get("fatalities") or 0) == k.deaths
         return date_ok, place_ok, deaths_ok
 
@@ -286,7 +292,7 @@ class _Matched:
             if k.dates:
                 self.date_n += 1
                 self.date_hits += date_ok
-            if k.place:
+            if k.places:
                 self.place_n += 1
                 self.place_hits += place_ok
             if k.deaths is not None:

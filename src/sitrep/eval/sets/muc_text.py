@@ -40,8 +40,27 @@ class MucKey:
     incident_type: str
     dates: list[date] = field(default_factory=list)
     country: str | None = None
-    place: str | None = None
+    place: str | None = None   # the most specific place (first alternative naming one)
+    places: tuple[str, ...] = ()  # every named city or department, all alternatives
     deaths: int | None = None  # None: the key gives no usable number
+
+
+# "BOGOTA (CITY)": a type note follows a name; "(COLOMBIA)" alone is a bracketed place.
+_TYPE_NOTE = re.compile(r"(?<=[A-Z0-9.'\"])\s+\([A-Z ]+\)")
+
+
+def _location_parts(alternative: str) -> list[str]:
+    """``"(COLOMBIA: PEREIRA (CITY) - BELEN DE UMBRIA (TOWN))"`` -> ``["COLOMBIA",
+    "PEREIRA", "BELEN DE UMBRIA"]``: the country, then the places from the general to the
+    specific (type notes and the brackets around an alternative dropped; the two ends of
+    a " - " range are both places)."""
+    out = []
+    for part in _TYPE_NOTE.sub("", alternative).split(":"):
+        for name in part.split(" - "):
+            name = name.strip().strip('"()').strip()
+            if name and name not in {"-", "*"}:
+                out.append(name)
+    return out
 
 
 def parse_muc_date(text: str) -> list[date]:
@@ -118,15 +137,17 @@ def parse_key_file(path: Path) -> list[MucKey]:
         if not ident or not kind or kind.startswith("*"):
             continue
         kind = kind.split("/")[0].split(":")[0].strip().lower()
-        loc = (slots.get(3) or ["-"])[0]
-        parts = [re.sub(r"\([^)]*\)", "", p).strip().strip('"').strip()
-                 for p in loc.split("/")[0].split(":")]
-        parts = [p for p in parts if p and p not in {"-", "*"}]
+        alternatives = [_location_parts(alt)
+                        for alt in " ".join(slots.get(3) or ["-"]).split("/")]
+        parts = alternatives[0]
+        # the most specific place of the first alternative that names one below the country
+        finest = next((alt for alt in alternatives if len(alt) > 1), parts)
         out.append(MucKey(
             doc_id=ident[0], incident_type=kind,
             dates=parse_muc_date(" ".join(slots.get(2, []))),
             country=parts[0].lower() if parts else None,
-            place=parts[-1].lower() if parts else None,
+            place=finest[-1].lower() if finest else None,
+            places=tuple(dict.fromkeys(p.lower() for alt in alternatives for p in alt[1:])),
             deaths=_deaths(slots),
         ))
     return out
