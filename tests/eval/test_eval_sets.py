@@ -101,6 +101,7 @@ def test_unknown_set_is_a_key_error():
     ("PERU: ANCASH (DEPARTMENT): CHAVIN (TOWN) - HUARI (TOWN)",
      ["PERU", "ANCASH", "CHAVIN", "HUARI"]),
     ("EL SALVADOR", ["EL SALVADOR"]),
+    ("EL SALVADOR: SAN SALVADOR (CITY / DEPARTMENT)", ["EL SALVADOR", "SAN SALVADOR"]),
     ("-", []),
 ])
 def test_muc_key_location_parts(location, expected):
@@ -119,3 +120,20 @@ def test_muc_keys_names_fold_accents(ours, key, same):
     from sitrep.eval.sets.muc4 import _norm
 
     assert (_norm(ours) == _norm(key)) is same
+
+
+@pytest.mark.parametrize(("numbers", "effects", "deaths"), [
+    (['1: "PEASANT"'], ['DEATH: "PEASANT"'], 1),
+    # one entity under three names is counted once
+    (['6: "JESUIT PRIESTS" / "JESUITS" / "PRIESTS"'],
+     ['DEATH: "JESUIT PRIESTS" / "JESUITS" / "PRIESTS"'], 6),
+    (['1: "RECTOR"', '6 / 4: "JESUIT PRIESTS" / "PRIESTS"', '2: "WOMEN"'],
+     ['DEATH: "JESUIT PRIESTS" / "PRIESTS"', 'DEATH: "RECTOR"', 'DEATH: "WOMEN"'], 9),
+    (['1: "MAYOR"', '1: "DRIVER"'], ['NO INJURY: "MAYOR"', 'DEATH: "DRIVER"'], 1),
+    (['1: "SOLDIER"'], ['INJURY: "SOLDIER"'], 0),
+    (['PLURAL: "GUERRILLAS"'], ['DEATH: "GUERRILLAS"'], None),
+])
+def test_muc_key_deaths_count_each_entity_once(numbers, effects, deaths):
+    from sitrep.eval.sets.muc_text import _deaths
+
+    assert _deaths({21: numbers, 23: effects}) == deaths

@@ -46,7 +46,7 @@ class MucKey:
 
 
 # "BOGOTA (CITY)": a type note follows a name; "(COLOMBIA)" alone is a bracketed place.
-_TYPE_NOTE = re.compile(r"(?<=[A-Z0-9.'\"])\s+\([A-Z ]+\)")
+_TYPE_NOTE = re.compile(r"(?<=[A-Z0-9.'\"])\s+\([A-Z /]+\)")
 
 
 def _location_parts(alternative: str) -> list[str]:
@@ -109,20 +109,29 @@ def _slots(block: str) -> dict[int, list[str]]:
 
 
 def _deaths(slots: dict[int, list[str]]) -> int | None:
-    dead = [q for v in slots.get(23, []) if v.startswith("DEATH")
-            for q in _QUOTED.findall(v)]
+    """The number killed: each ``DEATH`` line of slot 23 names one entity (its quotes are
+    alternative names of it, ``"JESUITS" / "JESUIT PRIESTS"``); its number is on the slot-21
+    line quoting the same names (the first figure of ``"6 / 4:"``). ``None`` when an entity
+    has no number ("PLURAL")."""
+    dead = [set(_QUOTED.findall(v)) for v in slots.get(23, []) if v.startswith("DEATH")]
+    dead = [names for names in dead if names]
     if not dead:
         return 0
-    numbers: dict[str, int] = {}
+    entities: list[tuple[set[str], int | None]] = []
     for v in slots.get(21, []):
         num, _, rest = v.partition(":")
         m = _NUMBER.match(num)
-        for q in _QUOTED.findall(rest):
-            if m:
-                numbers[q] = int(m.group(1))
-    if any(q not in numbers for q in dead):
-        return None  # "PLURAL" or no number: unknown
-    return sum(numbers[q] for q in dict.fromkeys(dead))
+        entities.append((set(_QUOTED.findall(rest)), int(m.group(1)) if m else None))
+    total = 0
+    counted: set[int] = set()
+    for names in dead:
+        line = next((i for i, (quoted, _) in enumerate(entities) if quoted & names), None)
+        if line is None or entities[line][1] is None:
+            return None  # "PLURAL" or no number: unknown
+        if line not in counted:
+            counted.add(line)
+            total += entities[line][1] or 0
+    return total
 
 
 def parse_key_file(path: Path) -> list[MucKey]:
@@ -137,8 +146,9 @@ def parse_key_file(path: Path) -> list[MucKey]:
         if not ident or not kind or kind.startswith("*"):
             continue
         kind = kind.split("/")[0].split(":")[0].strip().lower()
-        alternatives = [_location_parts(alt)
-                        for alt in " ".join(slots.get(3) or ["-"]).split("/")]
+        # type notes go first: "SAN SALVADOR (CITY / DEPARTMENT)" holds a "/" of its own
+        location = _TYPE_NOTE.sub("", " ".join(slots.get(3) or ["-"]))
+        alternatives = [_location_parts(alt) for alt in location.split("/")]
         parts = alternatives[0]
         # the most specific place of the first alternative that names one below the country
         finest = next((alt for alt in alternatives if len(alt) > 1), parts)
