@@ -252,6 +252,13 @@ CLAUSES: list[Row] = [
      "during the raids.", "2016-02-09", [{}]),
     ("lead_demand_not_event", "Opposition parties called for the arrest of the governor "
      "of Lagos.", "2019-08-20", []),
+    # A weapon or aircraft with a verb of its own opens a new strike, not a back-reference.
+    ("aircraft_subject", "The Syrian warplanes destroyed a hospital in Idlib on Friday.",
+     "2019-05-06", [{"date": "2019-05-03", "place": "idlib"}]),
+    ("missile_fired_by", "The missile fired by the rebels hit a school in Marib on Sunday, "
+     "killing four children.", "2021-02-08", [{"fatalities": 4, "place": "ma'rib"}]),
+    ("attack_noun_points_back", "Rebels attacked Kidal on Monday. The attack killed five "
+     "soldiers.", "2016-05-25", [{"fatalities": 5, "place": "kidal"}]),
 ]
 
 ROWS = TOLLS + PARTS + CLAUSES + OTHER_OUTCOMES + SPLITS + NO_EVENT + PLACE_DAY

@@ -70,6 +70,11 @@ def test_no_victim_without_harm_cue() -> None:
         ("Rebels set fire to their office and a bus in Gulu on Monday.", "targets", "office",
          "their office"),
         # A partial name beside the full one is the same victim.
+        # The victim of "the murder of X" is X, without the preposition.
+        ("TERRORISTS CARRIED OUT THE MURDER OF JECAR NEGHME, A STUDENT LEADER, IN SANTIAGO "
+         "YESTERDAY.", "victims", "JECAR NEGHME", "OF JECAR NEGHME"),
+        ("GUNMEN CLAIMED THE KILLING OF MARIO ALVAREZ IN LIMA ON MONDAY.", "victims",
+         "MARIO ALVAREZ", "OF MARIO ALVAREZ"),
         ("Gunmen murdered senator Bernardo Jaramillo Ossa in Bogota on Thursday. "
          "Bernardo Jaramillo was shot at the airport.", "victims", "Bernardo Jaramillo Ossa",
          "Bernardo Jaramillo"),

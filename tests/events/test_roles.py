@@ -20,6 +20,11 @@ TARGETS = [
         ["the oil pipeline", "a military vehicle"],
     ),
     ("The attack was condemned by the minister.", []),
+    # A possessor belongs to the quoted thing.
+    ("Rebels set fire to the mayor's office in Cusco.", ["the mayor's office"]),
+    ("GUERRILLAS DYNAMITED THE MUNICIPAL MAYOR'S OFFICE.", ["THE MUNICIPAL MAYOR'S OFFICE"]),
+    ("A bomb went off outside Senator Okafor's house in Enugu.", ["Senator Okafor's house"]),
+    ("Arsonists torched the girls' school.", ["the girls' school"]),
 ]
 
 WEAPONS = [

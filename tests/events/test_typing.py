@@ -98,11 +98,12 @@ EVENTS = [
         "bombing",
     ),
     (
+        # A state strike on militants is no MUC-4 terrorist incident (no civilians hit).
         "A US drone strike killed three suspected militants in Shabwa.",
         "Air/drone strike",
-        "bombing",
+        None,
     ),
-    ("Warplanes bombed rebel positions east of Damascus.", "Air/drone strike", "bombing"),
+    ("Warplanes bombed rebel positions east of Damascus.", "Air/drone strike", None),
     (
         "Separatists shelled residential areas of Donetsk overnight.",
         "Shelling/artillery/missile attack",
@@ -195,7 +196,8 @@ EVENTS = [
     # Strategic developments
     ("Police arrested three suspected members of the cell in Casablanca.", "Arrests", None),
     ("Security forces detained an opposition leader in Kinshasa.", "Arrests", None),
-    ("Soldiers defused a bomb planted near a bridge in Mosul.", "Disrupted weapons use", None),
+    ("Soldiers defused a bomb planted near a bridge in Mosul.", "Disrupted weapons use",
+     "bombing"),
     (
         "Troops found an arms cache containing rifles and explosives in Borno.",
         "Disrupted weapons use",

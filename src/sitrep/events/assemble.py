@@ -10,6 +10,7 @@ for every field.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from ..schema import Actor, Codes, Event, Evidence, Location
 from .casualties import toll
 from .drafts import Draft, place_rank
 from .fillers import role_fillers
-from .frames import city_of, place_weights
+from .frames import city_of, dateline_span, in_dateline, place_weights, wire_dateline
 from .typing import TypeMatch, muc_if_civilians_hit
 
 __all__ = ["assemble_events"]
@@ -40,6 +41,16 @@ class _Context:
 
     main_place: PlaceMention | None
     country_place: PlaceMention | None
+    # The main town is said only in the dateline, in a report whose body names the
+    # country or lies in another country: where the report was filed, not a scene.
+    filed_from: bool = False
+    # The dateline's town: what "in this capital", "here today" point to.
+    dateline_town: PlaceMention | None = None
+
+
+_SURE_READING = 0.5  # a resolution score below it is a doubtful reading ("Metro")
+_DEICTIC = re.compile(read_json("events", "frame_patterns.json")["deictic_place"],
+                      re.IGNORECASE)
 
 
 def _article_context(article: Article, weights: dict[int, float] | None = None) -> _Context:
@@ -49,10 +60,38 @@ def _article_context(article: Article, weights: dict[int, float] | None = None) 
     towns = [p for p in resolved if place_rank(p) >= 3 and weights.get(p.start, 0.0) >= 2.0]
     # The most trusted town, the first said on ties (the dateline's, the lead's).
     main = max(towns, key=lambda p: (weights[p.start], -p.start)) if towns else None
+    span = dateline_span(article)
+    body = [p for p in resolved if not in_dateline(p, span)]
+    # The country the body is about: where most of its places lie (surely read ones).
+    codes = Counter(p.country_code for p in body
+                    if p.country_code and p.score >= _SURE_READING)
+    main_cc = codes.most_common(1)[0][0] if codes else None
     countries = [p for p in resolved if p.feature == "country"]
-    country = Counter(p.geonameid for p in countries).most_common(1)[0][0] if countries else None
-    country_place = next((p for p in countries if p.geonameid == country), None)
-    return _Context(main, country_place)
+    in_body = [p for p in countries if not in_dateline(p, span) and p.country_code == main_cc]
+    country = Counter(p.geonameid for p in in_body or countries).most_common(1)[0][0] \
+        if countries else None
+    country_place = next((p for p in in_body or countries if p.geonameid == country), None)
+    filed_from = False
+    dateline_town = next((p for p in resolved if p.start == span[0] and span[1] > span[0]
+                          and place_rank(p) >= 3), None)
+    if main is not None and in_dateline(main, span) and not any(
+            p.geonameid == main.geonameid for p in body):
+        # Filed from abroad ("MADRID (SPAIN) -- ... in San Salvador"), or from the capital
+        # of a country the body names while telling no town ("SAN SALVADOR -- ... the
+        # army said ... in El Salvador").
+        filed_from = bool(codes) and main.country_code not in codes or bool(in_body)
+        # Or a wire bureau's dated dateline ("BOGOTA, 7 SEP 89 (EFE) -- MEDELLIN
+        # CONTINUES TO LIVE THROUGH A WAVE OF TERROR") over a body that names another
+        # town: the body tells the scene. A local station's ("GREELEY, Colo. (AP)") is
+        # its own beat.
+        filed_from = filed_from or wire_dateline(article, span) and any(
+            not in_dateline(p, span) and p.country_code == main.country_code
+            and place_rank(p) >= 4 for p in towns)
+        if filed_from:
+            others = [p for p in towns if not in_dateline(p, span)
+                      and p.country_code == (main_cc or p.country_code)]
+            main = max(others, key=lambda p: (weights[p.start], -p.start)) if others else None
+    return _Context(main, country_place, filed_from, dateline_town)
 
 
 def _event_place(draft: Draft, ctx: _Context, previous: PlaceMention | None,
@@ -60,11 +99,23 @@ def _event_place(draft: Draft, ctx: _Context, previous: PlaceMention | None,
     """The incident's place, and whether it was inferred from context rather than said
     for this incident (ACLED's geo_precision 2/3 then)."""
     place, inferred = draft.place, False
+    here = ctx.dateline_town
+    if here is not None and (place is None or place_rank(place) < 3) and (
+            place is None or place.country_code == here.country_code) and any(
+            _DEICTIC.search(article.text, f.clause.start, f.clause.end) for f in draft.frames):
+        # "murdered yesterday in zone 10 of this capital", "bombs exploded here today":
+        # the town the report is filed from.
+        return city_of(here, article.places), False
     if place is None or draft.place_weight < 2.0:
-        # No place, or only a doubtful one: the place the article has established.
+        # No place, or only a doubtful one: the place the article has established --
+        # within the country said for this incident ("kidnapped in Colombia"), if any.
+        said = draft.place if draft.place is not None and draft.place.feature == "country" \
+            else None
         fallback = previous or ctx.main_place
-        if fallback is not None:
+        if fallback is not None and (said is None or fallback.country_code == said.country_code):
             place, inferred = fallback, True
+        elif said is not None:
+            place, inferred = said, False
     if place is None:
         place, inferred = ctx.country_place, True
     inside = _town_inside(place, ctx.main_place)
@@ -119,6 +170,10 @@ def _location(place: PlaceMention | None, near: bool) -> Location | None:
 
 
 _SUB_RANK = {s: i for i, s in enumerate(_SUB_PRIORITY)}
+# Strategic developments told around a violent incident: its sequels and side-actions.
+_FOLLOW_UPS = {"Arrests", "Looting/property destruction", "Change to group/activity",
+               "Disrupted weapons use"}
+_FOLLOW_UP_DOUBT = 0.2
 # Typing confidence decides first: ACLED's priority (a bombing before an attack, a
 # battle before an arrest) only chooses among readings about as sure as the best one, so
 # "arrested 100 people during raids" stays an arrest.
@@ -140,6 +195,13 @@ def _civilians_hit(t, sides: _Sides) -> bool:
            for c in t.evidence):
         return True
     return sides.actor2 is not None and sides.actor2.inter == 7 and bool(
+        t.fatalities or t.wounded)
+
+
+def _armed_group_hit(t, sides: _Sides) -> bool:
+    """A non-state armed group (rebels, militias, gangs) led the violence and someone
+    was killed or wounded."""
+    return sides.actor1 is not None and sides.actor1.inter in (2, 3) and bool(
         t.fatalities or t.wounded)
 
 
@@ -347,6 +409,9 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
     previous_place: PlaceMention | None = None
     ordered = sorted(drafts, key=lambda d: d.first_sentence)
     lead = ordered[0] if ordered else None
+    tolls = [toll([c for f in d.frames for c in f.counts] + d.loose_counts) for d in ordered]
+    violent_toll = any(({"violence", "remote"} & d.families) and (t.fatalities or t.wounded)
+                       for d, t in zip(ordered, tolls, strict=True))
     for index, draft in enumerate(ordered):
         date, precision, date_mention = _event_date(draft, previous_date, article)
         if draft.date is not None:
@@ -362,13 +427,14 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         cc = place.country_code if place else None
         match = _choose_type(draft)
         sides = _sides(draft, article, country, cc)
-        counts = [c for f in draft.frames for c in f.counts] + draft.loose_counts
-        t = toll(counts)
+        t = tolls[index]
         _acled_roles(sides, match.acled_sub_event_type, t, country)
         sub = _retype(match.acled_sub_event_type, sides)
-        # MUC-4 codes combat only when civilians are hit: the toll says whether they were.
-        muc = muc_if_civilians_hit(match) if _civilians_hit(t, sides) \
-            else match.muc_incident_type
+        # MUC-4 codes combat only when civilians are hit, or when guerrillas or gangs
+        # kill or wound (an attack on police or soldiers is a terrorist attack there; the
+        # army's combat against rebels is not): the toll and the sides say which.
+        muc = muc_if_civilians_hit(match) if _civilians_hit(t, sides) or _armed_group_hit(
+            t, sides) else match.muc_incident_type
         evidence: list[Evidence] = [Evidence("codes", match.trigger_start, match.trigger_end,
                                              match.trigger_text)]
         if date_mention is not None:
@@ -390,6 +456,11 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         confidence = 0.2 + 0.25 * match.confidence + 0.1 * (date_mention is not None) \
             + 0.1 * (draft.place is not None) + 0.1 * (sides.actor1 is not None) \
             + 0.15 * has_toll + 0.05 * min(told - 1, 2) + 0.1 * (draft is lead)
+        if sub in _FOLLOW_UPS and not (t.fatalities or t.wounded) and violent_toll:
+            # "A boy was arrested in connection with Sunday's fatal shooting": next to a
+            # violent incident with a toll, an arrest or a theft is its sequel or a side
+            # of it, not what the report is about.
+            confidence -= _FOLLOW_UP_DOUBT
         ev = Event(
             event_id=_event_id(article, date, loc, sub, sides, index),
             codes=_codes(sub, match, muc), date=date, date_precision=precision, location=loc,

@@ -33,7 +33,21 @@ from .casualty_toll import Toll, toll
 
 __all__ = ["CasualtyStage", "Toll", "extract_counts", "figureless", "toll"]
 
+# A participle that opens a phrase after a noun ("guards travelling aboard a bus").
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
 _RELATIVE_SPAN = 16  # tokens: how long a relative clause between a count and its verb may be
+# Verbs that take a shot as their object ("fired at least one shot").
+_FIRE_VERBS = frozenset(("fired", "fire", "fires", "firing", "returned", "heard", "hear",
+                         "hears", "let", "squeezed", "got"))
+# Words after a noun phrase that make it the subject of a new clause.
+_CLAUSE_VERBS = frozenset(("fled", "ran", "escaped", "left", "drove", "said", "told", "were",
+                           "was", "are", "is", "had", "have", "has", "remain", "remained",
+                           "then", "took", "went", "opened"))
+
+
+def _opens_clause(word: str) -> bool:
+    """``word`` after a coordinated noun phrase is its verb ("and both suspects fled")."""
+    return word in _CLAUSE_VERBS
 
 
 class _Extractor:
@@ -90,7 +104,7 @@ class _Extractor:
             return
         # Walk back over auxiliaries and adverbs to the subject.
         i = t0 - 1
-        aux = neg = hyp = agent_relative = False
+        aux = neg = hyp = agent_relative = one_aux = False
         singular = cls == "intransitive"
         n = 0
         while i >= 0 and n < MAX_FILLERS:
@@ -104,6 +118,7 @@ class _Extractor:
             elif w in lex.aux:
                 aux = True
                 singular = singular or w in ("was", "is")
+                one_aux = one_aux or w in ("was", "is")
             elif w in (",", "&") and sent.word(i - 1) in ("shot", "stabbed", "beaten"):
                 pass  # "Man shot, killed in ..."
             elif w not in lex.fillers and not (w.endswith("ly") and w not in lex.heads):
@@ -125,7 +140,8 @@ class _Extractor:
             return  # "55 deaths", not "55 people ... deaths"
         if agent_relative and cls == "participle":
             return  # the figure before "who shot" counts the shooters, not the shot
-        self._left(sent, m, i, kind, neg, singular, weak_ok=aux or cls != "participle")
+        self._left(sent, m, i, kind, neg, singular, weak_ok=aux or cls != "participle",
+                   one_aux=one_aux)
         if cls == "intransitive" and kind == "killed" and len(self.out) == emitted and not neg:
             self._died_after_shot(sent, m)
 
@@ -173,8 +189,9 @@ class _Extractor:
             np = sent.np_forward(k)
             if np is None or (np.qstart is not None and np.qstart in self.claimed):
                 return found
-            if found and self._subject_of_next_trigger(sent, np.last_tok, starts):
-                return found
+            if found and (self._subject_of_next_trigger(sent, np.last_tok, starts)
+                          or _opens_clause(sent.word(np.last_tok + 1))):
+                return found  # "shot the customer and both suspects fled"
             self._emit_np(sent, np, m, kind)
             found = True
             k = np.last_tok + 1
@@ -196,7 +213,7 @@ class _Extractor:
         return k < len(sent.toks) and sent.toks[k][0] in starts
 
     def _left(self, sent: SentenceTokens, m: re.Match[str], i: int, kind: str, neg: bool,
-              singular: bool, *, weak_ok: bool) -> None:
+              singular: bool, *, weak_ok: bool, one_aux: bool = False) -> None:
         lex = self.lex
         parts: list[Phrase] = []
         head = self._relative_head(sent, i)
@@ -217,7 +234,7 @@ class _Extractor:
                     j + 2 == i and sent.word(j + 1).isdigit())):
                 # An apposition: "Isaac Duran, a 19-year-old student, was killed",
                 # "Smith, 25, died": one named person.
-                np = sent.name_backward(j - 1)
+                np = sent.name_backward(j - 1, after_and=one_aux)
                 if np is not None:
                     self._emit_np(sent, np, m, kind)
                 return
@@ -225,17 +242,31 @@ class _Extractor:
                 return
         np = sent.np_backward(i)
         if np is None and (singular or not weak_ok or m.group().lower() == "dead"):
-            np = sent.name_backward(i)  # "Smith died", "Hummelstown juvenile dead"
+            # "Smith died", "Hummelstown juvenile dead"; "... and Jones was shot": a
+            # singular verb makes the name after "and" a subject of its own.
+            np = sent.name_backward(i, after_and=one_aux)
         if np is None:
             return
         if np.qstart is None and not weak_ok and not sent.headline_subject(np):
             return  # "he shot ...": an active verb with a pronoun subject, not a count
+        if np.group is None and sent.word(np.first_tok - 1) in _FIRE_VERBS:
+            return  # "fired one shot", "returned one shot": a bullet, not a person
+        if one_aux and (np.value or 0) >= 2 and np.qstart is not None:
+            return  # "... with two handguns was shot": a plural is not the subject of "was"
         if any(sent.word(k) in lex.blockers for k in range(np.first_tok - 2, np.first_tok)):
             return  # "threatened to kill 20 hostages", "freed 20 hostages"
         nps = [np]
         j = np.first_tok - 1
         while sent.word(j) in ("and", ",") and np.qstart is not None:
             prev = sent.np_backward(j - 1)
+            if prev is not None and prev.qstart is None and prev.value == 1 \
+                    and sent.word(j) == "and" and sent.word(prev.first_tok) != "he" \
+                    and sent.word(prev.first_tok) != "she":
+                # "the judge and two of her bodyguards were killed": one person more.
+                prev.weak_total = False
+                np.weak_total = False
+                nps.append(prev)
+                break
             if prev is None or prev.qstart is None:
                 break
             nps.append(prev)
@@ -243,6 +274,8 @@ class _Extractor:
         for np in reversed(nps):
             if neg and np.value:
                 np.value = np.low = np.high = 0
+            if len(nps) > 1 and all(sent.word(x.last_tok) not in lex.stop for x in nps):
+                np.weak_total = False  # "the six Jesuits and two more persons": parts
             if np.qstart is not None and np.qstart in self.claimed:
                 continue
             self._emit_np(sent, np, m, kind)
@@ -267,6 +300,13 @@ class _Extractor:
                 k = j - 1 if sent.word(j - 1) != "," else j - 2
                 np = sent.np_backward(k) if k >= 0 else None
                 return k if np is not None and np.qstart is not None else None
+            if j < i and j > 0 and _PARTICIPLE.fullmatch(w):
+                # "seven guards travelling aboard a bus were killed", "the person driving
+                # the vehicle was also killed": a participle phrase after the subject.
+                np = sent.np_backward(j - 1)
+                if np is not None and (np.qstart is not None or np.value == 1
+                                       and sent.word(j - 1) in self.lex.singular):
+                    return j - 1
         return None
 
     def _toll(self, sent: SentenceTokens, m: re.Match[str]) -> None:

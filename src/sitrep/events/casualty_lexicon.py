@@ -51,6 +51,8 @@ class CasualtyLexicon:
     stop: frozenset[str]
     single_not_before: frozenset[str] = frozenset()
     single_not_after: frozenset[str] = frozenset()
+    # "with a gunshot wound", "suffered injuries": a wound told, of someone who may die.
+    wound_forms: frozenset[str] = frozenset()
 
     def kind_of(self, form: str) -> tuple[str, str]:
         """``(class, kind)`` of a matched trigger form."""
@@ -65,6 +67,19 @@ _STOP = ("a an and or but the this that these those who whom which whose in on a
          "may might can did do does").split()
 
 
+def _wound_phrases(spec: dict[str, list[str]]) -> list[str]:
+    """Every "<prefix> <determiner> <adjective> <noun>" of ``spec`` ("with a gunshot
+    wound", "suffered non-life threatening injuries") and "<verb> to <hospital>" ("taken
+    to a hospital"), single-spaced."""
+    out = [" ".join(w for w in (p, d, a, n) if w)
+           for p in spec["prefixes"] for d in spec["determiners"]
+           for a in spec["adjectives"] for n in spec["nouns"]]
+    # "was taken to a hospital", "rushed to the hospital".
+    hospital = spec.get("hospital") or {}
+    return out + [f"{v} to {h}" for v in hospital.get("verbs", ())
+                  for h in hospital.get("places", ())]
+
+
 @cache
 def casualty_lexicon() -> CasualtyLexicon:
     """The lexicon, loaded and compiled once per process."""
@@ -73,6 +88,9 @@ def casualty_lexicon() -> CasualtyLexicon:
     for cls in reversed(TRIGGER_CLASSES):  # participle wins when a form is in two classes
         for form, kind in d["triggers"][cls].items():
             trigger_class[form] = (cls, kind)
+    wound_forms = frozenset(_wound_phrases(d["wound_phrases"]))
+    for form in wound_forms:
+        trigger_class.setdefault(form, ("intransitive", "wounded"))
     side_of: dict[str, str] = {}
     for side, words in d["sides"].items():
         for w in words:
@@ -109,4 +127,5 @@ def casualty_lexicon() -> CasualtyLexicon:
         stop=frozenset(_STOP) | trigger_words | frozenset(d["aux"]),
         single_not_before=frozenset(d.get("single_not_before", ())),
         single_not_after=frozenset(d.get("single_not_after", ())),
+        wound_forms=wound_forms,
     )

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..article import Sentence
+from ..nlp.lexicon import read_json
 from ..nlp.numbers import Quantity, find_quantities
 from .casualty_lexicon import CasualtyLexicon
 
@@ -25,6 +27,10 @@ _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "h
                           "its", "their", "our", "my", "your", "some", "any", "no", "every",
                           "of", "in", "at", "on", "from", "to", "for", "by", "with", "into"))
 MAX_FILLERS = 6
+# Before capitalised words, these make them a place, not a subject.
+_PLACE_PREPOSITIONS = frozenset(("to", "at", "in", "into", "from", "near", "on", "inside",
+                                 "outside"))
+_AGE_NOUN = re.compile(r"\d{1,3}-(?:years?|months?|weeks?)-old", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
 # Plural nouns after a number that never count people.
 _NOT_PEOPLE = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "seconds",
@@ -34,7 +40,16 @@ _NOT_PEOPLE = frozenset(("years", "months", "weeks", "days", "hours", "minutes",
                          "tonnes", "cases", "weapons", "rifles", "guns", "bombs", "grenades",
                          "mines", "rockets", "missiles", "shells", "attacks", "incidents",
                          "villages", "towns", "districts", "provinces", "states", "counts",
-                         "charges", "points", "percent", "votes", "seats"))
+                         "charges", "points", "percent", "votes", "seats", "handguns", "pistols",
+                         "shotguns", "firearms", "knives", "magazines", "cartridges",
+                         "casings", "explosives", "kilograms", "pounds"))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Common English words, which a name in capitals does not contain ("THE MURDER OF
+    NATIONAL REGISTRY OFFICE STAFF" names no one)."""
+    return frozenset(read_json("actors", "persons.json")["common_words"])
 
 
 @dataclass(slots=True)
@@ -61,8 +76,11 @@ class SentenceTokens:
         self.text = text
         self.sent = sent
         self.lex = lex
+        # An age used as a noun ("a 15-year-old was shot") names one person: it reads
+        # as the word "person".
         self.toks: list[tuple[int, int, str]] = [
-            (m.start(), m.end(), m.group().lower())
+            (m.start(), m.end(), "person" if _AGE_NOUN.fullmatch(m.group())
+             else m.group().lower())
             for m in _TOKEN.finditer(text, sent.start, sent.end)]
         self.by_start = {t[0]: i for i, t in enumerate(self.toks)}
         self.by_end = {t[1]: i for i, t in enumerate(self.toks)}
@@ -169,6 +187,10 @@ class SentenceTokens:
         if q is not None and w not in lex.heads:
             return self._with_quantity(q, None, i)
         if w not in lex.heads:
+            # "the six Jesuits were killed": a plural noun right after a number.
+            q = self.q_end.get(self.toks[i - 1][1]) if i > 0 else None
+            if q is not None and q.text.lower() not in ("a", "an") and self._plural_noun(i):
+                return self._with_quantity(q, i, i - 1)
             return None
         j = i - 1
         n = 0
@@ -177,7 +199,9 @@ class SentenceTokens:
             if q is not None:
                 return self._with_quantity(q, i, j)
             wj = self.word(j)
-            if wj in ("the", "his", "her", "their", "its", "our") and self.word(i) in lex.singular:
+            # "another man was shot": one person more (see casualty_toll's "another").
+            if wj in ("the", "his", "her", "their", "its", "our", "another") \
+                    and self.word(i) in lex.singular:
                 if self.word(j - 1) == "of":
                     return None
                 side, group, _ = self.side_and_group(j + 1, i)
@@ -187,14 +211,16 @@ class SentenceTokens:
                 side, group, _ = self.side_and_group(j + 1, i)
                 return Phrase(self.toks[j][0], e, 0, 0, 0, j, i, group, side, True,
                            self.toks[j][0])
-            if wj in ("of", "the") or wj in lex.heads or self.is_modifier(j):
+            # "two of her bodyguards", "three of their children": a possessive inside.
+            if wj in ("of", "the", "his", "her", "their", "its", "our") or wj in lex.heads \
+                    or self.is_modifier(j):
                 j -= 1
                 n += 1
                 continue
             return None
         return None
 
-    def name_backward(self, i: int) -> Phrase | None:
+    def name_backward(self, i: int, *, after_and: bool = False) -> Phrase | None:
         """A subject named by capitalised words ("Malone Amason") or a bare singular
         headline noun ("Man shot, killed"): one person, counted weakly."""
         if i < 0:
@@ -218,8 +244,10 @@ class SentenceTokens:
         s, e = self.toks[j + 1][0], self.toks[i][1]
         if self.word(i) in self.lex.heads and self.word(i) not in self.lex.singular:
             return None
-        if self.word(j) in ("and", "or", "&"):
-            return None
+        if self.word(j) in ("and", "or", "&") and not after_and:
+            return None  # "Smith and Jones were shot": the pair, not one of them
+        if j >= 0 and self.word(j) in _PLACE_PREPOSITIONS and self.text[self.toks[j][0]].islower():
+            return None  # "taken to Wilmington Hospital suffering from ...": a place
         return Phrase(s, e, 1, 1, 1, j + 1, i, self.text[s:e], "unknown", False, None)
 
     def headline_subject(self, np: Phrase) -> bool:
@@ -241,9 +269,14 @@ class SentenceTokens:
                     return None
             s, e = self.toks[k][0], self.toks[j][1]
             return Phrase(s, e, 1, 1, 1, k, j, self.text[s:e], "unknown", False, None)
-        while j < len(self.toks) and j < k + 4 and self._capitalised(j):
+        # In all-capitals copy ("THE MURDER OF JECAR NEGHME ON A STREET") any word that
+        # is no stop word or casualty noun may be part of the name; a plural noun ("OF
+        # HUMAN RIGHTS ACTIVISTS") says it is a group, not a person.
+        upper = self.text[self.sent.start:self.sent.end].isupper()
+        while j < len(self.toks) and j < k + 4 and self._capitalised(j, upper) \
+                and self.word(j).isalpha() and not (upper and self.word(j) in _common_words()):
             j += 1
-        if j == k:
+        if j == k or upper and (j - k < 2 or any(self._plural_noun(x) for x in range(k, j))):
             return None
         s, e = self.toks[k][0], self.toks[j - 1][1]
         return Phrase(s, e, 1, 1, 1, k, j - 1, self.text[s:e], "unknown", False, None)

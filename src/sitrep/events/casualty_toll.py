@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..article import CountMention
 from ..nlp.numbers import find_quantities
+from .casualty_lexicon import casualty_lexicon
 
 __all__ = ["SIDES", "Toll", "toll"]
 
@@ -59,8 +60,16 @@ class _Figure:
 
 def _is_weak(m: CountMention) -> bool:
     """One person named by a pronoun, a name or "the victim": no number was written."""
+    # "Janet Wilson, 31, died": the figure is her age, not a count.
+    # Nor is the article of the words that tell the casualty ("he was suffering from a
+    # gunshot wound").
+    if _ONE_MORE.match(m.text):
+        return False  # "another man was shot": one more, said as such
+    text = m.text
+    if m.trigger_start is not None and m.trigger_end is not None:
+        text = text[:max(0, m.trigger_start - m.start)] + " " + text[m.trigger_end - m.start:]
     return (m.value == 1 and not m.is_total
-            and not find_quantities(m.text, articles=True))
+            and not find_quantities(_AGE.sub(" ", text), articles=True))
 
 
 def _trigger(m: CountMention) -> str:
@@ -69,8 +78,17 @@ def _trigger(m: CountMention) -> str:
     return m.text[m.trigger_start - m.start:m.trigger_end - m.start].lower()
 
 
+_AGE = re.compile(r",\s*\d{1,3}\s*,")
 _ANOTHER = re.compile(r"^(?:another|a\s+(?:second|third|fourth|fifth)|the\s+(?:second|third|"
                       r"other)|second|third|one\s+other)\b", re.IGNORECASE)
+# A figure with no number in it ("many wounded", "dozens hurt") gives way to one that
+# has one.
+# "another man", "a second victim": said as one more person (not "the third officer to
+# be shot in four years", a tally).
+_ONE_MORE = re.compile(r"^(?:another|a\s+(?:second|third|fourth|fifth)|one\s+other)\b",
+                       re.IGNORECASE)
+_VAGUE = re.compile(r"\b(?:many|several|dozens|scores|numerous|multiple|some|a\s+few|"
+                    r"a\s+number\s+of|countless)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:a|an|one)\b", re.IGNORECASE)
 
 
@@ -99,6 +117,35 @@ def _ordinals(mentions: list[CountMention]) -> list[int]:
     return out
 
 
+def _named_apart(mentions: list[CountMention]) -> list[CountMention]:
+    """One mention per person named by a proper name (by surname), when one sentence
+    names two or more ("Smith was shot in the leg and Jones in the arm"); else nothing
+    (names told in different sentences may be the same person, or not a victim)."""
+    from .casualty_lexicon import casualty_lexicon
+
+    common = casualty_lexicon().stop | casualty_lexicon().singular | casualty_lexicon().heads
+    by_sentence: dict[int | None, dict[str, CountMention]] = {}
+    for m in mentions:
+        words = _AGE.sub(" ", m.group_text or "").split()
+        if words and words[0][:1].isupper() and not any(w.lower() in common for w in words):
+            by_sentence.setdefault(m.sentence_index, {}).setdefault(
+                words[-1].lower().strip(",."), m)
+    best = max(by_sentence.values(), key=len, default={})
+    return list(best.values()) if len(best) >= 2 else []
+
+
+def _beyond_total(parts: list[CountMention]) -> int:
+    """What parts can add up to next to a total: numbered groups and "another" persons
+    in full, single persons only as many as one sentence names."""
+    plural = sum(m.value or 0 for m in parts
+                 if (m.value or 0) >= 2 or _ANOTHER.match(m.text))
+    singles: dict[int | None, int] = {}
+    for m in parts:
+        if m.value == 1 and not _ANOTHER.match(m.text):
+            singles[m.sentence_index] = singles.get(m.sentence_index, 0) + 1
+    return plural + max(singles.values(), default=0)
+
+
 def _figure(mentions: list[CountMention]) -> _Figure:
     known = [m for m in mentions if m.value is not None]
     if not known:
@@ -107,11 +154,21 @@ def _figure(mentions: list[CountMention]) -> _Figure:
     if not positive:
         return _Figure(0, 0, 0, {}, known[:1])
     firm = [m for m in positive if not _is_weak(m)]
-    if firm:
+    if firm and all(_ONE_MORE.match(m.text) for m in firm):
+        # "He was shot in the leg. Another man was shot in the arm": the one told first
+        # and the other.
+        weak = [m for m in positive if _is_weak(m)]
+        positive = (_named_apart(weak) or weak[:1]) + firm
+    elif firm:
         positive = firm
     else:
-        positive = positive[:1]  # "he died" / "the victim died": one person, once
+        # "he died" / "the victim died": one person, once; but persons named apart
+        # ("Smith was shot ... and Jones was shot") are each one.
+        positive = _named_apart(positive) or positive[:1]
     totals = [m for m in positive if m.is_total]
+    exact = [m for m in totals if not _VAGUE.search(m.text)]
+    if exact:
+        totals = exact  # "17 people were hurt ... many wounded": the figure, not "many"
     parts: dict[tuple[object, ...], CountMention] = {}
     for m, k in zip(positive, _ordinals(positive), strict=True):
         if not m.is_total:
@@ -130,6 +187,10 @@ def _figure(mentions: list[CountMention]) -> _Figure:
         low = min(m.low if m.low is not None else (m.value or 0) for m in chosen)
         high = max(m.high if m.high is not None else (m.value or 0) for m in chosen)
         used = chosen + used
+        # One person told again in another sentence ("One person was injured ... a
+        # 24-year-old male was shot") is not one more: single persons add beyond the
+        # total only when one sentence names them together or calls one "another".
+        part_sum = min(part_sum, _beyond_total(list(parts.values())))
         if part_sum > value:
             value, low, high = part_sum, max(low, part_low), max(high, part_high)
         else:
@@ -153,8 +214,16 @@ def toll(counts: Sequence[CountMention]) -> Toll:
         fig = _figure(by_kind.get(kind, []))
         value = fig.value
         if kind == "wounded" and value and killed.value:
-            # "A man was shot ... he died": those shot and then dead are not wounded.
-            shot = _figure([m for m in by_kind["wounded"] if _trigger(m) == "shot"]).value or 0
+            # "A man was shot ... he died", "found with a gunshot wound; he was pronounced
+            # dead": those shot and then dead are not wounded.
+            wounds = casualty_lexicon().wound_forms
+            told = [m for m in by_kind["wounded"]
+                    if _trigger(m) == "shot" or " ".join(_trigger(m).split()) in wounds]
+            if len(told) < len(by_kind["wounded"]):
+                # "1 dead, 1 injured ... one victim with gunshot wounds": a wounded
+                # figure said as such stands; only the shot are taken for the dead.
+                told = [m for m in told if _trigger(m) == "shot"]
+            shot = _figure(told).value or 0
             value = value - min(shot, killed.value)
         setattr(out, kind, value)
         out.evidence.extend(fig.used)

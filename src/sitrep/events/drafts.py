@@ -86,10 +86,27 @@ class Draft:
             self.date = frame_date(frame)
         if self.sentence_date is None and frame.sentence_dates:
             self.sentence_date = frame.sentence_dates[0]
-        if not frame.anaphoric:
+        if not frame.anaphoric and not (_arrest_only(frame) and any(
+                not _side_only(f) for f in self.frames[:-1])):
+            # (Where a suspect was caught later, "taken into custody in Urbana, Illinois",
+            # is not where the shooting the draft tells happened.)
             p = frame_place(frame)
             if p is not None and (self.place is None or _weight(frame, p) > self.place_weight):
                 self.place, self.place_weight = p, _weight(frame, p)
+        elif frame.scene:
+            # "The incident took place near Perquin": a finer place for this incident,
+            # within the country (and province) already said for it.
+            p = frame_place(frame)
+            if p is not None and (self.place is None or _refines(p, self.place)):
+                self.place, self.place_weight = p, max(_weight(frame, p), self.place_weight)
+
+
+def _refines(p: PlaceMention, old: PlaceMention) -> bool:
+    """``p`` is more specific than ``old`` and lies inside it (same country; same
+    province when ``old`` is one)."""
+    if place_rank(p) <= place_rank(old) or p.country_code != old.country_code:
+        return False
+    return old.feature != "admin1" or p.admin1 == old.admin1
 
 
 def _weight(frame: Frame, p: PlaceMention) -> float:
@@ -124,10 +141,29 @@ def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
         return True  # unknown place does not split
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    # A country or province is compatible with a town inside it.
-    if place_rank(a) != place_rank(b) and a.country_code == b.country_code:
-        return min(place_rank(a), place_rank(b)) <= 2
+    # A country, province or county is compatible with a town inside it -- not with a
+    # town elsewhere in the country ("clashes in San Salvador ... two clashes in
+    # Cabanas department" are two incidents).
+    if place_rank(a) == place_rank(b) or a.country_code != b.country_code:
+        return False
+    wide, narrow = (a, b) if place_rank(a) < place_rank(b) else (b, a)
+    if wide.feature == "country":
+        return True
+    if wide.feature in ("admin1", "region"):
+        return _within(narrow.admin1, wide)
+    if wide.feature == "admin2":
+        return _within(narrow.admin2, wide)
     return False
+
+
+def _within(part_of: str | None, region: PlaceMention) -> bool:
+    """Whether a place whose province (or county) is ``part_of`` lies in ``region``;
+    unknown containment does not split."""
+    if not part_of:
+        return True
+    names = {n for n in (region.name, region.admin1 if region.feature != "admin2"
+                         else region.admin2) if n}
+    return part_of in names
 
 
 def _compatible(d: Draft, frame: Frame) -> bool:
@@ -137,6 +173,10 @@ def _compatible(d: Draft, frame: Frame) -> bool:
 
 def _side_only(frame: Frame) -> bool:
     return all(family_of(m.acled_sub_event_type).startswith("side:") for m in frame.matches)
+
+
+def _arrest_only(frame: Frame) -> bool:
+    return all(m.acled_sub_event_type == "Arrests" for m in frame.matches)
 
 
 def _destruction(frame: Frame) -> bool:

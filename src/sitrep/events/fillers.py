@@ -17,6 +17,7 @@ from ..article import ActorMention, Article, CountMention
 from ..nlp.lexicon import read_json
 from ..schema import RoleFiller
 from .drafts import Draft
+from .fillers_combine import article_quotes, canonical, combine, model_fillers
 
 __all__ = ["RoleFillers", "role_fillers"]
 
@@ -54,8 +55,10 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
                for f in draft.frames for r in f.targets]
     weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
     victims = [v for v in victims if _is_person_quote(v)]
-    return RoleFillers(_dedupe(perpetrators), _same_names(_dedupe(victims)), _dedupe(targets),
-                       _by_head(_dedupe(weapons)))
+    rules = RoleFillers(_dedupe(perpetrators), _same_names(_dedupe(victims)), _dedupe(targets),
+                        _by_head(_dedupe(weapons)))
+    return canonical(combine(rules, model_fillers(article, draft)),
+                     article_quotes(article, draft))
 
 
 _WORD = re.compile(r"[\w.'-]+")
@@ -95,6 +98,11 @@ def _same_names(fillers: list[RoleFiller]) -> list[RoleFiller]:
     words = [frozenset(r.text.lower().split()) for r in fillers]
     return [r for i, r in enumerate(fillers)
             if not any(j != i and words[i] < words[j] for j in range(len(fillers)))]
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset(read_json("events", "fillers.json")["model"]["prepositions"])
 
 
 @cache
@@ -209,8 +217,10 @@ def _victim_quote(text: str, c: CountMention) -> RoleFiller:
         if g >= 0:
             start, end = c.start + g, c.start + g + len(c.group_text)
             prev = re.search(r"([\w,.-]+)\s+$", text[c.start:start])
-            if prev and not (c.trigger_start is not None
-                             and c.start + prev.start(1) == c.trigger_start):
+            # the word before the group is its number or modifier ("36 attackers"), never
+            # a preposition ("the murder of Jecar Neghme")
+            if prev and prev.group(1).lower() not in _prepositions() and not (
+                    c.trigger_start is not None and c.start + prev.start(1) == c.trigger_start):
                 start = c.start + prev.start(1)
             return RoleFiller(text[start:end], start, end)
     return RoleFiller(c.text, c.start, c.end)

@@ -9,7 +9,6 @@ later merged into events by :mod:`sitrep.events.assemble`.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -17,12 +16,20 @@ from dataclasses import dataclass, field
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention, Sentence
 from ..nlp.lexicon import read_json
 from .modality import sentence_modality
+from .place_trust import (
+    city_of,
+    dateline_span,
+    in_dateline,
+    is_dateline,
+    place_weights,
+    wire_dateline,
+)
 from .roles import find_targets, find_weapons
 from .typing import TypeMatch, classify_sentence
 
-__all__ = ["Clause", "Frame", "build_frames", "city_of", "is_dateline", "is_reporting_date",
-           "place_weights",
-           "split_clauses"]
+__all__ = ["Clause", "Frame", "build_frames", "city_of", "dateline_span", "in_dateline",
+           "is_dateline", "is_reporting_date", "place_weights", "split_clauses",
+           "wire_dateline"]
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
@@ -68,6 +75,9 @@ class Frame:
     # Every trigger is only a word for an actor or a weapon ("terrorist", "the air force",
     # "dynamite"): it names who or what, not that something happened.
     nominal: bool = False
+    # "The attack took place near Perquin": a clause that tells where an incident told
+    # before happened (its place refines that incident's, though the clause refers back).
+    scene: bool = False
 
     @property
     def main(self) -> TypeMatch:
@@ -103,11 +113,13 @@ class _Index:
     places: _Mentions
     actors: _Mentions
     counts: _Mentions
+    dateline: tuple[int, int] = (0, 0)  # no place in it is an incident's
 
     @classmethod
     def of(cls, article: Article) -> _Index:
         return cls(_Mentions(article.dates), _Mentions(article.places),
-                   _Mentions(article.actors), _Mentions(article.counts))
+                   _Mentions(article.actors), _Mentions(article.counts),
+                   dateline_span(article))
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -180,99 +192,6 @@ def _first_trigger(matches: list[TypeMatch], actors: list[ActorMention]) -> Type
     return min(matches, key=lambda m: (is_actor(m), m.trigger_start))
 
 
-_DOUBTFUL_SCORE = 0.5
-_SITE_SEPARATOR = re.compile(r"[|\u00ab\u00bb]| [-\u2013\u2014] ")
-_DATELINE_TOWN = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,30},\s*")
-_PART_OF_CITY_KM = 9.0
-_REACH_PER_SQRT_POP = 0.011  # km: about 22 km for Los Angeles, 31 km for New York
-
-
-def place_weights(article: Article) -> dict[int, float]:
-    """How much each resolved place mention can be trusted as an incident's place, by its
-    start offset: the place's specificity (a town beats a province beats a country),
-    raised by repeated mention, lowered for a doubtful reading (a low resolution score
-    said once: "Townsend Street" read as Townsend, Delaware) or a town in a country the
-    article otherwise never mentions (an upper-case "GRENADE" read as a town in France)."""
-    from collections import Counter
-
-    from .drafts import place_rank
-
-    resolved = [p for p in article.places
-                if p.lat is not None and not _street_or_site(article, p)]
-    mentions = Counter(p.geonameid for p in resolved)
-    countries = Counter(p.country_code for p in resolved if p.country_code)
-    # The country the article is about: where most of its places are.
-    main_country = countries.most_common(1)[0][0] if countries else None
-    out: dict[int, float] = {}
-    for p in resolved:
-        n = mentions[p.geonameid]
-        w = float(place_rank(p)) + 0.5 * min(n - 1, 2)
-        if n == 1 and p.score < _DOUBTFUL_SCORE:
-            w -= 4.0
-        if len(countries) > 1 and (countries[p.country_code] == 1 or n == 1 and (
-                p.country_code != main_country and countries[main_country] >= 3)):
-            w -= 2.0
-        if is_dateline(article, p):
-            w += 0.75  # the dateline: "MILWAUKEE (WITI) --", "TUNIS, March 7 --"
-        out[p.start] = w
-    return out
-
-
-def is_dateline(article: Article, p: PlaceMention) -> bool:
-    """The place a report is filed from ("NAIROBI, June 3 (Reuters) -"): where the
-    reporter is, which is the incident's place only when the text says so again."""
-    text = article.text
-    line_start = text.rfind("\n", 0, p.start) + 1
-    if p.start >= 400 or not _PAT["dateline_after_place"].match(text, p.end):
-        return False
-    lead = text[line_start:p.start]
-    # "NAIROBI -", or the state after the town: "FAYETTEVILLE, N.C. (WTVD) --"
-    return len(lead.strip()) == 0 or bool(_DATELINE_TOWN.fullmatch(lead))
-
-
-def _street_or_site(article: Article, p: PlaceMention) -> bool:
-    """A toponym that names a street ("Thurston Avenue", "65th & Thurston") or, after a
-    headline's "|", "«" or " - ", the publisher ("... | Fox 59", "« CBS Denver"): never
-    an incident's place."""
-    text = article.text
-    if _PAT["street_after_place"].match(text, p.end) or \
-            _PAT["street_before_place"].search(text[max(0, p.start - 30):p.start]):
-        return True
-    s = article.sentence_at(p.start)
-    if s is not None and s.index == 0:
-        line_end = text.find("\n", p.start)
-        line_end = s.end if line_end < 0 else min(line_end, s.end)
-        seps = list(_SITE_SEPARATOR.finditer(text, s.start, p.start))
-        # The publisher is a short tail after the headline's last separator.
-        return bool(seps) and line_end - seps[-1].end() <= 40 and \
-            not _SITE_SEPARATOR.search(text, p.end, line_end)
-    return False
-
-
-def city_of(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
-    """The big city a named quarter lies in, when the article names both ("Kensington"
-    and "Philadelphia", "Mott Haven" and "the Bronx"): ACLED codes the city itself."""
-    if p.lat is None or p.lon is None or p.feature != "city":
-        return p
-    best = p
-    for q in places:
-        if q.lat is None or q.lon is None or q.feature != "city" or q.geonameid == p.geonameid:
-            continue
-        # A metropolis spreads further than a town: its quarters lie farther out.
-        reach = max(_PART_OF_CITY_KM, _REACH_PER_SQRT_POP * math.sqrt(q.population))
-        if q.population > max(10 * p.population, 200_000) and q.country_code == p.country_code \
-                and _km(p.lat, p.lon, q.lat, q.lon) < reach \
-                and q.population > best.population:
-            best = q
-    return best
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat2 - lat1) * 111.2
-    dx = (lon2 - lon1) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot(dx, dy)
-
-
 def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: list[TypeMatch],
                carried_dates: list[DateMention], index: _Index,
                own_dates: list[DateMention]) -> Frame:
@@ -280,6 +199,12 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     clause_actors = index.actors.inside(clause.start, clause.end)
 
     def refers_back(m: TypeMatch) -> bool:
+        # "The warplanes destroyed a hospital": a weapon or aircraft with a verb of its own
+        # tells a new strike ("the attack killed five" still points back).
+        words = m.trigger_text.split()
+        if words and _PAT["weapon_subject"].fullmatch(words[0]) \
+                and _PAT["verb_after_subject"].match(text, m.trigger_end):
+            return False
         lead = text[max(clause.start, m.trigger_start - 25):m.trigger_start]
         hit = _PAT["anaphoric_before_trigger"].search(lead)
         if hit is None or _PAT["verb_trigger"].fullmatch(m.trigger_text):
@@ -297,9 +222,15 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     if not frame.dates and carried_dates:
         frame.dates = list(carried_dates)
         frame.inherited_date = True
-    frame.places = [p for p in index.places.inside(clause.start, clause.end)
-                    if not is_dateline(article, p)]
     first = frame.first = _first_trigger(frame.matches, clause_actors)
+    # "The commander of the port of Copacabana reported that a bomb exploded in Yunguyo":
+    # a place before the report's verb is the source's, not the scene.
+    told = [m.end() for m in _PAT["reporting_that"].finditer(text, clause.start,
+                                                               first.trigger_start)]
+    frame.places = [p for p in index.places.inside(told[-1] if told else clause.start,
+                                                   clause.end)
+                    if not in_dateline(p, index.dateline)]
+    frame.scene = bool(_PAT["scene_elaboration"].search(text, clause.start, clause.end))
     for a in clause_actors:
         if _is_source(text, a) or _names_station(text, a):
             continue

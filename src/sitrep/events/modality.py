@@ -108,6 +108,9 @@ class _Patterns:
     casualty: re.Pattern[str] | None
     hyp_prefix: re.Pattern[str] | None
     hyp_sentence: re.Pattern[str] | None
+    base_forms: frozenset[str]
+    base_before: re.Pattern[str] | None
+    base_not_after: re.Pattern[str] | None
     background: re.Pattern[str] | None
     background_prefix: re.Pattern[str] | None
     background_suffix: re.Pattern[str] | None
@@ -125,6 +128,9 @@ def _patterns() -> _Patterns:
         casualty=_join(d["casualty_negation"]),
         hyp_prefix=_join(d["hypothetical"]["prefix"]),
         hyp_sentence=_join(d["hypothetical"]["sentence"]),
+        base_forms=frozenset(d["hypothetical"].get("base_form", {}).get("triggers", ())),
+        base_before=_join(d["hypothetical"].get("base_form", {}).get("before", [])),
+        base_not_after=_join(d["hypothetical"].get("base_form", {}).get("not_after", [])),
         background=_join(d["background"]["sentence"]),
         background_prefix=_join(d["background"].get("prefix", [])),
         background_suffix=_join(d["background"].get("suffix", [])),
@@ -200,6 +206,8 @@ def trigger_modality(
             return "negated"
     if p.hyp_prefix is not None and p.hyp_prefix.search(prefix):
         return "hypothetical"
+    if _unreal_base_form(text, start, end, p):
+        return "hypothetical"
     # "talks are expected to resume": the future is said after the trigger.
     if p.hyp_sentence is not None and p.hyp_sentence.search(text, end, end + p.window):
         return "hypothetical"
@@ -214,6 +222,22 @@ def trigger_modality(
                                                                lowered=True):
         return "background"
     return "asserted"
+
+
+def _unreal_base_form(text: str, start: int, end: int, p: _Patterns) -> bool:
+    """A trigger verb in its bare form ("arrest", "detain") after a modal or a directive
+    earlier in the sentence ("should dismiss the government and arrest its members",
+    "orders were faxed to the officers to detain and turn back the activists"): English
+    reports a past event with the past form, so the bare verb is wished, ordered or
+    planned, even where a conjunction hides it from the clause-local prefix. A noun
+    ("after the arrest of") is left alone."""
+    if p.base_before is None or text[start:end] not in p.base_forms:
+        return False
+    lo = max(0, start - p.window - 30)
+    if p.base_not_after is not None and p.base_not_after.search(text, lo, start):
+        return False
+    sentence_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
+    return p.base_before.search(text, max(lo, sentence_start), start) is not None
 
 
 @lru_cache(maxsize=512)

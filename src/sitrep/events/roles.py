@@ -80,6 +80,12 @@ def _widen(text: str, tokens: Sequence[Token], first: int, lex: _Lexicon, upper_
         if not _joined(text, prev, cur):
             break
         norm = prev.norm
+        # A possessor belongs to the thing's name: "the mayor's office", "President
+        # Cristiani's home" (MUC-4 quotes it too); widening goes on over its modifiers.
+        if norm == "s" and i >= 2 and text[tokens[i - 2].end:prev.start] in ("'", "\u2019") \
+                and tokens[i - 2].norm.isalpha() and tokens[i - 2].norm not in lex.determiners:
+            i -= 2
+            continue
         if norm in lex.modifiers or norm.isdigit() or _is_name(text, prev, upper_text):
             i -= 1
             continue

@@ -10,6 +10,7 @@ from .assemble import assemble_events
 from .casualties import figureless
 from .drafts import Draft, merge_frames
 from .frames import Frame, build_frames, is_reporting_date
+from .typing import classify_sentence
 
 __all__ = ["EventStage"]
 
@@ -23,6 +24,7 @@ class EventStage:
 
     def __call__(self, article: Article) -> Article:
         frames, loose = build_frames(article)
+        _drop_background_counts(article, frames, loose)
         drafts = merge_frames(frames)
         _give_loose_counts(drafts, loose)
         _give_loose_dates(article, drafts)
@@ -45,7 +47,7 @@ def anchored(draft: Draft, text: str | None = None) -> bool:
     if any(not figureless(c) for c in draft.loose_counts) or \
             any(not figureless(c) for f in draft.frames for c in f.counts):
         return True
-    if all(f.nominal for f in draft.frames):
+    if all(f.nominal and not _seized(f) for f in draft.frames):
         return False
     if max(m.confidence for f in draft.frames for m in f.matches) < _WEAK_TRIGGER and \
             len({f.sentence for f in draft.frames if not f.anaphoric}) < 2:
@@ -57,7 +59,13 @@ def anchored(draft: Draft, text: str | None = None) -> bool:
     told = any(not f.anaphoric for f in draft.frames)
     if told and len({f.sentence for f in draft.frames}) >= 2:
         return True
-    return draft.place is not None and draft.date is not None
+    if draft.place is not None and draft.date is not None:
+        return True
+    # "About 17 men were arrested on Sunday": a sure, asserted trigger with a day of its own
+    # (said in its clause, not carried over) reports a dated occurrence, not a general word.
+    return draft.date is not None and any(
+        not f.anaphoric and not f.nominal and not f.inherited_date and f.dates
+        and f.main.confidence >= _CLEAR_TRIGGER for f in draft.frames)
 
 
 # A lead's trigger this sure ("Hundreds marched", "weapons were seized") is the report's
@@ -67,6 +75,16 @@ _WEAK_TRIGGER = 0.55  # below it a trigger is a passing word ("the violence", "c
 _LEAD_SENTENCES = 1  # the headline and the first sentence (indices 0 and 1)
 _UNREAL = re.compile(read_json("events", "frame_patterns.json")["unreal_before_trigger"],
                      re.IGNORECASE)
+
+
+def _seized(f: Frame) -> bool:
+    """A weapon named in a clause that finds, seizes or defuses it ("Explosive devices were
+    found at the school", "the army discovered grenades and mortars"): typing read the
+    weapon as disrupted from the verb beside it, so the clause reports the seizure itself."""
+    return any(m.acled_sub_event_type == _DISRUPTED for m in f.matches)
+
+
+_DISRUPTED = "Disrupted weapons use"
 
 
 def _clear_lead(f: Frame, text: str) -> bool:
@@ -79,6 +97,36 @@ def _clear_lead(f: Frame, text: str) -> bool:
         return False
     lead = text[max(f.clause.start, m.trigger_start - 60):m.trigger_start]
     return not _UNREAL.search(lead)
+
+
+def _drop_background_counts(article: Article, frames: list[Frame],
+                            loose: list[tuple[int, list[CountMention]]]) -> None:
+    """Counts whose outcome word is itself a background trigger are no toll of the
+    incident told: "two men held for allegedly killing a driver", "booked for murder",
+    "the 1990 killings of two brothers" name a charge or a past event, not deaths now."""
+    if not article.counts:
+        return
+    year = article.anchor.year if article.anchor else None
+    unreal = {id(c) for c in article.counts if _background_count(article, c, year)}
+    if not unreal:
+        return
+    for f in frames:
+        f.counts = [c for c in f.counts if id(c) not in unreal]
+    for i, (sentence, counts) in enumerate(loose):
+        loose[i] = (sentence, [c for c in counts if id(c) not in unreal])
+
+
+def _background_count(article: Article, c: CountMention, year: int | None) -> bool:
+    if c.kind not in ("killed", "wounded"):
+        return False
+    s = article.sentence_at(c.start)
+    if s is None:
+        return False
+    lo, hi = (c.trigger_start, c.trigger_end) if c.trigger_start is not None \
+        and c.trigger_end is not None else (c.start, c.end)
+    return any(m.modality == "background" and m.trigger_start < hi and lo < m.trigger_end
+               for m in classify_sentence(article.text[s.start:s.end], s.start,
+                                          reference_year=year))
 
 
 def _give_loose_dates(article: Article, drafts: list[Draft]) -> None:

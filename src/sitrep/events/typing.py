@@ -16,7 +16,7 @@ hypothetical or background (see :mod:`sitrep.events.modality`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
@@ -76,6 +76,9 @@ class _Rule:
     target: str
     weight: float | None
     muc: tuple[bool, str | None] = (False, None)  # the rule's own MUC type, if it sets one
+    # Cue sets one of which must be said after the trigger ("killed ..., and two of the
+    # attackers were arrested later": the arrest follows the killing it is a sequel of).
+    after_any: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +146,7 @@ def _lexicon() -> tuple[
             r["to"],
             r.get("w"),
             _override(r, "muc"),
+            frozenset(r.get("after", ())),
         )
         for r in mapping["rules"]
     )
@@ -162,7 +166,33 @@ def _lexicon() -> tuple[
     return trig_matcher, cue_matcher, codes, rules, mode_cues, suppress
 
 
+@cache
+def _masks() -> PhraseMatcher[str]:
+    """Longer names that hide a cue word ("tear gas shells" holds no artillery shell)."""
+    masks = read_json("events", "cues.json").get("masks", {})
+    return PhraseMatcher((p, name) for name, ps in masks.items() if not name.startswith("_")
+                         for p in ps)
+
+
+def _unmasked(tokens: Sequence[Token], hits: list[PhraseHit[str]]) -> list[PhraseHit[str]]:
+    """``hits`` less those inside a longer mask phrase of their own cue set."""
+    masks = _masks().find(tokens)
+    if not masks:
+        return hits
+    return [h for h in hits
+            if not any(m.payload == h.payload and m.first <= h.first and h.last <= m.last
+                       and m.last - m.first > h.last - h.first for m in masks)]
+
+
 _MUC_NEEDS_CIVILIANS = frozenset(read_json("events", "mapping.json").get("muc_needs_civilians", ()))
+# Cue sets that make combat a MUC-4 incident: civilians, or a civilian or infrastructure
+# target (a pipeline, a bridge, an embassy: "sabotage of a nation's infrastructure").
+_MUC_CIVILIAN_CUES = frozenset(read_json("events", "mapping.json").get(
+    "muc_civilian_cues", ("civilians",)))
+# Arrests (muc_by_crime) told with the crime they are about (muc_crime_cues: "in
+# connection with", "accused of") take that crime's MUC type.
+_MUC_BY_CRIME = frozenset(read_json("events", "mapping.json").get("muc_by_crime", ()))
+_MUC_CRIME_CUES = frozenset(read_json("events", "mapping.json").get("muc_crime_cues", ()))
 
 
 ACLED_SUB_EVENT_TYPES: tuple[str, ...] = tuple(read_json("events", "mapping.json")["sub_events"])
@@ -184,21 +214,40 @@ def muc_if_civilians_hit(match: TypeMatch) -> str | None:
 
 
 def _agent_side(
-    tokens: Sequence[Token], hit: PhraseHit[_Trigger], actors: list[PhraseHit[str]]
+    text: str, tokens: Sequence[Token], hit: PhraseHit[_Trigger], actors: list[PhraseHit[str]]
 ) -> str | None:
-    """Which side acts: ``state``/``nonstate`` by the nearest actor before the trigger,
-    or the actor after a passive "by" ("was recaptured by the army")."""
+    """Which side acts: ``state``/``nonstate``. The actor after a passive "by" ("was
+    recaptured by the army"); else the subject: the first actor of the trigger's clause
+    ("Syrian army and allied fighters captured ..." is the army's act, not the allies');
+    else the nearest actor before, or the first after. A passive without "by" ("the
+    rebels were pushed back") names the side acted on, not the agent: unknown."""
     side = {"state_forces": "state", "armed_group": "nonstate"}
-    for j in range(hit.last + 1, min(len(tokens), hit.last + 4)):
+    passive = hit.first > 0 and tokens[hit.first - 1].norm in _BE
+    reach = hit.last + 4 if passive else hit.last + 2  # "held by" after a noun is no agent
+    for j in range(hit.last + 1, min(len(tokens), reach)):
         if tokens[j].norm == "by":
             after = [a for a in actors if a.first > j]
             if after:
                 return side[after[0].payload]
     before = [a for a in actors if a.last < hit.first]
+    if passive and before:
+        return None
+    clause_start = max(text.rfind(c, 0, hit.start) for c in ",;:(") + 1
+    in_clause = [a for a in before if a.start >= clause_start]
+    if in_clause:
+        return side[in_clause[0].payload]
+    if before and tokens[hit.first].norm.endswith("ing") and \
+            not text[clause_start:hit.start].strip():
+        # "Troops advanced on Sunday, taking control of two towns": a participle opening
+        # its clause shares the sentence's subject.
+        return side[before[0].payload]
     if before:
         return side[before[-1].payload]
     after = [a for a in actors if a.first > hit.last]
     return side[after[0].payload] if after else None
+
+
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +279,7 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     # Most sentences have no trigger at all: skip the cue scan then.
     if not any(h.payload.sub is not None for h in found):
         return (), ()
-    cue_hits = cue_matcher.find(tokens)
+    cue_hits = _unmasked(tokens, cue_matcher.find(tokens))
     present = frozenset(h.payload for h in cue_hits)
     candidates = [
         h
@@ -261,7 +310,10 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
                 continue
             if not rule.all_of <= present or rule.none_of & present:
                 continue
-            if rule.agent is not None and _agent_side(tokens, hit, actors) != rule.agent:
+            if rule.agent is not None and _agent_side(text, tokens, hit, actors) != rule.agent:
+                continue
+            if rule.after_any and not any(h.payload in rule.after_any and h.first > hit.last
+                                          for h in cue_hits):
                 continue
             sub = rule.target
             changed = True
@@ -275,7 +327,11 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         # A trigger's MUC override holds even when a rule re-typed it (rioters who "set
         # fire" still commit arson); its mode/PLOVER override only if nothing re-typed it.
         muc = rule_muc[1] if rule_muc[0] else trig.muc[1] if trig.muc[0] else c.muc
-        if sub in _MUC_NEEDS_CIVILIANS and not trig.muc[0] and "civilians" not in present:
+        # A trigger's own MUC type that is the sub-event type's anyway ("bombed" from the
+        # air) does not lift the need for civilians.
+        own_muc = trig.muc[0] and trig.muc[1] != c.muc
+        if sub in _MUC_NEEDS_CIVILIANS and not own_muc and not rule_muc[0] \
+                and not _MUC_CIVILIAN_CUES & present:
             muc = None  # purely military combat is no MUC-4 terrorist incident
         mode = trig.mode[1] if trig.mode[0] and not changed else c.mode
         plover = trig.plover[1] if trig.plover[0] and not changed else c.plover
@@ -285,7 +341,20 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
                           mode if plover is not None else None, round(conf, 3)))
     if not out:
         return (), ()
+    if _MUC_CRIME_CUES & present:
+        out = _muc_of_crime(out)
     return tuple(out), tuple(sorted(present))
+
+
+def _muc_of_crime(out: list[_Typed]) -> list[_Typed]:
+    """An arrest "in connection with the attack on the senator" brings new facts on that
+    attack (its suspects), which MUC-4 templates as the attack: the arrest takes the MUC
+    type of the crime its sentence names (ACLED still codes the arrest)."""
+    crime = next((t.muc for t in out if t.muc and t.sub not in _MUC_BY_CRIME), None)
+    if crime is None:
+        return out
+    return [replace(t, muc=crime) if t.sub in _MUC_BY_CRIME and t.muc is None else t
+            for t in out]
 
 
 def classify_sentence(

@@ -106,23 +106,22 @@ def find_surnames(text: str, gaz: Gazetteer) -> set[str]:
     out: set[str] = set()
     for m in _PERSON.finditer(text):
         w = m.group(1).lower()
-        name = name_key(m.group(2))
-        if " " in name or name in out:
-            continue
         cue = _CUE.get(w)
         if cue is None:
             if len(_CUE) > 100_000:
                 _CUE.clear()
             cue = _CUE[w] = _cue_kind(w, gaz)
+        # the cue is checked before the name is normalised: most pairs give none
         if (cue == _ALWAYS or m.end() - m.end(1) > 2  # a middle initial
                 or (cue == _UNLESS_START and not is_sentence_start(text, m.start(1), _NO_STARTS))):
+            name = name_key(m.group(2))
+            if " " in name or name in out:
+                continue
             big = _BIG.get(name)
             if big is None:
                 if len(_BIG) > 100_000:
                     _BIG.clear()
-                big = _BIG[name] = any(
-                    c.feature == "country" or (c.feature == "admin1" and c.population > 10**6)
-                    for c in gaz.by_key(name) if not c.alternate)
+                big = _BIG[name] = gaz.big_area(name)
             if not big:
                 out.add(name)
     return out
@@ -171,7 +170,6 @@ def is_place_like(gaz: Gazetteer, key: str) -> bool:
     if hit is None:
         if len(_PLACE_LIKE) > 100_000:
             _PLACE_LIKE.clear()
-        hit = _PLACE_LIKE[memo] = any(c.feature in ("country", "admin1")
-                                      for c in gaz.by_key(key))
+        hit = _PLACE_LIKE[memo] = gaz.place_like(key)
     return hit
 

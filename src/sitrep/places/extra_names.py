@@ -80,6 +80,7 @@ def demonym_names(cx: Context) -> list[Toponym]:
     if heads is None:  # first words of two-word demonyms ("sri" of "sri lankan")
         heads = _HEADS[id(gaz)] = frozenset(
             k.split(" ", 1)[0] for k in gaz.data.demonyms if " " in k)
+    demonym = gaz.data.demonyms.get  # the table itself: one call less per token
     for s, e in cx.unmatched:
         word = folded[s:e]
         cc = None
@@ -87,15 +88,15 @@ def demonym_names(cx: Context) -> list[Toponym]:
             nxt = _NEXT_WORD.match(text, e)
             if nxt:
                 two = word + " " + nxt.group(1).lower()
-                cc = gaz.demonym_country(two)
+                cc = demonym(two)
                 if cc is None and two.endswith("s"):
-                    cc = gaz.demonym_country(two[:-1])
+                    cc = demonym(two[:-1])
                 if cc:
                     e = nxt.end()
         if not cc:
-            cc = gaz.demonym_country(word)
-            if cc is None and word.endswith("s"):
-                cc = gaz.demonym_country(word[:-1])
+            cc = demonym(word)
+            if cc is None and word[-1:] == "s":
+                cc = demonym(word[:-1])
         if cc and text[s + 1:e].replace(" ", "").replace("-", "").isalpha():
             name = gaz.country_name(cc)
             if name:
@@ -263,7 +264,9 @@ def slot_names(cx: Context) -> list[Toponym]:
         if m is None:
             continue
         if not slot:
-            # "X, Tunisia": only before a country or state name
+            # "X, Tunisia": only before a country or state name (most names have no comma)
+            if text[m.end():m.end() + 1] != ",":
+                continue
             after = _COMMA_NAME.match(text, m.end())
             if after is None or not is_place_like(gaz, name_key(after.group(1))):
                 continue

@@ -5,9 +5,13 @@ GeoNames data (CC BY 4.0), see ``sitrep/data/places/NOTICE``.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+import numpy as np
 
 from . import build as _build
 from .normalize import fold_name, name_key, squash
@@ -15,9 +19,13 @@ from .normalize import fold_name, name_key, squash
 __all__ = ["Candidate", "Gazetteer", "country_name", "get_gazetteer", "lookup"]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ costs ~1.3 us against ~0.2 us, and an article's
+# unseen names make a few dozen. Treat instances as read-only (they are shared by memos);
+# unsafe_hash keeps them hashable by value as a frozen one was.
+@dataclass(slots=True, unsafe_hash=True)
 class Candidate:
-    """One gazetteer entry a name may refer to. ``alternate``: matched by an alternate name."""
+    """One gazetteer entry a name may refer to. ``alternate``: matched by an alternate name.
+    Read-only by convention (memoised lists share instances)."""
 
     index: int
     geonameid: int
@@ -32,6 +40,16 @@ class Candidate:
     alternate: bool = False
 
 
+@dataclass(slots=True)
+class _Bucket:
+    """One country's name skeletons starting with one letter, sorted by length (stably:
+    in entry order within a length), with their lengths and entries."""
+
+    skeletons: list[str]
+    lengths: list[int]
+    entries: list[int]
+
+
 class Gazetteer:
     """Read-only view over :class:`sitrep.places.build.GazetteerData`."""
 
@@ -40,26 +58,52 @@ class Gazetteer:
         self._strings = data.strings.split("\n")
         self._ccs = data.ccs.split("\n")
         self.key_index = self._key_index = data.key_index
+        # The entry columns as one record array (~12 MB, 7 ms): ``item(i)`` reads a whole
+        # entry as Python values from one cache line, ~5x cheaper than nine column reads
+        # on an unseen name (where the columns are not in the CPU cache).
+        self._rows = np.rec.fromarrays((data.gid, data.name, data.lat, data.lon, data.cc,
+                                        data.admin1, data.admin2, data.feat,
+                                        data.pop)).view(np.ndarray)
         # For each first token of a key of two tokens or more, the longest such key (in
         # tokens): the recogniser tries only n-grams that can match.
         self.longest = data.longest
         self.pairs = data.pairs  # first two tokens -> longest key they start
+        # Per key: bit 1 if an entry is a country or admin1 (alternates too), bit 2 if a
+        # non-alternate entry is a country or an admin1 of over a million people. The
+        # recogniser asks this of many names it then drops (surnames, acronyms): read here,
+        # no candidate list is made for them (~1 us an entry, more on a cold cache).
+        self._flags = _key_flags(data)
+        # The recogniser's memos over those tables (see recognize._gazetteer_names): word
+        # -> 1 if a key | 2 if it starts a longer key; two tokens -> longest key (1: none).
+        self.first_info: dict[str, int] = {}
+        self.pair_memo: dict[str, int] = {}
         # Candidate lists per key, memoised: an article asks for the same few hundred keys
         # a whole corpus uses (bounded, cleared when full).
         self._memo: dict[str, list[Candidate]] = {}
-        self._skeletons: dict[tuple[str, str], tuple[list[str], list[int]] | None] = {}
+        self._skeletons: dict[tuple[str, str], _Bucket | None] = {}
         self._fuzzy_memo: dict[tuple, list[tuple[Candidate, float]]] = {}
 
     def __contains__(self, key: str) -> bool:
         return key in self._key_index
 
+    def place_like(self, key: str) -> bool:
+        """Whether an entry of ``key`` is a country or first-level area (alternate names
+        too): what ``any(c.feature in ("country", "admin1") for c in by_key(key))`` says."""
+        k = self._key_index.get(key)
+        return k is not None and bool(self._flags[k] & 1)
+
+    def big_area(self, key: str) -> bool:
+        """Whether ``key`` names (not as an alternate name) a country or a first-level area
+        of over a million people."""
+        k = self._key_index.get(key)
+        return k is not None and bool(self._flags[k] & 2)
+
     def entry(self, index: int, *, alternate: bool = False) -> Candidate:
         """The entry at ``index`` as a :class:`Candidate`."""
-        d = self.data
-        return Candidate(int(index), int(d.gid[index]), self._strings[d.name[index]],
-                         float(d.lat[index]), float(d.lon[index]), self._ccs[d.cc[index]],
-                         self._strings[d.admin1[index]], self._strings[d.admin2[index]],
-                         _build.FEATURES[d.feat[index]], int(d.pop[index]), alternate)
+        i, strings = int(index), self._strings
+        gid, name, lat, lon, cc, admin1, admin2, feat, pop = self._rows.item(i)
+        return Candidate(i, gid, strings[name], lat, lon, self._ccs[cc], strings[admin1],
+                         strings[admin2], _build.FEATURES[feat], pop, alternate)
 
     def by_key(self, key: str) -> list[Candidate]:
         """Entries indexed under the exact key (already :func:`name_key`-normalised).
@@ -72,7 +116,8 @@ class Gazetteer:
             out = []
         else:
             refs = self.data.refs[self.data.offsets[k]:self.data.offsets[k + 1]].tolist()
-            out = [self.entry(r >> 1, alternate=bool(r & 1)) for r in refs]
+            entry = self.entry
+            out = [entry(r >> 1, alternate=bool(r & 1)) for r in refs]
         if len(self._memo) > 200_000:
             self._memo.clear()
         self._memo[key] = out
@@ -94,14 +139,19 @@ class Gazetteer:
         """The country code a demonym ("tunisian") belongs to, '' when generic, else None."""
         return self.data.demonyms.get(key)
 
-    def _country_skeletons(self, cc: str, initial: str) -> tuple[list[str], list[int]] | None:
-        """(skeletons, entries) of one country's names starting with ``initial``; the
-        builder precomputes the buckets, so the first use of one costs a split."""
+    def _country_skeletons(self, cc: str, initial: str) -> _Bucket | None:
+        """One country's names starting with ``initial`` (see :class:`_Bucket`); the
+        builder precomputes the buckets, so the first use of one costs a split and a sort."""
         memo = (cc, initial)
         rows = self._skeletons.get(memo)
-        if rows is None:
+        if rows is None and memo not in self._skeletons:
             packed = self.data.skeletons.get(cc, {}).get(initial)
-            rows = (packed[0].split("\n"), packed[1].tolist()) if packed is not None else None
+            if packed is not None:
+                skels = packed[0].split("\n")
+                lengths = np.fromiter(map(len, skels), np.int32, len(skels))
+                order = np.argsort(lengths, kind="stable")
+                rows = _Bucket(list(map(skels.__getitem__, order.tolist())),
+                               lengths[order].tolist(), packed[1][order].tolist())
             self._skeletons[memo] = rows
         return rows
 
@@ -128,16 +178,28 @@ class Gazetteer:
         if len(target) < 3:
             return []
         scored: dict[int, float] = {}
+        # fuzz.ratio is 2 x common letters / total length: only skeletons whose length is
+        # in [lo, hi] can reach the cutoff, a slice of the length-sorted bucket. Ranked by
+        # score, then entry (the bucket's own order), the slice's hits are what extract over
+        # the whole bucket returns.
+        n = len(target)
+        lo = math.floor(cutoff * n / (200.0 - cutoff)) - 1 if cutoff > 0 else 0
+        hi = math.ceil(n * (200.0 - cutoff) / cutoff) + 1 if cutoff > 0 else 1 << 30
         for cc in countries:
             rows = self._country_skeletons(cc, target[:1])
-            if not rows:
+            if rows is None:
                 continue
-            hits = process.extract(target, rows[0], scorer=fuzz.ratio,
-                                   score_cutoff=cutoff, limit=limit)
-            for found, score, pos in hits:
+            a, b = bisect_left(rows.lengths, lo), bisect_right(rows.lengths, hi)
+            if a >= b:
+                continue
+            got = process.extract(target, rows.skeletons[a:b], scorer=fuzz.ratio,
+                                  score_cutoff=cutoff, limit=None)
+            entries = rows.entries
+            hits = sorted(((found, score, entries[a + k]) for found, score, k in got),
+                          key=lambda h: (-h[1], h[2]))[:limit]
+            for found, score, idx in hits:
                 if abs(len(found) - len(target)) > 2:
                     continue  # a close ratio between a short and a long name is chance
-                idx = rows[1][pos]
                 # the skeleton forgets vowels: the spellings themselves must be close too
                 other = _ARTICLE.sub("", fold_name(self._strings[self.data.name[idx]]))
                 if fuzz.ratio(folded, other) < 60:
@@ -145,6 +207,25 @@ class Gazetteer:
                 scored[idx] = max(scored.get(idx, 0.0), score / 100.0)
         best = sorted(scored.items(), key=lambda kv: (-kv[1], -int(self.data.pop[kv[0]])))
         return [(self.entry(i), s) for i, s in best[:limit]]
+
+
+def _key_flags(data: _build.GazetteerData) -> bytes:
+    """The per-key bits of :meth:`Gazetteer.place_like` and :meth:`Gazetteer.big_area`,
+    one byte per key (in ``key_index`` order), computed over all entries at once (~20 ms)."""
+    refs, offsets = data.refs, data.offsets
+    if len(refs) == 0:
+        return bytes(len(offsets) - 1 if len(offsets) else 0)
+    ent = refs >> 1
+    alternate = (refs & 1).astype(bool)
+    feat = data.feat[ent]
+    country = feat == _build.FEATURES.index("country")
+    admin1 = feat == _build.FEATURES.index("admin1")
+    big = ~alternate & (country | (admin1 & (data.pop[ent] > 10**6)))
+    bits = (country | admin1).astype(np.uint8) | (big.astype(np.uint8) << 1)
+    starts = offsets[:-1]
+    out = np.bitwise_or.reduceat(bits, np.minimum(starts, len(bits) - 1))
+    out[offsets[1:] <= starts] = 0  # keys without entries (reduceat reads one anyway)
+    return out.astype(np.uint8).tobytes()
 
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash)[- ']")

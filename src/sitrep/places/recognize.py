@@ -14,8 +14,10 @@ resolver's fuzzy fallback drops unless they match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..article import Sentence
+from .caseless import caseless_verdict
 from .context import (
     CASELESS,
     COMMON,
@@ -53,6 +55,8 @@ _WORD_AFTER = re.compile(r"[ \t]*([\w'.-]+)")
 # not preceded by a letter, digit or apostrophe.
 # (The look-behind comes after the capital so the regex engine can skip to capitals.)
 _CAP_START = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f](?<![\w'\u2019].)")
+# The same start with its whole token, for ASCII text (where folding is lower())
+_CAP_TOKEN = re.compile(r"[A-Z](?<![\w'\u2019].)[A-Za-z0-9]*")
 # Up to eight tokens joined the way one name's tokens may be ("St. Louis", "Port-au-
 # Prince", "Sana'a"); never over a possessive "'s".
 _SEP = r"(?:[ \t]|\n(?![ \t]*\n)|-|'(?!s\b)|\.[ \t]?|\.-)"
@@ -64,17 +68,38 @@ _NEXT = re.compile(_SEP + r"([a-z0-9]+)")  # the token after a name's first one
 _NO, _WEAK, _YES = 0, 1, 2
 
 
+# What the lexicons say of a key, memoised in one small dict: the lexicons are large sets
+# whose lookups miss the CPU cache, and _keep asks up to three of them per name
+_IN_COMMON, _IN_SURNAMES, _IN_FIRST = 1, 2, 4
+_LEXICAL: dict[str, int] = {}
+
+
+def _lexical(key: str) -> int:
+    bits = _LEXICAL.get(key)
+    if bits is None:
+        if len(_LEXICAL) > 200_000:
+            _LEXICAL.clear()
+        bits = _LEXICAL[key] = ((_IN_COMMON if key in COMMON else 0)
+                                | (_IN_SURNAMES if key in SURNAMES else 0)
+                                | (_IN_FIRST if key in FIRST else 0))
+    return bits
+
+
 def _keep(cx: Context, s: int, e: int, key: str) -> int:
     text, gaz, mode = cx.text, cx.gaz, cx.mode
+    lex = _LEXICAL.get(key)
+    if lex is None:
+        lex = _lexical(key)
     surface = text[s:e]
-    letters = len(surface) if surface.isalpha() else sum(c.isalpha() for c in surface)
+    letters = len(surface) if surface.isalpha() else sum(map(str.isalpha, surface))
     one_word = " " not in key
     if mode == "mixed":
-        if not capitalised(surface):
+        # capitalised() inlined for one plain word (most calls)
+        if not surface[:1].isupper() or (not surface.isalpha() and not capitalised(surface)):
             return _NO
         if letters <= 2 and not (surface.isupper() or "." in surface):
             return _NO
-        if key in COMMON and is_sentence_start(text, s, cx.starts):
+        if lex & _IN_COMMON and is_sentence_start(text, s, cx.starts):
             return _NO
         # Acronyms ("FDA", "UN", "HIV") are organisations or diseases unless they name a
         # country or state ("US", "UK", "UAE").
@@ -117,23 +142,13 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
                                               or gaz.demonym_country(other))):
             return _NO
     if mode != "mixed":
-        # no capitals to go by: a given name, or a word right after one, is a person
-        # ("KEITH WILLIAMS"), unless it names a country, a state or a big city
-        if one_word and (prev_w in FIRST or key in FIRST) and not is_place_like(gaz, key) and (
-                max((c.population for c in gaz.by_key(key)), default=0) < 100_000):
-            return _NO
-        if one_word and prev_w not in LOCATIVE and text[e:e + 1] != "," and (
-                key in SURNAMES or _small(gaz, key)):
-            # "JONES", "SPRING": out of a place slot, a surname or a small town's name is
-            # a place only where the article uses it as one elsewhere
-            return _WEAK
-        return _YES
+        return caseless_verdict(cx, s, e, key, prev_w)
     locative = prev_w in LOCATIVE and prev_raw.islower()
     if one_word and key in cx.surnames and not locative:
         return _NO
     if one_word and prev_w in FIRST and prev_raw[:1].isupper() and text[prev_end:s] == " ":
         return _NO
-    if one_word and key in SURNAMES and not locative and text[e:e + 1] != ",":
+    if one_word and lex & _IN_SURNAMES and not locative and text[e:e + 1] != ",":
         return _WEAK  # "Jones fled": a common surname, unless used as a place elsewhere
     if one_word:
         # "Raquel Henry", "Paris Hilton": a capitalised word glued to a one-word name is
@@ -146,10 +161,10 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
             return _WEAK
         # a common word capitalised mid-sentence ("the Act", "Police Union") is a place
         # only in a place slot or when it names a country or state
-        if key in COMMON and not locative and not is_place_like(gaz, key):
+        if lex & _IN_COMMON and not locative and not is_place_like(gaz, key):
             return _NO
         if nxt and nxt.group(1)[:1].isupper() and text[e:nxt.start(1)] == " ":
-            if key in FIRST:
+            if lex & _IN_FIRST:
                 return _NO
             if (next_w not in INSTIT and next_w not in CONNECT
                     and not is_place_like(gaz, key)):
@@ -157,71 +172,119 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     return _YES
 
 
+def _starts(cx: Context) -> Iterator[tuple[int, int]]:
+    """(start, end) of every token a name may start with: capitalised tokens in mixed-case
+    text, every token in caseless text (ends are those of :data:`TOKEN` in the folded text)."""
+    folded = cx.folded
+    if cx.mode != "mixed":
+        return (m.span() for m in TOKEN.finditer(folded))
+    if cx.text.isascii():
+        # ASCII text folds by lower(): the capitalised token is the folded token, and one
+        # regex gives both ends (no second match per start)
+        return (m.span() for m in _CAP_TOKEN.finditer(cx.text))
+    match_token = TOKEN.match
+    return ((m.start(), t.end()) for m in _CAP_START.finditer(cx.text)
+            if (t := match_token(folded, m.start())) is not None)
+
+
 def _gazetteer_names(cx: Context) -> list[Toponym]:
     folded, gaz = cx.folded, cx.gaz
     longest, index = gaz.longest, gaz.key_index
     found: list[Toponym] = []
     weak: list[Toponym] = []
-    starts = (_CAP_START if cx.mode == "mixed" else TOKEN).finditer(
-        cx.text if cx.mode == "mixed" else folded)
     covered = -1
-    match_token, match_run, match_next = TOKEN.match, _RUN.match, _NEXT.match
-    pairs = gaz.pairs
+    match_run, match_next, find_tokens = _RUN.match, _NEXT.match, TOKEN.finditer
+    pairs, first_info, pair_memo = gaz.pairs, gaz.first_info, gaz.pair_memo
     unmatched = cx.unmatched
-    for m in starts:
-        s = m.start()
+    add_unmatched = unmatched.append
+    for s, fe in _starts(cx):
         if s < covered:
             continue
-        first = match_token(folded, s)
-        if first is None:
-            continue
-        word = first.group()
-        most = longest.get(word)  # None: the word starts no key of two tokens or more
-        if most is not None:
+        word = folded[s:fe]
+        # what the word can start, from a small memo: the index and the two-token table
+        # are large dicts whose lookups miss the CPU cache (~3x slower than a memo hit)
+        info = first_info.get(word)
+        if info is None:
+            if len(first_info) > 200_000:
+                first_info.clear()
+            info = first_info[word] = (word in index) | (2 if word in longest else 0)
+        most = 1
+        if info & 2:
             # only a known two-token prefix can start a longer key: one cheap look ahead
             # spares the whole run for most words ("The", "He", "John")
-            nxt = match_next(folded, first.end())
-            most = pairs.get(word + " " + nxt.group(1), 1) if nxt else 1
-        else:
-            most = 1
+            nxt = match_next(folded, fe)
+            if nxt:
+                pair = word + " " + nxt.group(1)
+                most = pair_memo.get(pair)
+                if most is None:
+                    if len(pair_memo) > 200_000:
+                        pair_memo.clear()
+                    most = pair_memo[pair] = pairs.get(pair, 1)
         if most == 1:
-            if word not in index:  # no key on its own ("The", "He")
-                unmatched.append((s, first.end()))
+            if not info & 1:  # no key on its own ("The", "He")
+                add_unmatched((s, fe))
                 continue
-            toks, words = [first], [word]
+            ends, words = [fe], [word]
         else:
             run = match_run(folded, s)
-            toks = list(TOKEN.finditer(folded, s, run.end()))[:most] if run else [first]
-            words = [t.group() for t in toks]
-        for length in range(len(toks), 0, -1):
-            key = " ".join(words[:length]) if length > 1 else word
-            if key in index:
-                e = toks[length - 1].end()
-                if length > 1 and words[length - 1] == "city" and _org_city(cx, key, e):
-                    continue  # "Dublin City Council": the place is "Dublin"
-                verdict = _keep(cx, s, e, key)
-                if verdict == _YES:
-                    # "U.S." / "D.C.": an abbreviation keeps its final period
-                    if e < len(folded) and folded[e] == "." and "." in folded[s:e]:
-                        e += 1
-                    # "al-Raqqa", "el-Fasher": the joined article belongs to the name
-                    article = _ARTICLE.search(folded, max(0, s - 5), s) if s > 2 and (
-                        folded[s - 1] == "-") else None
-                    found.append(Toponym(article.start() if article else s, e, key))
-                    covered = e
-                elif verdict == _WEAK:
-                    weak.append(Toponym(s, e, key))
-                break  # the longest candidate decides: no "New" out of "New York Times"
+            toks = list(find_tokens(folded, s, run.end()))[:most] if run else None
+            ends = [t.end() for t in toks] if toks else [fe]
+            words = [t.group() for t in toks] if toks else [word]
+        for length in range(len(ends), 0, -1):
+            # one word: the memo already says whether it is a key (no lookup in the large
+            # index, whose entries are rarely in the CPU cache)
+            if length == 1:
+                if not info & 1:
+                    continue
+                key = word
+            else:
+                key = " ".join(words[:length])
+                if key not in index:
+                    continue
+            e = ends[length - 1]
+            if length > 1 and words[length - 1] == "city" and _org_city(cx, key, e):
+                continue  # "Dublin City Council": the place is "Dublin"
+            verdict = _keep(cx, s, e, key)
+            if verdict == _YES:
+                # "U.S." / "D.C.": an abbreviation keeps its final period
+                if e < len(folded) and folded[e] == "." and "." in folded[s:e]:
+                    e += 1
+                # "al-Raqqa", "el-Fasher": the joined article belongs to the name
+                article = _ARTICLE.search(folded, max(0, s - 5), s) if s > 2 and (
+                    folded[s - 1] == "-") else None
+                found.append(Toponym(article.start() if article else s, e, key))
+                covered = e
+            elif verdict == _WEAK:
+                weak.append(Toponym(s, e, key))
+            break  # the longest candidate decides: no "New" out of "New York Times"
         if covered <= s:
-            unmatched.append((s, first.end()))
+            add_unmatched((s, fe))
     if weak:
         # One sense per article: "Dublin Arts Council" names the place when the article
         # uses "Dublin" as a place elsewhere ("in Dublin", "Dublin, Ohio").
         strong = {t.key for t in found}
+        if cx.mode != "mixed":
+            # caseless: a name listed with a place ("IN SAN MIGUEL AND USULUTAN", "THE
+            # TOWNS OF X, Y AND Z") is a place too, and so are its other occurrences
+            ends = {t.end for t in found}
+            for t in weak:
+                if t.key in strong or _listed_after(cx.text, t.start, ends):
+                    strong.add(t.key)
+                    ends.add(t.end)
         extra = [t for t in weak if t.key in strong]
         if extra:
             found = sorted(found + extra, key=lambda t: t.start)
     return found
+
+
+_LIST_GAP = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$", re.IGNORECASE)
+
+
+def _listed_after(text: str, start: int, ends: set[int]) -> bool:
+    """Whether the name at ``start`` follows a place in a list (", ", " AND ", ", OR ")."""
+    window = text[max(0, start - 8):start]
+    m = _LIST_GAP.search(window)
+    return m is not None and (start - len(window) + m.start()) in ends
 
 
 def _caseless_word(key: str) -> bool:
@@ -235,12 +298,6 @@ def _caseless_word(key: str) -> bool:
 
 
 _CASELESS_MEMO: dict[str, bool] = {}
-
-
-def _small(gaz: Gazetteer, key: str) -> bool:
-    """Whether ``key`` names only towns under 50,000 people (and no area)."""
-    return not is_place_like(gaz, key) and max(
-        (c.population for c in gaz.by_key(key) if not c.alternate), default=0) < 50_000
 
 
 def _org_city(cx: Context, key: str, e: int) -> bool:

@@ -13,7 +13,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from . import recognize as _recognize
 from .gazetteer import Candidate, Gazetteer
@@ -122,26 +125,67 @@ class _Static:
     # cos(lat)); kind: 0 country, 1 admin1, 2 admin2, 3 town or other, 4 region
     rows: list[tuple]
     countries: int  # how many countries the candidates lie in
+    # country -> positions of its candidates: an article's context touches a few countries,
+    # so only their candidates need scoring (the others score their base)
+    by_cc: dict[str, list[int]]
+    # country -> (lat, lon, cos lat) arrays of its candidates, made on first use
+    geo: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def near_bands(self, cc: str, pts: list[tuple[float, float]]) -> list[float]:
+        """:func:`_near_band` of each candidate of ``cc`` (in ``by_cc`` order) against
+        its nearest point of ``pts``, computed as the scalar loop does."""
+        geo = self.geo.get(cc)
+        if geo is None:
+            rows = [self.rows[i] for i in self.by_cc[cc]]
+            geo = self.geo[cc] = (np.array([r[5] for r in rows])[:, None],
+                                  np.array([r[6] for r in rows])[:, None],
+                                  np.array([r[7] for r in rows])[:, None])
+        lat, lon, k = geo
+        anchors = np.array(pts)
+        d2 = ((anchors[:, 0] - lat) ** 2 + ((anchors[:, 1] - lon) * k) ** 2).min(axis=1)
+        km = 111.2 * np.sqrt(d2)
+        return _BANDS[np.searchsorted(_BAND_EDGES, km, side="right")].tolist()
+
+
+# candidates x anchors from which the numpy pass beats the scalar loop
+_VECTOR_MIN = 64
+# _near_band as arrays: below 50 km, 150 km, 400 km, beyond
+_BAND_EDGES = np.array([50.0, 150.0, 400.0])
+_BANDS = np.array([0.2, 0.1, 0.05, 0.0])
+
+
+def _near_band(km: float) -> float:
+    """The proximity bonus of a place ``km`` from the nearest anchor of its country."""
+    return 0.2 if km < 50 else 0.1 if km < 150 else 0.05 if km < 400 else 0.0
 
 
 def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
     # "Kandahar", "Sanaa": an admin1 named after its main town; the bare name is the town
-    priors = [_prior(c, hint) for c in cs]
+    # _prior inlined for towns without a hint (most candidates of an unseen name)
+    log10, base_of = math.log10, _BASE.get
+    priors = [0.15 + 0.12 * log10(c.population + 1) - (0.2 if c.alternate else 0.0)
+              if hint is None and base_of(c.feature) is None else _prior(c, hint) for c in cs]
     base = priors[:]
     seat = _names_seat(key, cs)
     big = max((c.population for c in cs
                if c.feature in ("country", "admin1") and not c.alternate), default=-1)
+    if seat or big > 0:  # most names name no area: nothing to adjust
+        for i, c in enumerate(cs):
+            if seat and c.country_code in seat:
+                if c.feature == "admin1" and hint not in ("admin1", "admin2"):
+                    base[i] -= 0.5
+            elif c.feature == "city" and 0 <= c.population < big:
+                # "Oregon", "Kansas": the town named after the state is rarely meant; a
+                # city bigger than the area (Santiago de Chile against a Dominican
+                # province) is
+                base[i] -= 0.25
+    cos, radians, kind_of = math.cos, math.radians, _KIND.get
+    rows = [(c, b, c.country_code, (c.country_code, c.admin1), kind_of(c.feature, 3), c.lat,
+             c.lon, cos(radians(c.lat))) for c, b in zip(cs, base, strict=True)]
+    by_cc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cs):
-        if seat and c.country_code in seat:
-            if c.feature == "admin1" and hint not in ("admin1", "admin2"):
-                base[i] -= 0.5
-        elif c.feature == "city" and 0 <= c.population < big:
-            # "Oregon", "Kansas": the town named after the state is rarely meant; a city
-            # bigger than the area (Santiago de Chile against a Dominican province) is
-            base[i] -= 0.25
-    rows = [(c, b, c.country_code, (c.country_code, c.admin1), _KIND.get(c.feature, 3), c.lat,
-             c.lon, math.cos(math.radians(c.lat))) for c, b in zip(cs, base, strict=True)]
-    return _Static(priors, base, rows, len({c.country_code for c in cs}))
+        by_cc[c.country_code].append(i)
+    return _Static(priors, base, rows, len(by_cc), dict(by_cc))
 
 
 # scoring kinds (see _Static.rows): which context terms apply to a feature
@@ -165,6 +209,7 @@ class _Scorer:
         self.admin1_count: Counter = Counter()
         self.anchor_pts: dict[str, list[tuple[float, float, str]]] = {}
         self.top = 0.0
+        self.context_ccs: set[str] = set()
 
     def set_evidence(self, chosen: dict[str, Candidate], weights: dict[str, float],
                      demonyms: Counter) -> None:
@@ -185,11 +230,14 @@ class _Scorer:
         self.chosen, self.weights = chosen, weights
         self.total, self.admin1_count, self.anchor_pts = total, admin1, anchors
         self.top = max(total.values()) if total else 0.0
+        # the countries any context term can touch (a candidate elsewhere scores its base)
+        self.context_ccs = set(total) | {cc for cc, _ in admin1} | set(anchors)
 
     def scores(self, key: str) -> list[float]:
         """The score of each candidate of ``key`` (same order as its candidate list).
         Everything that depends on the key alone is worked out once, outside the loop."""
-        rows = self.statics[key].rows
+        st = self.statics[key]
+        rows = st.rows
         mine = self.chosen.get(key)
         own_w = self.weights[key] if mine is not None else 0.0
         mine_cc = mine.country_code if mine is not None else None
@@ -199,50 +247,62 @@ class _Scorer:
             mine is not None and mine.feature in ("admin2", "city")) else 0
         own_area = 3 if mine is not None and mine.feature == "admin1" else 1
         total, top, admin1_count = self.total, self.top, self.admin1_count
-        containers = [y for other in self.contain.get(key, ()) for y in self.cands[other]
-                      if y.feature in _AREA]
-        members = [x for other in self.contained.get(key, ()) for x in self.cands[other]]
+        # "X, Y" / "X in Y" neighbours (most names have none: no lists to build)
+        containers = [y for other in self.contain[key] for y in self.cands[other]
+                      if y.feature in _AREA] if key in self.contain else None
+        members = [x for other in self.contained[key] for x in self.cands[other]
+                   ] if key in self.contained else None
         anchor_pts = self.anchor_pts
-        # per country: the context bonus and the anchor points (without this key's own)
-        per_cc: dict[str, tuple[float, list[tuple[float, float]]]] = {}
-        out: list[float] = []
-        for c, s, cc, area, kind, lat, lon, k in rows:
-            info = per_cc.get(cc)
-            if info is None:
-                bonus = 0.0
-                if cc and total:
-                    weight = total.get(cc, 0.0)
-                    if mine_cc == cc:
-                        weight -= own_w
-                    if weight > 0:
-                        bonus = 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
-                info = per_cc[cc] = (bonus, [(la, lo) for la, lo, other in anchor_pts.get(cc, ())
-                                             if other != key])
-            bonus, pts = info
-            if bonus:
-                s += bonus
-            if kind != 0 and kind != 1:  # neither a country nor an admin1
-                n = admin1_count.get(area, 0)
-                if n and mine_a1 == area:
-                    n -= own_city
-                s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
-            elif kind == 1:
-                # the other places chosen inside this state/province support it
-                n = admin1_count.get(area, 0)
-                if n and mine_a1 == area:
-                    n -= own_area
-                s += min(0.4, 0.1 * n)
-            if containers and any(_inside(c, y) for y in containers):
-                s += 0.6
-            if members and kind <= 2 and any(_inside(x, c) for x in members):
-                s += 0.4
-            if kind == 2 or kind == 3:
-                # only places of the same country count; a flat-earth distance is enough
-                if pts:
-                    d2 = min([(la - lat) ** 2 + ((lo - lon) * k) ** 2 for la, lo in pts])
-                    near = 111.2 * math.sqrt(d2)
-                    s += 0.2 if near < 50 else 0.1 if near < 150 else 0.05 if near < 400 else 0.0
-            out.append(s)
+        out = st.base[:]
+        by_cc = st.by_cc
+        if containers or members:
+            groups: Iterable[str] = by_cc
+        else:
+            # only candidates in the context's countries can score above their base
+            groups = [cc for cc in self.context_ccs if cc in by_cc]
+        for cc in groups:
+            idxs = by_cc[cc]
+            # per country: the context bonus and the anchor points (without this key's own)
+            bonus = 0.0
+            weight = total.get(cc) if cc else None
+            if weight:
+                if mine_cc == cc:
+                    weight -= own_w
+                if weight > 0:
+                    bonus = 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
+            anchors = anchor_pts.get(cc)
+            pts = [(la, lo) for la, lo, other in anchors if other != key] if anchors else None
+            # many candidates times many anchors ("Springfield" in a US article): the
+            # distances in one numpy pass
+            big = pts and len(idxs) * len(pts) >= _VECTOR_MIN
+            near_add = st.near_bands(cc, pts) if big else None
+            for j, i in enumerate(idxs):
+                c, s, _, area, kind, lat, lon, k = rows[i]
+                if bonus:
+                    s += bonus
+                if kind != 0 and kind != 1:  # neither a country nor an admin1
+                    n = admin1_count.get(area, 0)
+                    if n and mine_a1 == area:
+                        n -= own_city
+                    s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
+                elif kind == 1:
+                    # the other places chosen inside this state/province support it
+                    n = admin1_count.get(area, 0)
+                    if n and mine_a1 == area:
+                        n -= own_area
+                    s += min(0.4, 0.1 * n)
+                if containers and any(_inside(c, y) for y in containers):
+                    s += 0.6
+                if members and kind <= 2 and any(_inside(x, c) for x in members):
+                    s += 0.4
+                if (kind == 2 or kind == 3) and pts:
+                    # only places of the same country count; a flat-earth distance is enough
+                    if near_add is not None:
+                        s += near_add[j]
+                    else:
+                        d2 = min([(la - lat) ** 2 + ((lo - lon) * k) ** 2 for la, lo in pts])
+                        s += _near_band(111.2 * math.sqrt(d2))
+                out[i] = s
         return out
 
 

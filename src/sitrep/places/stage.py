@@ -43,27 +43,36 @@ def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
     """
     tops = recognise(text, gaz, sentences)
     out: list[PlaceMention] = []
+    # A name's occurrences share one Resolution: its fields and alternatives are made once
+    # (each mention still gets a list of its own)
+    made: dict[int, tuple] = {}
+    country_of = gaz.country_name
     for t, r in zip(tops, resolve(text, tops, gaz), strict=True):
-        if t.hint == "slot" and r.best is None:
+        hint, c = t.hint, r.best
+        if hint == "slot" and c is None:
             continue  # a guess in a place slot that no gazetteer entry confirms
-        if t.hint == "demonym" and not demonyms:
+        if hint == "demonym" and not demonyms:
             continue
-        m = PlaceMention(t.start, t.end, text[t.start:t.end],
-                         feature=t.hint if t.hint and t.hint != "slot" else "other")
-        c = r.best
-        if c is not None:
-            m.name, m.lat, m.lon = c.name, c.lat, c.lon
-            # negative ids are sitrep-made entries (admin areas, regions): not GeoNames ids
-            m.geonameid = c.geonameid if c.geonameid > 0 else None
-            m.country_code = c.country_code or None
-            m.country = gaz.country_name(c.country_code)
-            m.admin1 = c.admin1 or None if c.feature != "country" else None
-            m.admin2 = c.admin2 or None if c.feature in ("admin2", "city") else None
-            m.feature, m.population, m.score = c.feature, c.population, r.score
-            if t.hint == "demonym":
-                m.score = min(m.score, DEMONYM_SCORE)
-            m.alternatives = [_candidate(a, s) for a, s in r.alternatives]
-        out.append(m)
+        if c is None:
+            out.append(PlaceMention(t.start, t.end, text[t.start:t.end],
+                                    feature=hint if hint and hint != "slot" else "other"))
+            continue
+        fields = made.get(id(r))
+        if fields is None:
+            feature = c.feature
+            fields = made[id(r)] = (
+                c.name,
+                # negative ids are sitrep-made entries (admin areas, regions): no GeoNames ids
+                c.geonameid if c.geonameid > 0 else None,
+                c.lat, c.lon, c.country_code or None, country_of(c.country_code),
+                c.admin1 or None if feature != "country" else None,
+                c.admin2 or None if feature in ("admin2", "city") else None,
+                feature, c.population, [_candidate(a, s) for a, s in r.alternatives])
+        name, gid, lat, lon, cc, country, admin1, admin2, feature, population, alts = fields
+        out.append(PlaceMention(t.start, t.end, text[t.start:t.end], name, gid, lat, lon, cc,
+                                country, admin1, admin2, feature, population,
+                                min(r.score, DEMONYM_SCORE) if hint == "demonym" else r.score,
+                                alts[:]))
     return out
 
 

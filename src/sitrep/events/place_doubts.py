@@ -1,0 +1,187 @@
+"""Reasons to doubt that a recognised town is where an incident happened.
+
+The place recogniser reads any capitalised name it finds in the gazetteer as a town. Three
+readings are common in news reports and wrong for an incident's place:
+
+- a person's name: "Larry Henderson, 30, was found shot" (Henderson, Nevada), "the
+  victim, 32-year-old Perez Walker", and every later "Henderson" of the same report;
+- a reference point: "in Forney, east of Dallas", "in Catawba County, about an hour
+  northwest of Charlotte": the scene is the place before, the landmark only locates it;
+  so does an area ("in suburban Detroit", "the Dallas area") when a town is also said;
+- a neighbourhood or homonym read in another state: "Man shot in Roseland" in a Chicago
+  report (Roseland, New Jersey), "Westwood" in a Cincinnati one (Westwood, Michigan):
+  a doubtful reading in a province the report never otherwise names, while it names
+  another one again and again.
+
+:func:`place_doubts` returns, per place mention start, how much trust to take away; the
+frame builder subtracts it from the place's weight (see
+:func:`sitrep.events.place_trust.place_weights`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ..actors.persons import PersonSpan, find_persons
+from ..article import Article, PlaceMention
+from ..nlp.lexicon import read_json
+
+__all__ = ["PERSON", "REFERENCE", "UNSUPPORTED_REGION", "person_names", "place_doubts"]
+
+PERSON = 9.0  # a person's name is never a place
+REFERENCE = 4.0  # a town said twice then falls below the trust a scene needs (2.0)
+UNSUPPORTED_REGION = 5.0
+# A reading this sure is kept even in an unexpected province (the resolver had evidence).
+_SURE_READING = 0.6
+# Surely read mentions of places in one province for it to be the report's home ground
+# (a dateline alone suffices).
+_HOME_SUPPORT = 2
+# A city this big read in another province is most likely right ("flew in from
+# Atlanta"); the homonyms that mislead are villages and neighbourhoods.
+_BIG_CITY = 500_000
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    raw = read_json("events", "frame_patterns.json")
+    keys = ("person_age_after_name", "person_age_before_name", "reference_between_places",
+            "area_before_place", "area_after_place", "nickname_around_place",
+            "nickname_after_place", "person_nickname", "given_name_before_age",
+            "agency_source_after_place")
+    return {k: re.compile(raw[k], re.IGNORECASE) for k in keys}
+
+
+def person_names(article: Article) -> frozenset[str]:
+    """Surnames (lower case) of the people the report names: the last word of a name
+    starting at a given name or a title, and a capitalised name given with an age
+    ("Henderson, 30,", "32-year-old Perez Walker")."""
+    pat = _patterns()
+    text = article.text
+    out = set()
+    for span in _persons(article):
+        last = span.text.split()[-1]
+        if len(last) > 2:
+            out.add(last.lower())
+    # "Bernard Snell, 45, of Westmoreland", "his son, 16-year-old James, was": a name
+    # with an age is a person's (not "a 24-year-old Chicago man": a residence).
+    # Larry "Boxx" Henderson: the word after a nickname is the surname.
+    for key in ("person_age_after_name", "person_age_before_name", "person_nickname"):
+        out.update(m.group(1).lower() for m in pat[key].finditer(text))
+    return frozenset(out)
+
+
+def _persons(article: Article) -> list[PersonSpan]:
+    """The people named in the article, sentence by sentence: a sentence with no given
+    name or title is skipped at once, and the role fillers read the same sentences from
+    ``find_persons``' cache."""
+    text = article.text
+    if not article.sentences:
+        return find_persons(text)
+    return [span for s in article.sentences for span in find_persons(text[s.start:s.end], s.start)]
+
+
+def _person_spans(article: Article) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in _persons(article)]
+
+
+def _is_person(text: str, p: PlaceMention, names: frozenset[str],
+               spans: list[tuple[int, int]]) -> bool:
+    if _patterns()["given_name_before_age"].match(text, p.end):
+        return True  # "India Barnes, 34,": the given name of a person with an age
+    if p.feature not in ("city", "other"):
+        return False  # "Lee County", "Virginia": the name of a region is a region
+    if any(s <= p.start and p.end <= e for s, e in spans):
+        return True
+    # A nickname, or the given name before one: Eduardo "Eddy" Villagomez, Tomika
+    # "Fudge" Mack.
+    if text[p.end:p.end + 1] in ('"', "\u201d") and \
+            _patterns()["nickname_around_place"].search(text, max(0, p.start - 30), p.start):
+        return True
+    if _patterns()["nickname_after_place"].match(text, p.end):
+        return True
+    return " " not in p.text and p.text.lower() in names
+
+
+def _is_area(text: str, p: PlaceMention) -> bool:
+    """"suburban Detroit", "the Dallas area": the region around a city, not the city."""
+    pat = _patterns()
+    return bool(pat["area_before_place"].search(text, max(0, p.start - 12), p.start)
+                or pat["area_after_place"].match(text, p.end))
+
+
+def _is_reference(text: str, p: PlaceMention, before: PlaceMention | None) -> bool:
+    """``p`` only locates the place said just before it ("Forney, east of Dallas")."""
+    if before is None or p.start - before.end > 60:
+        return False
+    return bool(_patterns()["reference_between_places"].fullmatch(text, before.end, p.start))
+
+
+def _home_region(resolved: list[PlaceMention], dateline: PlaceMention | None,
+                 ) -> tuple[str | None, Counter[str]]:
+    """The province the report is about (its dateline's, else where most of its places
+    lie) and how many place mentions each province has."""
+    support: Counter[str] = Counter(f"{p.country_code}/{p.admin1}" for p in resolved
+                                    if p.admin1 and p.feature != "country")
+    if dateline is not None and dateline.admin1:
+        return f"{dateline.country_code}/{dateline.admin1}", support
+    # Without a dateline, the province of most surely read places, said again.
+    sure = Counter(f"{p.country_code}/{p.admin1}" for p in resolved
+                   if p.admin1 and p.feature != "country" and p.score >= _SURE_READING)
+    top = sure.most_common(2)
+    if not top or top[0][1] < _HOME_SUPPORT or len(top) == 2 and top[0][1] == top[1][1]:
+        return None, support
+    return top[0][0], support
+
+
+def _local(resolved: list[PlaceMention], home: str) -> bool:
+    """A local report: every surely read town or province of its country lies in the
+    home province ("Chicago ... Oak Lawn, Illinois"). A report ranging over a country's
+    provinces ("clashes in San Miguel ... in Morazan department") names them all."""
+    cc = home.split("/", 1)[0]
+    return all(f"{p.country_code}/{p.admin1}" == home for p in resolved
+               if p.country_code == cc and p.feature != "country"
+               and p.score >= _SURE_READING)
+
+
+def place_doubts(article: Article, resolved: list[PlaceMention],
+                 dateline: PlaceMention | None, *, wire: bool = False) -> dict[int, float]:
+    """Trust to take away from each resolved place mention (by start offset); mentions
+    with no doubt are left out. ``resolved`` is in text order; ``dateline`` is the
+    report's dateline town, never doubted; ``wire``: the dateline is a wire bureau's,
+    whose reports range over a whole region (no home province then)."""
+    text = article.text
+    names = person_names(article)
+    spans = _person_spans(article)
+    home, support = _home_region(resolved, dateline)
+    # In all-capitals copy every name is an equally doubtful reading: the score tells
+    # nothing about a neighbourhood read in another province.
+    if home is not None and (wire or text.isupper() or not _local(resolved, home)):
+        home = None
+    by_place = Counter(p.geonameid for p in resolved)
+    out: dict[int, float] = {}
+    before: PlaceMention | None = None
+    for p in resolved:
+        doubt = 0.0
+        if p is not dateline:
+            if _is_person(text, p, names, spans):
+                doubt = PERSON
+            elif _is_reference(text, p, before) or _is_area(text, p) or \
+                    _patterns()["agency_source_after_place"].match(text, p.end):
+                # ("Santa Maria police said the man found dead near Carpinteria ...": the
+                # agency that tells, not the scene.)
+                doubt = REFERENCE
+            elif home is not None and p.feature in ("city", "other") \
+                    and p.score < _SURE_READING and p.admin1 \
+                    and p.population < _BIG_CITY:
+                region = f"{p.country_code}/{p.admin1}"
+                # Its province is said only through this very place, while the report's
+                # home province is said again and again.
+                if region != home and region.split("/", 1)[0] == home.split("/", 1)[0] \
+                        and support[region] <= by_place[p.geonameid]:
+                    doubt = UNSUPPORTED_REGION
+        if doubt:
+            out[p.start] = doubt
+        before = p
+    return out
