@@ -29,6 +29,7 @@ __all__ = ["assemble_events"]
 ARMED_INTERS = {1, 2, 3, 4, 8}
 _SUB_PRIORITY: list[str] = read_json("events", "sub_event_priority.json")
 _ACLED_TYPES: dict[str, list[str]] = read_json("schema", "acled_types.json")
+_ATTACK_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence against civilians"))
 _TYPE_OF_SUB = {sub: t for t, subs in _ACLED_TYPES.items() for sub in subs}
 _DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
              "Violence against civilians": "Political violence", "Protests": "Demonstrations",
@@ -444,7 +445,10 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             evidence.append(Evidence("location", place.start, place.end, place.text))
         evidence += sides.evidence
         evidence += _count_evidence(list(t.evidence))
-        roles = role_fillers(article, draft, sides.actor1_mentions, t)
+        # The trained tagger reads attacks (what it learnt from); protests, arrests and
+        # strategic developments keep the rules' fillers.
+        tagged = muc is not None or _TYPE_OF_SUB.get(sub or "") in _ATTACK_TYPES
+        roles = role_fillers(article, draft, sides.actor1_mentions, t, tagged=tagged)
         for fld in ("perpetrators", "victims", "targets", "weapons"):
             evidence += [Evidence(fld, r.start, r.end, r.text) for r in getattr(roles, fld)]
         # Each anchor the text gives (a day, a place, an actor, a toll) makes the event

@@ -33,12 +33,13 @@ class RoleFillers:
 
 
 def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMention],
-                 toll) -> RoleFillers:
+                 toll, *, tagged: bool = True) -> RoleFillers:
     """Fill the slots of a draft: perpetrators are the mentions of actor1 (organisations
     when a named group, individuals otherwise; one per entity), victims the people named
     as harmed in the draft's sentences and those counted as killed, wounded or abducted
     (not the perpetrators' own dead), targets and weapons what the frames quoted (one
-    weapon per head noun)."""
+    weapon per head noun). ``tagged``: the trained tagger adds its fillers (see
+    ``fillers_combine``); otherwise the rules' alone."""
     victims = _named_victims(article, draft)
     own = _own_side(actor1_mentions)
     victims += [_victim_quote(article.text, c) for c in toll.evidence
@@ -57,7 +58,7 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
     victims = [v for v in victims if _is_person_quote(v)]
     rules = RoleFillers(_dedupe(perpetrators), _same_names(_dedupe(victims)), _dedupe(targets),
                         _by_head(_dedupe(weapons)))
-    return canonical(combine(rules, model_fillers(article, draft)),
+    return canonical(combine(rules, model_fillers(article, draft) if tagged else {}),
                      article_quotes(article, draft))
 
 

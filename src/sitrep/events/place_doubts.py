@@ -21,6 +21,7 @@ frame builder subtracts it from the place's weight (see
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import cache
 
@@ -53,14 +54,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(raw[k], re.IGNORECASE) for k in keys}
 
 
-def person_names(article: Article) -> frozenset[str]:
+def person_names(article: Article, places: list[PlaceMention] | None = None) -> frozenset[str]:
     """Surnames (lower case) of the people the report names: the last word of a name
     starting at a given name or a title, and a capitalised name given with an age
-    ("Henderson, 30,", "32-year-old Perez Walker")."""
+    ("Henderson, 30,", "32-year-old Perez Walker"). With ``places``, only the sentences
+    that can tell about them are read (see :func:`_persons`)."""
     pat = _patterns()
     text = article.text
     out = set()
-    for span in _persons(article):
+    for span in _persons(article, places):
         last = span.text.split()[-1]
         if len(last) > 2:
             out.add(last.lower())
@@ -72,18 +74,32 @@ def person_names(article: Article) -> frozenset[str]:
     return frozenset(out)
 
 
-def _persons(article: Article) -> list[PersonSpan]:
-    """The people named in the article, sentence by sentence: a sentence with no given
+def _persons(article: Article, places: list[PlaceMention] | None = None) -> list[PersonSpan]:
+    """The people named in the article, sentence by sentence (a sentence with no given
     name or title is skipped at once, and the role fillers read the same sentences from
-    ``find_persons``' cache."""
+    ``find_persons``' cache). With ``places``, only the sentences that hold one of them
+    or the word of a one-word one: a name elsewhere cannot make any of them a person."""
     text = article.text
     if not article.sentences:
         return find_persons(text)
-    return [span for s in article.sentences for span in find_persons(text[s.start:s.end], s.start)]
+    sentences = article.sentences
+    if places is not None:
+        words = {p.text.lower() for p in places if " " not in p.text}
+        starts = sorted(p.start for p in places)
+        lowered = text.lower() if words else ""
+        if len(lowered) == len(text):
+            sentences = [s for s in sentences
+                         if bisect_left(starts, s.start) < bisect_left(starts, s.end)
+                         or any(lowered.find(w, s.start, s.end) >= 0 for w in words)]
+        else:  # a letter lower-casing to two shifts the offsets: lower each sentence
+            sentences = [s for s in sentences
+                         if bisect_left(starts, s.start) < bisect_left(starts, s.end)
+                         or any(w in text[s.start:s.end].lower() for w in words)]
+    return [span for s in sentences for span in find_persons(text[s.start:s.end], s.start)]
 
 
-def _person_spans(article: Article) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in _persons(article)]
+def _person_spans(article: Article, places: list[PlaceMention]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in _persons(article, places)]
 
 
 def _is_person(text: str, p: PlaceMention, names: frozenset[str],
@@ -152,8 +168,8 @@ def place_doubts(article: Article, resolved: list[PlaceMention],
     report's dateline town, never doubted; ``wire``: the dateline is a wire bureau's,
     whose reports range over a whole region (no home province then)."""
     text = article.text
-    names = person_names(article)
-    spans = _person_spans(article)
+    names = person_names(article, resolved)
+    spans = _person_spans(article, resolved)
     home, support = _home_region(resolved, dateline)
     # In all-capitals copy every name is an equally doubtful reading: the score tells
     # nothing about a neighbourhood read in another province.
