@@ -42,13 +42,19 @@ class _Lexicon:
     titles: frozenset[str]
     particles: frozenset[str]
     common: frozenset[str]
+    # Given names and titles, bare and possessive ("maria's"): a text none of whose words
+    # is one names nobody.
+    starts: frozenset[str]
 
 
 @cache
 def _lexicon() -> _Lexicon:
     d = read_json("actors", "persons.json")
-    return _Lexicon(frozenset(d["given_names"]), frozenset(d["titles"]),
-                    frozenset(d["particles"]), frozenset(d["common_words"]))
+    given, titles = frozenset(d["given_names"]), frozenset(d["titles"])
+    starts = given | titles
+    starts |= {w + s for w in starts for s in ("'s", "\u2019s")}
+    return _Lexicon(given, titles, frozenset(d["particles"]), frozenset(d["common_words"]),
+                    frozenset(starts))
 
 
 def _name_like(word: str, raw: str, lex: _Lexicon, cased: bool) -> bool:
@@ -69,16 +75,25 @@ def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
     event told in it (and in the sentence before)."""
     lex = _lexicon()
     # A name starts at a given name or after a title: without either, skip the scan.
-    norms = set(map(str.lower, _WORD.findall(text)))
-    norms |= {w[:-2] for w in norms if w[-2:] in ("'s", "\u2019s")}  # _bare
-    if norms.isdisjoint(lex.given) and norms.isdisjoint(lex.titles):
+    # (Lower-casing first is the same on ASCII text, the common case.)
+    found = _WORD.findall(text.lower()) if text.isascii() else \
+        map(str.lower, _WORD.findall(text))
+    if lex.starts.isdisjoint(found):
         return ()
     # Capitals carry information only in mixed-case text.
     cased = not (text.isupper() or text.islower())
     words = [(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    given, titles = lex.given, lex.titles
+    # Where a name can start: a given name, or a word right after a title. Any other
+    # word is passed over, so the walk jumps from one such place to the next.
+    places = [k for k, w in enumerate(words)
+              if _bare(w[0]) in given or (k and words[k - 1][0] in titles)]
     out: list[PersonSpan] = []
     i = 0
-    while i < len(words):
+    for k in places:
+        if k < i:
+            continue  # inside the name just read
+        i = k
         norm, raw, _, _ = words[i]
         titled = i > 0 and words[i - 1][0] in lex.titles and _adjacent(text, words[i - 1], words[i])
         anchor = _bare(norm) in lex.given and (not cased or raw[0].isupper())

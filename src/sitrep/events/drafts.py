@@ -31,6 +31,17 @@ def place_rank(p: PlaceMention) -> int:
 
 def family_of(sub_event_type: str | None) -> str:
     """Kinds of event that may be merged into one draft before final typing."""
+    # (Memoised: merging asks it for every trigger of every draft, for each new frame.)
+    family = _FAMILIES.get(sub_event_type)
+    if family is None:
+        family = _FAMILIES[sub_event_type] = _family_of(sub_event_type)
+    return family
+
+
+_FAMILIES: dict[str | None, str] = {}
+
+
+def _family_of(sub_event_type: str | None) -> str:
     if sub_event_type in (None, ""):
         return "violence"
     if sub_event_type in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):

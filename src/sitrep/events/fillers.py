@@ -193,21 +193,47 @@ def _victim_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _named_victims(article: Article, draft: Draft) -> list[RoleFiller]:
     """People named in the draft's sentences as harmed (killed, kidnapped, attacked...)."""
-    before, after = _victim_patterns()
-    text = article.text
-    out = []
     # The sentence after an event's report often names its victims ("The victims were
     # identified as ..."), so it is read too.
-    for index in sorted({f.sentence + k for f in draft.frames for k in (0, 1)}):
-        if index >= len(article.sentences):
-            continue
-        s = article.sentences[index]
-        low = text[s.start:s.end].lower()
-        for p in find_persons(text[s.start:s.end], s.start):
-            a, b = p.start - s.start, p.end - s.start
-            if before.search(low[max(0, a - 90):a]) or after.match(low, b):
-                out.append(RoleFiller(p.text, p.start, p.end))
+    return [RoleFiller(*v)
+            for index in sorted({f.sentence + k for f in draft.frames for k in (0, 1)})
+            if index < len(article.sentences)
+            for v in _VICTIMS.of(article, index)]
+
+
+class _SentenceVictims:
+    """The named victims per sentence of the article being processed (one article at a
+    time, checked by the identity of its text and sentences: its drafts share sentences,
+    each is read once)."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.sentences: list | None = None
+        self.by_sentence: dict[int, list[tuple[str, int, int]]] = {}
+
+    def of(self, article: Article, index: int) -> list[tuple[str, int, int]]:
+        if self.text is not article.text or self.sentences is not article.sentences:
+            self.text, self.sentences, self.by_sentence = article.text, article.sentences, {}
+        found = self.by_sentence.get(index)
+        if found is None:
+            found = self.by_sentence[index] = _sentence_victims(article, index)
+        return found
+
+
+def _sentence_victims(article: Article, index: int) -> list[tuple[str, int, int]]:
+    before, after = _victim_patterns()
+    text = article.text
+    s = article.sentences[index]
+    low = text[s.start:s.end].lower()
+    out = []
+    for p in find_persons(text[s.start:s.end], s.start):
+        a, b = p.start - s.start, p.end - s.start
+        if before.search(low[max(0, a - 90):a]) or after.match(low, b):
+            out.append((p.text, p.start, p.end))
     return out
+
+
+_VICTIMS = _SentenceVictims()
 
 
 def _victim_quote(text: str, c: CountMention) -> RoleFiller:

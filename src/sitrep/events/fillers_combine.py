@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .fillers import RoleFillers
 
 __all__ = ["MODES", "article_quotes", "canonical", "combine", "entity_fillers", "event_sentences",
-           "filler_modes", "model_fillers", "snap_to_names"]
+           "filler_modes", "load_filler_model", "model_fillers", "snap_to_names"]
 
 MODES = ("rules", "model", "union", "aligned", "aligned_union", "backoff")
 
@@ -102,6 +102,15 @@ def snap_to_names(spans: list[TaggedSpan], names: list[tuple[int, int]]) -> list
                                 max([sp.end] + [b for _, b in hits]), sp.score)
         out.append(sp)
     return out
+
+
+def load_filler_model() -> None:
+    """Load the trained tagger and its scoring tables now, when some role wants it: the
+    pipeline is built once before worker processes fork, and they share what it loaded."""
+    if any(m != "rules" for m in filler_modes().values()):
+        tagger = load_tagger()
+        if tagger is not None:
+            tagger.fast()
 
 
 def model_fillers(article: Article, draft: Draft) -> dict[str, list[RoleFiller]]:

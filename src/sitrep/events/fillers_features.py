@@ -246,13 +246,43 @@ class _Types:
         """Type ids of lower-cased words (new words are added)."""
         got = list(map(self.ids.get, words))
         if None in got:
-            got = [self.get(w) if i is None else i for w, i in zip(words, got, strict=True)]
+            # The new words' atoms are written in one assignment (a row at a time costs
+            # numpy's per-call overhead per word), in order of first occurrence.
+            self._add_all(list(dict.fromkeys(w for w, i in zip(words, got, strict=True)
+                                             if i is None)))
+            got = list(map(self.ids.__getitem__, words))
         return got
 
     def get(self, w: str) -> int:
         """Type id of one lower-cased word."""
         hit = self.ids.get(w)
         return self._add(w) if hit is None else hit
+
+    def _add_all(self, words: list[str]) -> None:
+        """Add new (unseen, distinct) words: their ids follow in order."""
+        lex = _lexicons()
+        flags = lex.flags.get
+        crc = zlib.crc32
+        rows, marks = [], []
+        at = self.size
+        for w in words:
+            prep = w in lex.prepositions
+            trig = w in lex.trigger_words or (len(w) > 3 and w.startswith(lex.trigger_stems))
+            rows.append((crc(("w:" + w).encode()), crc(("s3:" + w[-3:]).encode()),
+                         crc(("s2:" + w[-2:]).encode()), crc(("p3:" + w[:3]).encode()),
+                         crc(("sh:" + _shape(w)).encode()), crc(("lx:" + flags(w, "")).encode()),
+                         crc(("pp:" + w).encode()) if prep else 0))
+            marks.append(_PREP_FLAG * prep + _CUE * trig)
+            if trig:
+                self.cue_ids.add(at)
+            self.ids[w] = at
+            at += 1
+        while at > len(self.table):
+            self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+            self.flags = np.concatenate([self.flags, np.zeros_like(self.flags)])
+        self.table[self.size:at, :_N_ATOMS] = np.array(rows, dtype=np.uint64)
+        self.flags[self.size:at] = marks
+        self.size = at
 
     def _add(self, w: str) -> int:
         lex = _lexicons()
@@ -378,8 +408,12 @@ def layout(sentences: list[list[str]], positions: list[int]) -> Layout | None:
     state: list[int] = []
     sizes = [len(s) for s in sentences]
     cues = types.cue_ids
-    for words, position in zip(sentences, positions, strict=True):
-        ids = types.lookup(words)
+    # One look-up of all the sentences' words (new words are added in one batch).
+    all_ids = types.lookup([w for words in sentences for w in words])
+    k = 0
+    for n, position in zip(sizes, positions, strict=True):
+        ids = all_ids[k:k + n]
+        k += n
         padded += _PADS
         padded += ids
         padded += _EOS_PADS

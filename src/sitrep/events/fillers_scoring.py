@@ -50,6 +50,12 @@ class FastScorer:
         self.single = sorted(single.items())
         self.type_slots = np.array([s for s, _ in self.single])
         self.width = len(self.single)
+        # All one-atom templates in slot order, and where each slot's run of them starts:
+        # their hashes are one vectorised pass per batch of new types (see :meth:`_fill`).
+        self.single_ks = np.array([k for _, ts in self.single for k, _ in ts])
+        self.single_cols = np.array([c for _, ts in self.single for _, c in ts])
+        ends = np.cumsum([len(ts) for _, ts in self.single]).tolist()
+        self.single_runs = list(zip([0] + ends[:-1], ends, strict=True))
         # The pair templates: where their first and second atoms are.
         self.pairs = np.array(pairs)
         self.first_slots = np.array([SOURCES[k][0][0] for k in pairs])
@@ -97,10 +103,12 @@ class FastScorer:
         zeros = np.zeros((size - lo, 1), dtype=np.uint64)
         rows = self.table[self.base + lo * self.width:self.base + size * self.width]
         rows = rows.reshape(size - lo, self.width, -1)
-        for j, (_, templates) in enumerate(self.single):
-            ks = np.array([k for k, _ in templates])
-            ids = hash_ids(atoms[:, [c for _, c in templates]], zeros, ks, self.bits)
-            rows[:, j] = self.weights.take(ids.T, axis=0).sum(axis=0)
+        ids = hash_ids(atoms[:, self.single_cols], zeros, self.single_ks, self.bits)
+        gathered = self.weights.take(ids.T, axis=0)  # [template, type, label]
+        # Each slot's run of templates summed as its own array (summing them in another
+        # layout may round differently).
+        for j, (a, b) in enumerate(self.single_runs):
+            rows[:, j] = gathered[a] if b == a + 1 else gathered[a:b].sum(axis=0)
         self.first[lo:size] = first_hash(atoms[:, self.first_cols], self.pairs)
         # The decision bias rides on the sentence state's row (every token reads one).
         states = np.arange(max(lo, STATE0), min(size, STATE0 + N_STATES))

@@ -38,6 +38,40 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+def _class_end(pattern: str, i: int) -> int | None:
+    """Index just after the character class opening at ``pattern[i]`` ("["), or None."""
+    j = i + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":  # a leading "]" is a literal
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1 if j < len(pattern) else None
+
+
+def _has_top_alternation(pattern: str) -> bool:
+    """Whether ``pattern`` has a "|" outside any group (its first characters are then
+    those of several branches); True when that is not plain to see."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            end = _class_end(pattern, i)
+            if end is None:
+                return True
+            i = end
+            continue
+        if c == "|" and depth == 0:
+            return True
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        i += 1
+    return False
+
+
 def _first_chars(pattern: str) -> set[str] | None:
     """The characters a match of ``pattern`` can start with, read conservatively from its
     leading literal or group of alternatives; None when that is not plain to see."""
@@ -57,8 +91,12 @@ def _first_chars(pattern: str) -> set[str] | None:
             if c == "\\":
                 i += 2
                 continue
-            if c == "[":  # a class inside the group: give up on it
-                return None
+            if c == "[":  # a class inside the group: step over it (it may hold "|")
+                end = _class_end(pattern, i)
+                if end is None:
+                    return None
+                i = end
+                continue
             depth += {"(": 1, ")": -1}.get(c, 0)
             if (c == "|" and depth == 1) or depth == 0:
                 alts.append(pattern[last:i])
@@ -84,7 +122,7 @@ def _join(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
     joined = "|".join(f"(?:{p})" for p in patterns)
-    firsts = [_first_chars(p) for p in patterns]
+    firsts = [None if _has_top_alternation(p) else _first_chars(p) for p in patterns]
     if all(f is not None for f in firsts):
         chars = "".join(sorted(set().union(*firsts)))  # type: ignore[arg-type]
         joined = f"(?=[{re.escape(chars)}])(?:{joined})"
@@ -115,6 +153,10 @@ class _Patterns:
     background_prefix: re.Pattern[str] | None
     background_suffix: re.Pattern[str] | None
     exceptions: re.Pattern[str] | None
+    # One search for what two or three of the above find in turn, where only whether
+    # any of them matches counts at first (whole-sentence negation; loose cues).
+    negated_any: re.Pattern[str] | None
+    loose_any: re.Pattern[str] | None
 
 
 @cache
@@ -135,6 +177,9 @@ def _patterns() -> _Patterns:
         background_prefix=_join(d["background"].get("prefix", [])),
         background_suffix=_join(d["background"].get("suffix", [])),
         exceptions=_join(d["background"]["exceptions"]),
+        negated_any=_join(d["negated"]["sentence"] + d["casualty_negation"]),
+        loose_any=_join(d["negated_sentence_only"] + d["hypothetical"]["prefix"]
+                        + d["hypothetical"]["sentence"]),
     )
 
 
@@ -153,8 +198,6 @@ def _background(text: str, reference_year: int | None) -> bool:
     """:func:`is_background` of lower-cased ``text``, cached: a sentence is asked about
     for its own modality and again for each of its triggers."""
     p = _patterns()
-    if p.exceptions is not None and p.exceptions.search(text):
-        return False
     if p.background is None:
         return False
     for m in p.background.finditer(text):
@@ -162,7 +205,9 @@ def _background(text: str, reference_year: int | None) -> bool:
         year = m.group("year")
         if year is not None and reference_year is not None and int(year) >= reference_year:
             continue
-        return True
+        # An exception ("the deadliest since") overrules any background cue: looked for
+        # only now, as most sentences have no background cue at all.
+        return p.exceptions is None or p.exceptions.search(text) is None
     return False
 
 
@@ -258,19 +303,21 @@ def sentence_modality(text: str, *, reference_year: int | None = None) -> str:
 def _sentence_modality(text: str, reference_year: int | None) -> str:
     p = _patterns()
     raw, text = text, lower_keeping_offsets(text)
-    for pat in (p.neg_sentence, p.casualty):
-        if pat is not None and pat.search(text):
-            return "negated"
+    if p.negated_any is not None and p.negated_any.search(text):  # neg_sentence, casualty
+        return "negated"
     # A loose cue ("were not", "would", "if") anywhere in a long sentence says nothing
     # about an event the sentence asserts elsewhere ("police arrested 17 men minutes
     # before they were to board a train ... the party would send more"): when a trigger
     # of the sentence is asserted in its own clause, the sentence is not negated or
     # hypothetical.
-    loose = [pat for pat in (p.neg_sentence_only, p.hyp_prefix, p.hyp_sentence) if pat]
-    hits = [pat is p.neg_sentence_only for pat in loose if pat.search(text)]
+    first = None
+    if p.loose_any is not None and p.loose_any.search(text):
+        # Some loose cue is said: which pattern names it first decides the label.
+        loose = (pat for pat in (p.neg_sentence_only, p.hyp_prefix, p.hyp_sentence) if pat)
+        first = next((pat is p.neg_sentence_only for pat in loose if pat.search(text)), None)
     # The original text is typed (its triggers are cached for the frames that follow).
-    if hits and not _has_asserted_trigger(raw, reference_year):
-        return "negated" if hits[0] else "hypothetical"
+    if first is not None and not _has_asserted_trigger(raw, reference_year):
+        return "negated" if first else "hypothetical"
     if is_background(text, reference_year, lowered=True):
         return "background"
     return "asserted"

@@ -54,23 +54,35 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(raw[k], re.IGNORECASE) for k in keys}
 
 
+# What a text must hold for each name pattern to match anywhere in it (a cheap search
+# first: most reports give no age and no nickname, and the patterns try every word).
+_NEEDS = {"person_age_after_name": re.compile(r",\s*\d{1,3}\s*,"),
+          "person_age_before_name": re.compile("-year-old", re.IGNORECASE),
+          "person_nickname": re.compile("[\"\u201c][^\"\u201d]{1,20}[\"\u201d]")}
+
+
 def person_names(article: Article, places: list[PlaceMention] | None = None) -> frozenset[str]:
     """Surnames (lower case) of the people the report names: the last word of a name
     starting at a given name or a title, and a capitalised name given with an age
     ("Henderson, 30,", "32-year-old Perez Walker"). With ``places``, only the sentences
     that can tell about them are read (see :func:`_persons`)."""
+    return _names(article.text, _persons(article, places))
+
+
+def _names(text: str, persons: list[PersonSpan]) -> frozenset[str]:
+    """:func:`person_names` given the article's :func:`_persons`."""
     pat = _patterns()
-    text = article.text
     out = set()
-    for span in _persons(article, places):
+    for span in persons:
         last = span.text.split()[-1]
         if len(last) > 2:
             out.add(last.lower())
     # "Bernard Snell, 45, of Westmoreland", "his son, 16-year-old James, was": a name
     # with an age is a person's (not "a 24-year-old Chicago man": a residence).
     # Larry "Boxx" Henderson: the word after a nickname is the surname.
-    for key in ("person_age_after_name", "person_age_before_name", "person_nickname"):
-        out.update(m.group(1).lower() for m in pat[key].finditer(text))
+    for key, need in _NEEDS.items():
+        if need.search(text):
+            out.update(m.group(1).lower() for m in pat[key].finditer(text))
     return frozenset(out)
 
 
@@ -96,10 +108,6 @@ def _persons(article: Article, places: list[PlaceMention] | None = None) -> list
                          if bisect_left(starts, s.start) < bisect_left(starts, s.end)
                          or any(w in text[s.start:s.end].lower() for w in words)]
     return [span for s in sentences for span in find_persons(text[s.start:s.end], s.start)]
-
-
-def _person_spans(article: Article, places: list[PlaceMention]) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in _persons(article, places)]
 
 
 def _is_person(text: str, p: PlaceMention, names: frozenset[str],
@@ -168,8 +176,9 @@ def place_doubts(article: Article, resolved: list[PlaceMention],
     report's dateline town, never doubted; ``wire``: the dateline is a wire bureau's,
     whose reports range over a whole region (no home province then)."""
     text = article.text
-    names = person_names(article, resolved)
-    spans = _person_spans(article, resolved)
+    persons = _persons(article, resolved)
+    names = _names(text, persons)
+    spans = [(s.start, s.end) for s in persons]
     home, support = _home_region(resolved, dateline)
     # In all-capitals copy every name is an equally doubtful reading: the score tells
     # nothing about a neighbourhood read in another province.

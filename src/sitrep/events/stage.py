@@ -9,6 +9,7 @@ from ..nlp.lexicon import read_json
 from .assemble import assemble_events
 from .casualties import figureless
 from .drafts import Draft, merge_frames
+from .fillers_combine import load_filler_model
 from .frames import Frame, build_frames, is_reporting_date
 from .typing import classify_sentence
 
@@ -21,6 +22,9 @@ class EventStage:
     name = "events"
     requires = ("sentences", "dates", "places", "actors", "counts")
     sets = ("events",)
+
+    def __init__(self) -> None:
+        load_filler_model()
 
     def __call__(self, article: Article) -> Article:
         frames, loose = build_frames(article)

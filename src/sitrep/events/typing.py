@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
 from .modality import is_background, lower_keeping_offsets, trigger_modality
-from .typing_matcher import PhraseHit, PhraseMatcher, Token, longest, tokenize
+from .typing_matcher import _TOKEN, PhraseHit, PhraseMatcher, longest, tokenize
 
 __all__ = [
     "ACLED_SUB_EVENT_TYPES",
@@ -103,6 +103,14 @@ class _Codes:
     mode: str | None
 
 
+@cache
+def _rule_index() -> dict[str, tuple[int, ...]]:
+    """For each sub-event type, the positions of the mapping rules that can re-type it."""
+    rules = _lexicon()[3]
+    return {sub: tuple(i for i, r in enumerate(rules) if sub in r.sources)
+            for sub in {sub for r in rules for sub in r.sources}}
+
+
 def _override(group: dict, key: str) -> tuple[bool, str | None]:
     return (key in group, group.get(key))
 
@@ -174,14 +182,16 @@ def _masks() -> PhraseMatcher[str]:
                          for p in ps)
 
 
-def _unmasked(tokens: Sequence[Token], hits: list[PhraseHit[str]]) -> list[PhraseHit[str]]:
-    """``hits`` less those inside a longer mask phrase of their own cue set."""
-    masks = _masks().find(tokens)
+def _unmasked(norms: Sequence[str], hits: list[PhraseHit[str]]) -> list[PhraseHit[str]]:
+    """``hits`` less those inside a longer mask phrase of their own cue set (``norms``:
+    the sentence's token norms)."""
+    masks = _masks().find_spans(norms)
     if not masks:
         return hits
     return [h for h in hits
-            if not any(m.payload == h.payload and m.first <= h.first and h.last <= m.last
-                       and m.last - m.first > h.last - h.first for m in masks)]
+            if not any(m_payload == h.payload and m_first <= h.first and h.last <= m_last
+                       and m_last - m_first > h.last - h.first
+                       for m_first, m_last, m_payload in masks)]
 
 
 _MUC_NEEDS_CIVILIANS = frozenset(read_json("events", "mapping.json").get("muc_needs_civilians", ()))
@@ -214,7 +224,7 @@ def muc_if_civilians_hit(match: TypeMatch) -> str | None:
 
 
 def _agent_side(
-    text: str, tokens: Sequence[Token], hit: PhraseHit[_Trigger], actors: list[PhraseHit[str]]
+    text: str, norms: Sequence[str], hit: PhraseHit[_Trigger], actors: list[PhraseHit[str]]
 ) -> str | None:
     """Which side acts: ``state``/``nonstate``. The actor after a passive "by" ("was
     recaptured by the army"); else the subject: the first actor of the trigger's clause
@@ -222,10 +232,10 @@ def _agent_side(
     else the nearest actor before, or the first after. A passive without "by" ("the
     rebels were pushed back") names the side acted on, not the agent: unknown."""
     side = {"state_forces": "state", "armed_group": "nonstate"}
-    passive = hit.first > 0 and tokens[hit.first - 1].norm in _BE
+    passive = hit.first > 0 and norms[hit.first - 1] in _BE
     reach = hit.last + 4 if passive else hit.last + 2  # "held by" after a noun is no agent
-    for j in range(hit.last + 1, min(len(tokens), reach)):
-        if tokens[j].norm == "by":
+    for j in range(hit.last + 1, min(len(norms), reach)):
+        if norms[j] == "by":
             after = [a for a in actors if a.first > j]
             if after:
                 return side[after[0].payload]
@@ -236,7 +246,7 @@ def _agent_side(
     in_clause = [a for a in before if a.start >= clause_start]
     if in_clause:
         return side[in_clause[0].payload]
-    if before and tokens[hit.first].norm.endswith("ing") and \
+    if before and norms[hit.first].endswith("ing") and \
             not text[clause_start:hit.start].strip():
         # "Troops advanced on Sunday, taking control of two towns": a participle opening
         # its clause shares the sentence's subject.
@@ -270,16 +280,34 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     """The typed triggers of ``text`` and the cue sets seen, cached: the events stage asks
     for a sentence's triggers more than once (its modality, then its frames)."""
     trig_matcher, cue_matcher, codes, rules, mode_cues, suppress = _lexicon()
-    if not trig_matcher.may_match(text):  # most sentences: no trigger word at all
-        return (), ()
-    tokens = tokenize(text)
-    if not tokens:
-        return (), ()
-    found = trig_matcher.find(tokens)
-    # Most sentences have no trigger at all: skip the cue scan then.
-    if not any(h.payload.sub is not None for h in found):
-        return (), ()
-    cue_hits = _unmasked(tokens, cue_matcher.find(tokens))
+    rule_index = _rule_index()
+    lowered = text.lower()
+    if len(lowered) == len(text) and "march" not in lowered:
+        # The plain case (no month to tell from a march, no letter lower-casing to two):
+        # the norms are the regex's words, so the trigger scan runs on them and the
+        # tokens (with offsets) are built only for a sentence with a trigger.
+        norms = _TOKEN.findall(lowered)
+        if not trig_matcher.may_match_norms(norms):  # most sentences: no trigger word
+            return (), ()
+        spans = trig_matcher.find_spans(norms)
+        if not any(payload.sub is not None for _, _, payload in spans):
+            return (), ()
+        starts = _starts(lowered, norms)
+        ends = _Ends(starts, norms)
+    else:
+        tokens = tokenize(text)
+        if not tokens:
+            return (), ()
+        norms = [t.norm for t in tokens]
+        spans = trig_matcher.find_spans(norms)
+        # Most sentences have no trigger at all: skip the cue scan then.
+        if not any(payload.sub is not None for _, _, payload in spans):
+            return (), ()
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+    found = [PhraseHit(i, last, starts[i], ends[last], payload) for i, last, payload in spans]
+    cue_hits = _unmasked(norms, [PhraseHit(i, last, starts[i], ends[last], payload)
+                                 for i, last, payload in cue_matcher.find_spans(norms)])
     present = frozenset(h.payload for h in cue_hits)
     candidates = [
         h
@@ -303,24 +331,35 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         conf = trig.weight
         changed = False
         rule_muc: tuple[bool, str | None] = (False, None)
-        for rule in rules:
-            if sub not in rule.sources:
-                continue
-            if rule.any_of and not (rule.any_of & present):
-                continue
-            if not rule.all_of <= present or rule.none_of & present:
-                continue
-            if rule.agent is not None and _agent_side(text, tokens, hit, actors) != rule.agent:
-                continue
-            if rule.after_any and not any(h.payload in rule.after_any and h.first > hit.last
-                                          for h in cue_hits):
-                continue
-            sub = rule.target
-            changed = True
-            if rule.muc[0]:
-                rule_muc = rule.muc
-            if rule.weight is not None:
-                conf = max(conf, rule.weight)
+        # The rules in order, as a scan would meet them, but only those naming the
+        # current type among their sources: after a rule re-types the trigger, the
+        # scan goes on from the next rule, with the new type.
+        k = 0
+        while True:
+            for pos in rule_index.get(sub, ()):
+                if pos < k:
+                    continue
+                rule = rules[pos]
+                if rule.any_of and not (rule.any_of & present):
+                    continue
+                if not rule.all_of <= present or rule.none_of & present:
+                    continue
+                if rule.agent is not None and \
+                        _agent_side(text, norms, hit, actors) != rule.agent:
+                    continue
+                if rule.after_any and not any(h.payload in rule.after_any
+                                              and h.first > hit.last for h in cue_hits):
+                    continue
+                sub = rule.target
+                changed = True
+                if rule.muc[0]:
+                    rule_muc = rule.muc
+                if rule.weight is not None:
+                    conf = max(conf, rule.weight)
+                k = pos + 1
+                break
+            else:
+                break
         if any(conf < below and (not subs or sub in subs) for subs, below in floors):
             continue
         c = codes[sub]
@@ -344,6 +383,37 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     if _MUC_CRIME_CUES & present:
         out = _muc_of_crime(out)
     return tuple(out), tuple(sorted(present))
+
+
+class _Ends:
+    """Where each token ends (its start plus its length), read only for the few tokens
+    that close a hit."""
+
+    __slots__ = ("norms", "starts")
+
+    def __init__(self, starts: list[int], norms: Sequence[str]) -> None:
+        self.starts = starts
+        self.norms = norms
+
+    def __getitem__(self, i: int) -> int:
+        return self.starts[i] + len(self.norms[i])
+
+
+def _starts(lowered: str, norms: Sequence[str]) -> list[int]:
+    """Where each token of ``norms`` (the regex's words of ``lowered``, in order) starts.
+
+    Only word characters can start a word and none lie between one word and the next,
+    so the next occurrence of a word's text is the word itself: a string search per
+    word, cheaper than the regex's match objects.
+    """
+    out: list[int] = []
+    pos = 0
+    find = lowered.find
+    for w in norms:
+        pos = find(w, pos)
+        out.append(pos)
+        pos += len(w)
+    return out
 
 
 def _muc_of_crime(out: list[_Typed]) -> list[_Typed]:

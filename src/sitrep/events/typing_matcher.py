@@ -210,9 +210,16 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseHit[T]]:
         """All hits (overlaps included), in text order."""
-        hits: list[PhraseHit[T]] = []
+        spans = self.find_spans([t[0] for t in tokens])
+        return [PhraseHit(i, last, tokens[i][1], tokens[last][2], payload)
+                for i, last, payload in spans]
+
+    def find_spans(self, norms: Sequence[str]) -> list[tuple[int, int, T]]:
+        """:meth:`find` on the tokens' ``norm`` alone: ``(first, last, payload)`` of each
+        hit, in text order. Lets a caller learn that a text has no hit before it pays for
+        building its :class:`Token` offsets."""
+        hits: list[tuple[int, int, T]] = []
         index = self._index
-        norms = [t[0] for t in tokens]
         # The words that start some phrase, found at C speed: most tokens start none.
         starting = index.keys() & norms
         if not starting:
@@ -222,20 +229,23 @@ class PhraseMatcher(Generic[T]):
         for i, norm in enumerate(norms):
             if norm not in starting:
                 continue
-            entries = index[norm]
-            tok = tokens[i]
-            for slots, payload, second in entries:
+            for slots, payload, second in index[norm]:
                 # One-word phrases (most of the lexicon) need no walk; most longer ones
                 # fail on their second word, checked here before a walk.
                 if len(slots) == 1:
-                    last: int | None = i
-                elif second is not None and (i + 1 >= n or norms[i + 1] not in second):
+                    hits.append((i, i, payload))
                     continue
-                else:
-                    last = walk(norms, i, slots)
+                if second is not None and (i + 1 >= n or norms[i + 1] not in second):
+                    continue
+                last = walk(norms, i, slots)
                 if last is not None:
-                    hits.append(PhraseHit(i, last, tok.start, tokens[last].end, payload))
+                    hits.append((i, last, payload))
         return hits
+
+    def may_match_norms(self, norms: Sequence[str]) -> bool:
+        """:meth:`may_match` on a text's token norms (no month or case caveat: the norms
+        are those :func:`tokenize` gives)."""
+        return not self._anchors.isdisjoint(norms)
 
     def find_longest(self, tokens: Sequence[Token]) -> list[PhraseHit[T]]:
         """Hits with overlaps resolved: the longer span wins, then the earlier one."""
