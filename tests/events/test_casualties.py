@@ -219,3 +219,18 @@ def test_gvdb_dev_floor() -> None:
     score = score_gvdb(path)
     assert score.killed_exact >= 0.78
     assert score.injured_exact >= 0.70
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen KILLED three villagers near Kaduna; two others were Wounded.",
+    "İstanbul: police said 4 protesters were arrested and 2 were injured.",  # length shifts
+    "NO ONE WAS HURT WHEN THE BOMB EXPLODED IN QUETTA.",
+    "Thirty-one people were killed, officials said.",
+])
+def test_caseless_trigger_scan_finds_what_the_ignorecase_scan_finds(text):
+    from sitrep.events.casualty_lexicon import caseless_finditer, casualty_lexicon
+
+    lex = casualty_lexicon()
+    fast = [(m.start(), m.end(), m.group()) for m in
+            caseless_finditer(lex.triggers, lex.triggers_lower, text, text.lower())]
+    assert fast == [(m.start(), m.end(), m.group()) for m in lex.triggers.finditer(text)]

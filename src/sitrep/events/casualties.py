@@ -27,7 +27,7 @@ import re
 
 from ..article import Article, CountMention, Sentence
 from ..nlp.sentences import sentence_index_at, split_sentences
-from .casualty_lexicon import casualty_lexicon
+from .casualty_lexicon import caseless_finditer, casualty_lexicon
 from .casualty_phrases import MAX_FILLERS, Phrase, SentenceTokens
 from .casualty_toll import Toll, toll
 
@@ -63,7 +63,8 @@ class _Extractor:
     def run(self) -> list[CountMention]:
         lex = self.lex
         hits: dict[int, list[tuple[str, re.Match[str]]]] = {}
-        for m in lex.triggers.finditer(self.text):
+        for m in caseless_finditer(lex.triggers, lex.triggers_lower, self.text,
+                                   self.text.lower()):
             hits.setdefault(self._sentence_index(m.start()), []).append(("t", m))
         for m in lex.toll.finditer(self.text):
             hits.setdefault(self._sentence_index(m.start()), []).append(("toll", m))
