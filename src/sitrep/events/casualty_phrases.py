@@ -78,9 +78,10 @@ class SentenceTokens:
         self.lex = lex
         # An age used as a noun ("a 15-year-old was shot") names one person: it reads
         # as the word "person".
+        # (An age noun has hyphens: the cheap test spares the regex for most words.)
         self.toks: list[tuple[int, int, str]] = [
-            (m.start(), m.end(), "person" if _AGE_NOUN.fullmatch(m.group())
-             else m.group().lower())
+            (m.start(), m.end(), "person" if "-" in (g := m.group()) and _AGE_NOUN.fullmatch(g)
+             else g.lower())
             for m in _TOKEN.finditer(text, sent.start, sent.end)]
         self.by_start = {t[0]: i for i, t in enumerate(self.toks)}
         self.by_end = {t[1]: i for i, t in enumerate(self.toks)}
