@@ -72,3 +72,15 @@ def test_arms_caches_and_no_background(seed_line):
         assert ev["location"]["country_code"] not in ("SY", "IQ", "LY")
         assert not (ev["date"] or "").startswith("2011")
         assert ev["fatalities"] != 3000 and ev["arrested"] != 3000
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known gap (issue 7): the raids that killed seven militants merge with the recovered "
+    "weapons into one 2016-03-08 event typed Disrupted weapons use, so the seed gives three "
+    "events, not the four a coder records (attack, raids, Wednesday clash, arms caches)"))
+def test_four_events_with_the_raids_a_clash(seed_line):
+    line, _ = seed_line
+    events = line["events"]
+    raids = [e for e in events if e["fatalities"] == 7]
+    assert len(events) == 4
+    assert raids and raids[0]["codes"]["acled"]["event_type"] == "Battles"
