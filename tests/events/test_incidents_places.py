@@ -32,18 +32,11 @@ accents or case) and, where the row is about it, the toll. The rules covered:
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from sitrep.article import PlaceMention
 from sitrep.events.drafts import _same_place
-
-
-def _fold(s: str | None) -> str:
-    s = unicodedata.normalize("NFKD", s or "")
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
-
+from tests.passages import fold
 
 ROWS: list[tuple[str, str, str, list[dict]]] = [
     ("filed_abroad_country_said",
@@ -256,4 +249,4 @@ def test_publisher_and_postal_address_are_no_scene(extract, text, not_place):
     separator name no incident's place."""
     events = extract(text, published="2016-01-12")["events"]
     assert events
-    assert all(not_place not in _fold((e.get("location") or {}).get("name")) for e in events)
+    assert all(not_place not in fold((e.get("location") or {}).get("name")) for e in events)

@@ -247,10 +247,6 @@ class PhraseMatcher(Generic[T]):
         are those :func:`tokenize` gives)."""
         return not self._anchors.isdisjoint(norms)
 
-    def find_longest(self, tokens: Sequence[Token]) -> list[PhraseHit[T]]:
-        """Hits with overlaps resolved: the longer span wins, then the earlier one."""
-        return longest(self.find(tokens))
-
 
 def longest(found: Iterable[PhraseHit[T]]) -> list[PhraseHit[T]]:
     """Resolve overlapping hits: the longer span wins, then the earlier one; text order."""
