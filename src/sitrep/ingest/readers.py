@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -13,6 +12,7 @@ from typing import Any, BinaryIO
 from ..article import Article
 from .decode import check_text, decode_bytes
 from .html import extract_html
+from .language import guess_language
 
 __all__ = ["InputError", "article_from_record", "make_article", "parse_published", "read_inputs",
            "read_jsonl_lines", "read_path"]
@@ -43,18 +43,6 @@ def parse_published(value: Any) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-
-
-_ENGLISH = frozenset(
-    "the of and to in a is that for on was with by said were as at from has".split())
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def _looks_english(text: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    if len(words) < 30:
-        return True  # too short to judge
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.04
 
 
 def make_article(*, id: str, text: str | None = None, html: str | None = None,
@@ -96,9 +84,12 @@ def make_article(*, id: str, text: str | None = None, html: str | None = None,
     art.text = checked.text
     if checked.warning:
         art.diagnose("ingest", "text-warning", checked.warning)
-    if not _looks_english(art.text):
+    guess = guess_language(art.text)
+    if not guess.english:
+        seems = f" (it looks like {guess.language})" if guess.language else ""
         art.diagnose("ingest", "not-english",
-                     "the text does not look like English; results may be poor")
+                     f"the text does not look like English{seems}; sitrep reads English, "
+                     "so places and events from it may be wrong")
     return art
 
 
