@@ -45,6 +45,9 @@ class _Lexicon:
     # Given names and titles, bare and possessive ("maria's"): a text none of whose words
     # is one names nobody.
     starts: frozenset[str]
+    # The words whose :func:`_bare` form is a given name ("maria", "maria's"): one set
+    # look-up instead of a call per word.
+    given_words: frozenset[str]
 
 
 @cache
@@ -53,8 +56,9 @@ def _lexicon() -> _Lexicon:
     given, titles = frozenset(d["given_names"]), frozenset(d["titles"])
     starts = given | titles
     starts |= {w + s for w in starts for s in ("'s", "\u2019s")}
+    given_words = {w for g in given for w in (g, g + "'s", g + "\u2019s") if _bare(w) in given}
     return _Lexicon(given, titles, frozenset(d["particles"]), frozenset(d["common_words"]),
-                    frozenset(starts))
+                    frozenset(starts), frozenset(given_words))
 
 
 def _name_like(word: str, raw: str, lex: _Lexicon, cased: bool) -> bool:
@@ -82,12 +86,14 @@ def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
         return ()
     # Capitals carry information only in mixed-case text.
     cased = not (text.isupper() or text.islower())
-    words = [(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    given, titles = lex.given, lex.titles
+    raws = _WORD.findall(text)
+    words = [(raw.lower(), raw, start, start + len(raw))
+             for raw, start in zip(raws, _word_starts(text, raws), strict=True)]
+    given_words, titles = lex.given_words, lex.titles
     # Where a name can start: a given name, or a word right after a title. Any other
     # word is passed over, so the walk jumps from one such place to the next.
     places = [k for k, w in enumerate(words)
-              if _bare(w[0]) in given or (k and words[k - 1][0] in titles)]
+              if w[0] in given_words or (k and words[k - 1][0] in titles)]
     out: list[PersonSpan] = []
     i = 0
     for k in places:
@@ -125,6 +131,20 @@ def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
             out.append(PersonSpan(text[start:end], offset + start, offset + end, titled))
         i = j
     return tuple(out)
+
+
+def _word_starts(text: str, words: list[str]) -> list[int]:
+    """Where each of ``words`` (``_WORD.findall(text)``) starts: a word begins with a
+    letter and no letter lies between one word and the next, so the next occurrence of a
+    word's text is the word itself (a string search per word, cheaper than match objects)."""
+    out: list[int] = []
+    pos = 0
+    find = text.find
+    for w in words:
+        pos = find(w, pos)
+        out.append(pos)
+        pos += len(w)
+    return out
 
 
 def _bare(word: str) -> str:

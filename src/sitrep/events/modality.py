@@ -25,6 +25,7 @@ __all__ = [
     "MODALITIES",
     "is_background",
     "lower_keeping_offsets",
+    "note_asserted",
     "sentence_modality",
     "trigger_modality",
 ]
@@ -114,7 +115,7 @@ def _first_chars(pattern: str) -> set[str] | None:
     return None
 
 
-def _join(patterns: list[str]) -> re.Pattern[str] | None:
+def _join(patterns: list[str], flags: int = 0) -> re.Pattern[str] | None:
     """One regex of alternatives. Matched against lower-cased text without IGNORECASE
     (three times faster); when every alternative is seen to start with one of a few
     letters, a look-ahead skips other positions at once (large alternations of
@@ -126,7 +127,21 @@ def _join(patterns: list[str]) -> re.Pattern[str] | None:
     if all(f is not None for f in firsts):
         chars = "".join(sorted(set().union(*firsts)))  # type: ignore[arg-type]
         joined = f"(?=[{re.escape(chars)}])(?:{joined})"
-    return re.compile(joined)
+    return re.compile(joined, flags)
+
+
+# Unicode whitespace that ASCII ``\s`` does not match (the four information separators).
+_NOT_ASCII_SPACE = re.compile("[\x1c-\x1f]")
+
+
+def _for(text: str) -> _Patterns:
+    """The patterns to match ``text`` with: the ``re.ASCII`` twins when they match it
+    exactly as the Unicode ones do (ASCII text without information separators, where word
+    boundaries, word characters, digits and spaces agree), as they test a character by
+    table rather than by a Unicode database call (about a tenth faster)."""
+    if text.isascii() and _NOT_ASCII_SPACE.search(text) is None:
+        return _patterns(re.ASCII)
+    return _patterns()
 
 
 def lower_keeping_offsets(text: str) -> str:
@@ -160,25 +175,30 @@ class _Patterns:
 
 
 @cache
-def _patterns() -> _Patterns:
+def _patterns(flags: int = 0) -> _Patterns:
+    """The compiled patterns (``flags``: ``re.ASCII`` for the twins of :func:`_for`)."""
     d = read_json("events", "modality.json")
+
+    def join(patterns: list[str]) -> re.Pattern[str] | None:
+        return _join(patterns, flags)
+
     return _Patterns(
         window=int(d["window"]),
-        neg_prefix=_join(d["negated"]["prefix"]),
-        neg_sentence=_join(d["negated"]["sentence"]),
-        neg_sentence_only=_join(d["negated_sentence_only"]),
-        casualty=_join(d["casualty_negation"]),
-        hyp_prefix=_join(d["hypothetical"]["prefix"]),
-        hyp_sentence=_join(d["hypothetical"]["sentence"]),
+        neg_prefix=join(d["negated"]["prefix"]),
+        neg_sentence=join(d["negated"]["sentence"]),
+        neg_sentence_only=join(d["negated_sentence_only"]),
+        casualty=join(d["casualty_negation"]),
+        hyp_prefix=join(d["hypothetical"]["prefix"]),
+        hyp_sentence=join(d["hypothetical"]["sentence"]),
         base_forms=frozenset(d["hypothetical"].get("base_form", {}).get("triggers", ())),
-        base_before=_join(d["hypothetical"].get("base_form", {}).get("before", [])),
-        base_not_after=_join(d["hypothetical"].get("base_form", {}).get("not_after", [])),
-        background=_join(d["background"]["sentence"]),
-        background_prefix=_join(d["background"].get("prefix", [])),
-        background_suffix=_join(d["background"].get("suffix", [])),
-        exceptions=_join(d["background"]["exceptions"]),
-        negated_any=_join(d["negated"]["sentence"] + d["casualty_negation"]),
-        loose_any=_join(d["negated_sentence_only"] + d["hypothetical"]["prefix"]
+        base_before=join(d["hypothetical"].get("base_form", {}).get("before", [])),
+        base_not_after=join(d["hypothetical"].get("base_form", {}).get("not_after", [])),
+        background=join(d["background"]["sentence"]),
+        background_prefix=join(d["background"].get("prefix", [])),
+        background_suffix=join(d["background"].get("suffix", [])),
+        exceptions=join(d["background"]["exceptions"]),
+        negated_any=join(d["negated"]["sentence"] + d["casualty_negation"]),
+        loose_any=join(d["negated_sentence_only"] + d["hypothetical"]["prefix"]
                         + d["hypothetical"]["sentence"]),
     )
 
@@ -197,7 +217,7 @@ def is_background(
 def _background(text: str, reference_year: int | None) -> bool:
     """:func:`is_background` of lower-cased ``text``, cached: a sentence is asked about
     for its own modality and again for each of its triggers."""
-    p = _patterns()
+    p = _for(text)
     if p.background is None:
         return False
     for m in p.background.finditer(text):
@@ -238,9 +258,9 @@ def trigger_modality(
     every trigger of the sentence). ``lowered`` says ``text`` is already lower-cased by
     :func:`lower_keeping_offsets`.
     """
-    p = _patterns()
     if not lowered:
         text = lower_keeping_offsets(text)
+    p = _for(text)
     prefix = _clause_prefix(text, start, p.window)
     if p.neg_prefix is not None and p.neg_prefix.search(prefix):
         return "negated"
@@ -285,6 +305,22 @@ def _unreal_base_form(text: str, start: int, end: int, p: _Patterns) -> bool:
     return p.base_before.search(text, max(lo, sentence_start), start) is not None
 
 
+# Sentences (with their reference year) that event typing has already found to hold an
+# asserted trigger: :func:`sentence_modality` then knows the answer of
+# :func:`_has_asserted_trigger` without its loose-cue search. Only a memo, so it is simply
+# emptied when it grows large.
+_ASSERTED: set[tuple[str, int | None]] = set()
+_ASSERTED_MAX = 4096
+
+
+def note_asserted(text: str, reference_year: int | None) -> None:
+    """Record that some event trigger of ``text`` is asserted (called by event typing,
+    which computes every trigger's modality anyway)."""
+    if len(_ASSERTED) >= _ASSERTED_MAX:
+        _ASSERTED.clear()
+    _ASSERTED.add((text, reference_year))
+
+
 @lru_cache(maxsize=512)
 def _has_asserted_trigger(text: str, reference_year: int | None) -> bool:
     """Whether some event trigger of ``text`` is asserted in its own clause."""
@@ -301,8 +337,8 @@ def sentence_modality(text: str, *, reference_year: int | None = None) -> str:
 
 @lru_cache(maxsize=2048)
 def _sentence_modality(text: str, reference_year: int | None) -> str:
-    p = _patterns()
     raw, text = text, lower_keeping_offsets(text)
+    p = _for(text)
     if p.negated_any is not None and p.negated_any.search(text):  # neg_sentence, casualty
         return "negated"
     # A loose cue ("were not", "would", "if") anywhere in a long sentence says nothing
@@ -310,14 +346,19 @@ def _sentence_modality(text: str, reference_year: int | None) -> str:
     # before they were to board a train ... the party would send more"): when a trigger
     # of the sentence is asserted in its own clause, the sentence is not negated or
     # hypothetical.
-    first = None
-    if p.loose_any is not None and p.loose_any.search(text):
-        # Some loose cue is said: which pattern names it first decides the label.
-        loose = (pat for pat in (p.neg_sentence_only, p.hyp_prefix, p.hyp_sentence) if pat)
-        first = next((pat is p.neg_sentence_only for pat in loose if pat.search(text)), None)
-    # The original text is typed (its triggers are cached for the frames that follow).
-    if first is not None and not _has_asserted_trigger(raw, reference_year):
-        return "negated" if first else "hypothetical"
+    # A sentence in which typing already found an asserted trigger skips the loose-cue
+    # search (one of the costliest): its answer could not change the label.
+    if p.loose_any is not None and (raw, reference_year) not in _ASSERTED \
+            and p.loose_any.search(text):
+        # Some loose cue is said: unless a trigger is asserted (the original text is
+        # typed: its triggers are cached for the frames that follow), which pattern
+        # names it first decides the label.
+        if not _has_asserted_trigger(raw, reference_year):
+            loose = (pat for pat in (p.neg_sentence_only, p.hyp_prefix, p.hyp_sentence) if pat)
+            first = next((pat is p.neg_sentence_only for pat in loose if pat.search(text)),
+                         None)
+            if first is not None:
+                return "negated" if first else "hypothetical"
     if is_background(text, reference_year, lowered=True):
         return "background"
     return "asserted"

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
-from .modality import is_background, lower_keeping_offsets, trigger_modality
-from .typing_matcher import _TOKEN, PhraseHit, PhraseMatcher, longest, tokenize
+from .modality import is_background, lower_keeping_offsets, note_asserted, trigger_modality
+from .typing_matcher import PhraseHit, PhraseMatcher, longest, plain_norms, tokenize
 
 __all__ = [
     "ACLED_SUB_EVENT_TYPES",
@@ -182,15 +182,18 @@ def _masks() -> PhraseMatcher[str]:
                          for p in ps)
 
 
-def _unmasked(norms: Sequence[str], hits: list[PhraseHit[str]]) -> list[PhraseHit[str]]:
-    """``hits`` less those inside a longer mask phrase of their own cue set (``norms``:
-    the sentence's token norms)."""
+_Span = tuple[int, int, str]  # a cue hit as (first token, last token, cue set)
+
+
+def _unmasked(norms: Sequence[str], spans: list[_Span]) -> list[_Span]:
+    """Cue ``spans`` less those inside a longer mask phrase of their own cue set
+    (``norms``: the sentence's token norms)."""
     masks = _masks().find_spans(norms)
     if not masks:
-        return hits
-    return [h for h in hits
-            if not any(m_payload == h.payload and m_first <= h.first and h.last <= m_last
-                       and m_last - m_first > h.last - h.first
+        return spans
+    return [h for h in spans
+            if not any(m_payload == h[2] and m_first <= h[0] and h[1] <= m_last
+                       and m_last - m_first > h[1] - h[0]
                        for m_first, m_last, m_payload in masks)]
 
 
@@ -285,15 +288,14 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     if len(lowered) == len(text) and "march" not in lowered:
         # The plain case (no month to tell from a march, no letter lower-casing to two):
         # the norms are the regex's words, so the trigger scan runs on them and the
-        # tokens (with offsets) are built only for a sentence with a trigger.
-        norms = _TOKEN.findall(lowered)
+        # token offsets are found only for a sentence with a trigger.
+        norms = plain_norms(lowered)
         if not trig_matcher.may_match_norms(norms):  # most sentences: no trigger word
             return (), ()
         spans = trig_matcher.find_spans(norms)
         if not any(payload.sub is not None for _, _, payload in spans):
             return (), ()
-        starts = _starts(lowered, norms)
-        ends = _Ends(starts, norms)
+        starts, ends = _offsets(lowered, norms)
     else:
         tokens = tokenize(text)
         if not tokens:
@@ -305,10 +307,12 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
             return (), ()
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
-    found = [PhraseHit(i, last, starts[i], ends[last], payload) for i, last, payload in spans]
-    cue_hits = _unmasked(norms, [PhraseHit(i, last, starts[i], ends[last], payload)
-                                 for i, last, payload in cue_matcher.find_spans(norms)])
-    present = frozenset(h.payload for h in cue_hits)
+    new = tuple.__new__  # a PhraseHit built without the NamedTuple's Python-level __new__
+    found = [new(PhraseHit, (i, last, starts[i], ends[last], payload))
+             for i, last, payload in spans]
+    # Cue hits stay (first, last, cue set) spans: only the actors among them need offsets.
+    cue_spans = _unmasked(norms, cue_matcher.find_spans(norms))
+    present = frozenset(payload for _, _, payload in cue_spans)
     candidates = [
         h
         for h in found
@@ -320,7 +324,9 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     hits = [h for h in longest(candidates) if h.payload.sub is not None]
     if not hits:
         return (), ()
-    actors = longest(h for h in cue_hits if h.payload in ("state_forces", "armed_group"))
+    actors = longest(new(PhraseHit, (i, last, starts[i], ends[last], payload))
+                     for i, last, payload in cue_spans
+                     if payload == "state_forces" or payload == "armed_group")
     # Context in which weak triggers (of some types) are no event: (types, floor).
     floors = [(s.subs, s.below) for s in suppress if s.any_of & present and not s.none_of & present]
     out: list[_Typed] = []
@@ -347,8 +353,8 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
                 if rule.agent is not None and \
                         _agent_side(text, norms, hit, actors) != rule.agent:
                     continue
-                if rule.after_any and not any(h.payload in rule.after_any
-                                              and h.first > hit.last for h in cue_hits):
+                if rule.after_any and not any(payload in rule.after_any and first > hit.last
+                                              for first, _, payload in cue_spans):
                     continue
                 sub = rule.target
                 changed = True
@@ -385,35 +391,24 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     return tuple(out), tuple(sorted(present))
 
 
-class _Ends:
-    """Where each token ends (its start plus its length), read only for the few tokens
-    that close a hit."""
-
-    __slots__ = ("norms", "starts")
-
-    def __init__(self, starts: list[int], norms: Sequence[str]) -> None:
-        self.starts = starts
-        self.norms = norms
-
-    def __getitem__(self, i: int) -> int:
-        return self.starts[i] + len(self.norms[i])
-
-
-def _starts(lowered: str, norms: Sequence[str]) -> list[int]:
-    """Where each token of ``norms`` (the regex's words of ``lowered``, in order) starts.
+def _offsets(lowered: str, norms: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Where each token of ``norms`` (the regex's words of ``lowered``, in order) starts
+    and ends.
 
     Only word characters can start a word and none lie between one word and the next,
     so the next occurrence of a word's text is the word itself: a string search per
     word, cheaper than the regex's match objects.
     """
-    out: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     pos = 0
     find = lowered.find
     for w in norms:
         pos = find(w, pos)
-        out.append(pos)
+        starts.append(pos)
         pos += len(w)
-    return out
+        ends.append(pos)
+    return starts, ends
 
 
 def _muc_of_crime(out: list[_Typed]) -> list[_Typed]:
@@ -465,11 +460,14 @@ def _modalities(text: str, reference_year: int | None) -> tuple[str, ...]:
     for its own modality and again for its frames."""
     lowered = lower_keeping_offsets(text)
     background = is_background(lowered, reference_year, lowered=True)
-    return tuple(
+    out = tuple(
         trigger_modality(lowered, t.start, t.end, reference_year=reference_year,
                          background=background, lowered=True)
         for t in _typed(text)[0]
     )
+    if "asserted" in out:  # sentence_modality then need not look for loose cues
+        note_asserted(text, reference_year)
+    return out
 
 
 def best_match(matches: Sequence[TypeMatch], *, asserted_only: bool = False) -> TypeMatch | None:
