@@ -37,7 +37,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-18"
+BUILD_VERSION = "places-19"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -73,9 +73,11 @@ class GazetteerData:
     refs: np.ndarray
     country_names: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
-    # Fuzzy fallback, precomputed: country code -> first letter -> (skeletons joined by
-    # newlines, entries); bucketed here, so a lookup splits one small bucket, not a country.
-    skeletons: dict[str, dict[str, tuple[str, np.ndarray]]] = field(default_factory=dict)
+    # Fuzzy fallback, precomputed: country code -> first letter -> (skeletons sorted by
+    # length and joined by newlines, their entries, the count of each length); bucketed and
+    # sorted here, so a lookup splits only the lengths it can match in one small bucket.
+    skeletons: dict[str, dict[str, tuple[str, np.ndarray, np.ndarray]]] = field(
+        default_factory=dict)
     # Lookup tables the reader would otherwise rebuild on every load (~1 s of Python):
     # key -> position in ``keys``, and first token -> the longest key (in tokens) it starts
     # (only tokens that start a key of two tokens or more: one-token keys are in key_index).
@@ -329,9 +331,11 @@ def build() -> GazetteerData:
     return data
 
 
-def _skeletons(data: GazetteerData) -> dict[str, dict[str, tuple[str, np.ndarray]]]:
-    """Per country and first letter: transliteration skeletons of entry names (entry
-    order), for the fuzzy fallback."""
+def _skeletons(data: GazetteerData
+               ) -> dict[str, dict[str, tuple[str, np.ndarray, np.ndarray]]]:
+    """Per country and first letter: transliteration skeletons of entry names sorted by
+    length (entry order within a length), their entries, and how many there are of each
+    length, for the fuzzy fallback."""
     strings = data.strings.split("\n")
     ccs = data.ccs.split("\n")
     rows: dict[str, dict[str, tuple[list[str], list[int]]]] = defaultdict(dict)
@@ -344,9 +348,17 @@ def _skeletons(data: GazetteerData) -> dict[str, dict[str, tuple[str, np.ndarray
             bucket = rows[cc].setdefault(sk[:1], ([], []))
             bucket[0].append(sk)
             bucket[1].append(i)
-    return {cc: {initial: ("\n".join(sk), np.asarray(ix, dtype=np.int32))
-                 for initial, (sk, ix) in buckets.items()}
-            for cc, buckets in rows.items()}
+    out: dict[str, dict[str, tuple[str, np.ndarray, np.ndarray]]] = {}
+    for cc, buckets in rows.items():
+        out[cc] = {}
+        for initial, (sk, ix) in buckets.items():
+            # sorted by length (stably: entry order within a length), with the count of each
+            # length: the reader splits only the lengths a lookup can match
+            order = sorted(range(len(sk)), key=lambda j, sk=sk: len(sk[j]))
+            counts = np.bincount([len(sk[j]) for j in order]).astype(np.int32)
+            out[cc][initial] = ("\n".join(sk[j] for j in order),
+                                np.asarray([ix[j] for j in order], dtype=np.int32), counts)
+    return out
 
 
 def _compact(b: _Builder, country_names: dict[str, str],

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from ..nlp.lexicon import read_json, read_lines
 from .gazetteer import Gazetteer
-from .normalize import fold, name_key
+from .normalize import fold_plain, name_key
 
 __all__ = ["CASELESS", "COMMON", "CONNECT", "DIRECTION", "FIRST", "INSTIT", "LEADING",
            "LOCATIVE", "NEVER", "ORG", "SPEECH", "SURNAMES", "TITLES", "Context", "Toponym",
-           "capitalised", "case_mode", "find_surnames", "is_place_like", "is_sentence_start"]
+           "capitalised", "case_mode", "case_signature", "find_surnames", "is_place_like",
+           "is_sentence_start", "is_surname"]
 
 
 @dataclass(slots=True)
@@ -60,6 +61,17 @@ LOCATIVE = frozenset(("in", "near", "at", "from", "outside", "to", "into", "acro
 # "Firstname [X.] Surname" and "Title Surname": the second word is a person's name.
 # (A look-behind after the first capital, not a leading \b, lets the engine skip to capitals.)
 _PERSON = re.compile(r"([A-Z](?<!\w.)[a-z]+)\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?=([A-Z][\w'\u2019-]+))")
+# The part of _PERSON before the second name, read backwards from it in the reversed text
+# (where the first name ends): finds where a _PERSON match ending at a name would start.
+_PERSON_BEFORE_REV = re.compile(r"(?:[ \t]+\.[A-Z])?[ \t]+\.?[a-z]+[A-Z]")
+_NAME_RUN = re.compile(r"[\w'\u2019-]*")  # the rest of _PERSON's second name
+
+# The case signature of a text whose tokens are ASCII (Context.sig): its bytes with every
+# capital made "A", every other non-ASCII character "?" (all are inert there) but the
+# right single quote, which stays an apostrophe. Regexes that name capitals only as a class
+# find the same spans in it, starting from a literal "A" the engine skips to at C speed,
+# where a leading class is tested character by character.
+_CAPS_TO_A = bytes.maketrans(bytes(range(ord("A"), ord("Z") + 1)), b"A" * 26)
 
 _UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
 _LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
@@ -77,6 +89,20 @@ def case_mode(text: str) -> str:
     if upper == 0:
         return "lower"
     return "upper" if upper > 4 * lower else "mixed"
+
+
+def case_signature(text: str) -> bytes:
+    """``text`` as bytes, capitals made "A", other non-ASCII characters "?" and the right
+    single quote an apostrophe (one byte per character: offsets are the text's). Only for
+    text whose non-ASCII characters are no letters or digits (``fold_plain``'s flag)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_CAPS_TO_A)
+    raw = bytearray(text.encode("ascii", "replace"))
+    i = text.find("\u2019")
+    while i >= 0:
+        raw[i] = 39  # "'"
+        i = text.find("\u2019", i + 1)
+    return bytes(raw.translate(_CAPS_TO_A))
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
@@ -99,21 +125,56 @@ def is_sentence_start(text: str, start: int, starts: set[int] | frozenset[int]) 
     return before == "" or before[-1:] in ".!?\n:"
 
 
+def _person_cue(m: re.Match, text: str, gaz: Gazetteer) -> bool:
+    """Whether the :data:`_PERSON` match ``m`` makes its second name a surname."""
+    w = m.group(1).lower()
+    cue = _CUE.get(w)
+    if cue is None:
+        if len(_CUE) > 100_000:
+            _CUE.clear()
+        cue = _CUE[w] = _cue_kind(w, gaz)
+    return (cue == _ALWAYS or m.end() - m.end(1) > 2  # a middle initial
+            or (cue == _UNLESS_START and not is_sentence_start(text, m.start(1), _NO_STARTS)))
+
+
+def is_surname(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer) -> bool:
+    """Whether ``key`` is in :func:`find_surnames` of ``text`` (``folded`` and ``reverse``
+    are its fold and its reverse), asked of one name: only the name's occurrences are read,
+    where find_surnames reads every pair of capitalised words."""
+    if " " in key or not key:
+        return False
+    big = _BIG.get(key)
+    if big is None:
+        if len(_BIG) > 100_000:
+            _BIG.clear()
+        big = _BIG[key] = gaz.big_area(key)
+    if big:
+        return False
+    n, size = len(text), len(key)
+    q = folded.find(key, 1)
+    while q >= 0:
+        # a capital after a space or tab, as the second name of _PERSON starts
+        c, before = text[q], text[q - 1]
+        if "A" <= c <= "Z" and (before == " " or before == "\t"):
+            run = _NAME_RUN.match(text, q + 1).end()
+            if run > q + 1 and (run == q + size or name_key(text[q:run]) == key):
+                p = _PERSON_BEFORE_REV.match(reverse, n - q)
+                if p is not None:
+                    m = _PERSON.match(text, n - p.end())
+                    if m is not None and m.start(2) == q and _person_cue(m, text, gaz):
+                        return True
+        q = folded.find(key, q + size)
+    return False
+
+
 def find_surnames(text: str, gaz: Gazetteer) -> set[str]:
     """Folded words the article uses as a person's surname: after a given name or title
     ("John Flores", "Sgt. Bell"), after a middle initial ("Tyrise M. Bell"), or after a
     capitalised word that is no place ("Bracelen Flood"); never a country or state."""
     out: set[str] = set()
     for m in _PERSON.finditer(text):
-        w = m.group(1).lower()
-        cue = _CUE.get(w)
-        if cue is None:
-            if len(_CUE) > 100_000:
-                _CUE.clear()
-            cue = _CUE[w] = _cue_kind(w, gaz)
         # the cue is checked before the name is normalised: most pairs give none
-        if (cue == _ALWAYS or m.end() - m.end(1) > 2  # a middle initial
-                or (cue == _UNLESS_START and not is_sentence_start(text, m.start(1), _NO_STARTS))):
+        if _person_cue(m, text, gaz):
             name = name_key(m.group(2))
             if " " in name or name in out:
                 continue
@@ -148,16 +209,33 @@ def _cue_kind(w: str, gaz: Gazetteer) -> int:
 class Context:
     """Per-article state shared by the checks."""
 
-    __slots__ = ("folded", "gaz", "mode", "reverse", "starts", "surnames", "text", "unmatched")
+    __slots__ = ("_surnames", "folded", "gaz", "mode", "plain", "reverse", "sig", "starts",
+                 "text", "unmatched")
 
     def __init__(self, text: str, gaz: Gazetteer, mode: str, starts: set[int]) -> None:
-        self.text, self.folded, self.gaz, self.mode, self.starts = (
-            text, fold(text), gaz, mode, starts)
+        self.text, self.gaz, self.mode, self.starts = text, gaz, mode, starts
+        # plain: the text's tokens are ASCII ones (non-ASCII quotes and dashes at most), so
+        # ASCII rules find its capitalised tokens (see recognize._starts)
+        self.folded, self.plain = fold_plain(text)
+        # the case signature (see _CAPS_TO_A) of mixed-case text with ASCII tokens
+        self.sig = case_signature(text) if self.plain and mode == "mixed" else None
         self.reverse = text[::-1]  # for cheap look-behind at the word before a name
         # (start, end) of capitalised tokens no gazetteer name took, filled by the scan:
         # the demonym and place-slot finders look only there
         self.unmatched: list[tuple[int, int]] = []
-        self.surnames = find_surnames(text, gaz) if mode == "mixed" else set()
+        # name -> whether the article uses it as a surname (see is_surname), asked lazily:
+        # a few dozen names need the answer, where reading every pair of capitalised
+        # words for all of them costs more
+        self._surnames: dict[str, bool] = {}
+
+    def is_surname(self, key: str) -> bool:
+        """Whether the article uses the one-word name ``key`` as a person's surname (see
+        :func:`find_surnames`; never in caseless text)."""
+        hit = self._surnames.get(key)
+        if hit is None:
+            hit = self._surnames[key] = self.mode == "mixed" and is_surname(
+                self.text, self.folded, self.reverse, key, self.gaz)
+        return hit
 
 
 _PLACE_LIKE: dict[tuple[int, str], bool] = {}

@@ -65,11 +65,16 @@ def _word_char(c: str) -> bool:
 
 # Cheap candidates for the dotted forms ("Calif.", "W. Va.", "D.C."), then a dict lookup.
 _DOT_CAND = re.compile(r"[A-Z](?<![\w.].)[a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(?!\w)")
+# _DOT_CAND over a case signature (context.case_signature): capitals are "A" there
+_DOT_CAND_SIG = re.compile(rb"A(?<![\w.].)[a-z]{0,4}\.(?:[ ]?A[a-z]{0,3}\.)?(?!\w)")
 
 
 
 
 _HEADS: dict[int, frozenset[str]] = {}
+# per gazetteer: folded word -> (whether it starts a two-word demonym, its own country code
+# as a demonym, plural "s" dropped if need be; None when none)
+_WORD_DEMONYM: dict[int, dict[str, tuple[bool, str | None]]] = {}
 
 
 def demonym_names(cx: Context) -> list[Toponym]:
@@ -81,23 +86,33 @@ def demonym_names(cx: Context) -> list[Toponym]:
         heads = _HEADS[id(gaz)] = frozenset(
             k.split(" ", 1)[0] for k in gaz.data.demonyms if " " in k)
     demonym = gaz.data.demonyms.get  # the table itself: one call less per token
+    memo = _WORD_DEMONYM.get(id(gaz))
+    if memo is None:
+        memo = _WORD_DEMONYM[id(gaz)] = {}
     for s, e in cx.unmatched:
         word = folded[s:e]
-        cc = None
-        if word in heads:
+        # what the word says alone, memoised: most tokens are no demonym and start none
+        known = memo.get(word)
+        if known is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            one = demonym(word)
+            if one is None and word[-1:] == "s":
+                one = demonym(word[:-1])
+            known = memo[word] = (word in heads, one)
+        head, cc = known
+        if head:
             nxt = _NEXT_WORD.match(text, e)
             if nxt:
                 two = word + " " + nxt.group(1).lower()
-                cc = demonym(two)
-                if cc is None and two.endswith("s"):
-                    cc = demonym(two[:-1])
-                if cc:
-                    e = nxt.end()
+                pair = demonym(two)
+                if pair is None and two.endswith("s"):
+                    pair = demonym(two[:-1])
+                if pair:
+                    cc, e = pair, nxt.end()
         if not cc:
-            cc = demonym(word)
-            if cc is None and word[-1:] == "s":
-                cc = demonym(word[:-1])
-        if cc and text[s + 1:e].replace(" ", "").replace("-", "").isalpha():
+            continue
+        if text[s + 1:e].replace(" ", "").replace("-", "").isalpha():
             name = gaz.country_name(cc)
             if name:
                 out.append(Toponym(s, e, name_key(name), "demonym", cc))
@@ -105,6 +120,7 @@ def demonym_names(cx: Context) -> list[Toponym]:
 
 
 _NEXT_WORD = re.compile(r"[ -]([A-Z][a-z]+)\b")
+_SPAN = re.Match.span
 
 
 def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
@@ -113,8 +129,9 @@ def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
     out: list[Toponym] = []
     if cx.mode != "mixed":
         return out
-    for m in _DOT_CAND.finditer(text):
-        form, start = m.group(), m.start()
+    for start, end in (map(_SPAN, _DOT_CAND_SIG.finditer(cx.sig)) if cx.sig is not None
+                       else map(_SPAN, _DOT_CAND.finditer(text))):
+        form = text[start:end]
         hit = _DOTTED.get(form.replace(" ", ""))
         if hit is None and "." in form[:-1]:  # "Mass. Gov.": try the first part alone
             form = form[:form.index(".") + 1]
@@ -245,6 +262,7 @@ def slot_names(cx: Context) -> list[Toponym]:
     <Country>"): guesses for the resolver's fuzzy fallback."""
     text, gaz, rev = cx.text, cx.gaz, cx.reverse
     out: list[Toponym] = []
+    commas: dict[int, bool] = {}  # comma offset -> a country or state name follows it
     for s, _ in cx.unmatched:
         # Both slots need a space before the name; the word before is read (a regex on the
         # reversed text) only when its last two letters could end a preposition.
@@ -258,25 +276,32 @@ def slot_names(cx: Context) -> list[Toponym]:
         else:
             slot = False
         # otherwise "X, Tunisia" after a lower-case word or a comma
-        if not slot and (c1 != " " or c2 not in _LOWER_OR_COMMA):
-            continue
-        m = _SLOT_NAME_RE.match(text, s)
-        if m is None:
-            continue
         if not slot:
-            # "X, Tunisia": only before a country or state name (most names have no comma)
-            if text[m.end():m.end() + 1] != ",":
+            if c1 != " " or c2 not in _LOWER_OR_COMMA:
                 continue
-            after = _COMMA_NAME.match(text, m.end())
-            if after is None or not is_place_like(gaz, name_key(after.group(1))):
+            # "X, Tunisia": only before a country or state name. A name holds no comma, so
+            # its comma is the first one after it: whether a country or state follows that
+            # comma is asked once per comma (most names have none), before any name match.
+            comma = text.find(",", s)
+            if comma < 0:
                 continue
+            ok = commas.get(comma)
+            if ok is None:
+                after = _COMMA_NAME.match(text, comma)
+                ok = commas[comma] = after is not None and is_place_like(
+                    gaz, name_key(after.group(1)))
+            if not ok:
+                continue
+        m = _SLOT_NAME_RE.match(text, s)
+        if m is None or (not slot and m.end() != comma):
+            continue
         e = m.end()
         key = name_key(text[s:e])
         if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
             continue
         first = key.split(" ", 1)[0]
         if (key in gaz or key in COMMON or first in TITLES or first in NEVER
-                or first in LEADING or key in cx.surnames or len(key) < 4
+                or first in LEADING or len(key) < 4 or cx.is_surname(key)
                 or gaz.demonym_country(first) is not None):
             continue
         out.append(Toponym(s, e, key, "slot"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 import re
 import threading
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -43,11 +43,25 @@ class Candidate:
 @dataclass(slots=True)
 class _Bucket:
     """One country's name skeletons starting with one letter, sorted by length (stably:
-    in entry order within a length), with their lengths and entries."""
+    in entry order within a length) and joined by newlines, with their entries; the
+    skeletons of lengths ``L..M`` are ``joined[chars[L]:chars[M + 1] - 1]``, entries
+    ``entries[starts[L]:starts[M + 1]]``."""
 
-    skeletons: list[str]
-    lengths: list[int]
+    joined: str
     entries: list[int]
+    starts: list[int]
+    chars: list[int]
+
+    def span(self, lo: int, hi: int) -> tuple[list[str], int]:
+        """The skeletons of lengths ``lo..hi`` and the position of the first one."""
+        top = len(self.starts) - 2  # the longest length present
+        lo, hi = max(lo, 0), min(hi, top)
+        if lo > hi:
+            return [], 0
+        a, b = self.starts[lo], self.starts[hi + 1]
+        if a >= b:
+            return [], a
+        return self.joined[self.chars[lo]:self.chars[hi + 1] - 1].split("\n"), a
 
 
 class Gazetteer:
@@ -141,17 +155,19 @@ class Gazetteer:
 
     def _country_skeletons(self, cc: str, initial: str) -> _Bucket | None:
         """One country's names starting with ``initial`` (see :class:`_Bucket`); the
-        builder precomputes the buckets, so the first use of one costs a split and a sort."""
+        builder sorts and counts them, so the first use of one costs two short sums."""
         memo = (cc, initial)
         rows = self._skeletons.get(memo)
         if rows is None and memo not in self._skeletons:
             packed = self.data.skeletons.get(cc, {}).get(initial)
             if packed is not None:
-                skels = packed[0].split("\n")
-                lengths = np.fromiter(map(len, skels), np.int32, len(skels))
-                order = np.argsort(lengths, kind="stable")
-                rows = _Bucket(list(map(skels.__getitem__, order.tolist())),
-                               lengths[order].tolist(), packed[1][order].tolist())
+                joined, entries, counts = packed
+                # (plain sums: the arrays are a few dozen lengths long, below numpy's cost)
+                counts = counts.tolist()
+                starts = [0, *accumulate(counts)]
+                # each skeleton of length L takes L + 1 characters with its newline
+                chars = [0, *accumulate(n * (length + 1) for length, n in enumerate(counts))]
+                rows = _Bucket(joined, entries.tolist(), starts, chars)
             self._skeletons[memo] = rows
         return rows
 
@@ -178,21 +194,22 @@ class Gazetteer:
         if len(target) < 3:
             return []
         scored: dict[int, float] = {}
-        # fuzz.ratio is 2 x common letters / total length: only skeletons whose length is
-        # in [lo, hi] can reach the cutoff, a slice of the length-sorted bucket. Ranked by
-        # score, then entry (the bucket's own order), the slice's hits are what extract over
-        # the whole bucket returns.
+        # fuzz.ratio is 2 x common letters / total length, at most 200 x min(n, m) / (n + m)
+        # for lengths n and m: only skeletons whose length is in [lo, hi] can reach the
+        # cutoff (the bounds of that inequality, a hair wider for float rounding), a slice
+        # of the length-sorted bucket. Ranked by score, then entry (the bucket's own order),
+        # the slice's hits are what extract over the whole bucket returns.
         n = len(target)
-        lo = math.floor(cutoff * n / (200.0 - cutoff)) - 1 if cutoff > 0 else 0
-        hi = math.ceil(n * (200.0 - cutoff) / cutoff) + 1 if cutoff > 0 else 1 << 30
+        lo = math.ceil(cutoff * n / (200.0 - cutoff) - 1e-6) if cutoff > 0 else 0
+        hi = math.floor(n * (200.0 - cutoff) / cutoff + 1e-6) if cutoff > 0 else 1 << 30
         for cc in countries:
             rows = self._country_skeletons(cc, target[:1])
             if rows is None:
                 continue
-            a, b = bisect_left(rows.lengths, lo), bisect_right(rows.lengths, hi)
-            if a >= b:
+            skels, a = rows.span(lo, hi)
+            if not skels:
                 continue
-            got = process.extract(target, rows.skeletons[a:b], scorer=fuzz.ratio,
+            got = process.extract(target, skels, scorer=fuzz.ratio,
                                   score_cutoff=cutoff, limit=None)
             entries = rows.entries
             hits = sorted(((found, score, entries[a + k]) for found, score, k in got),

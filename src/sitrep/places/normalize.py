@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TOKEN", "fold", "fold_name", "name_key", "skeleton", "squash"]
+__all__ = ["TOKEN", "fold", "fold_name", "fold_plain", "name_key", "skeleton", "squash"]
 
 # Characters that must fold to one specific character (apostrophes, dashes, dotted I).
 _SPECIAL = {
@@ -45,12 +45,41 @@ def fold(text: str) -> str:
     """Case-fold and strip accents; ``len(fold(t)) == len(t)`` always holds."""
     if text.isascii():
         return text.lower()
-    # News text holds a few non-ASCII characters (quotes, dashes, accents): substituting
-    # just those is cheaper than a translate table over every character.
-    out = _NON_ASCII.sub(_fold_match, text).lower()
+    return fold_plain(text)[0]
+
+
+def fold_plain(text: str) -> tuple[str, bool]:
+    """:func:`fold` of ``text``, and whether its tokens are plain ASCII: no character
+    outside ASCII is a capital or folds to a letter or digit (curly quotes and dashes do
+    not), so ASCII rules find the same capitalised tokens in ``text`` as in the fold."""
+    if text.isascii():
+        return text.lower(), True
+    # News text holds a few distinct non-ASCII characters (quotes, dashes, accents): one
+    # C-speed replace per distinct character beats a Python call per occurrence (what a
+    # regex sub with a function makes) and a translate table over every character.
+    chars = set(_NON_ASCII.findall(text))
+    pairs = [(c, _fold_char(c)) for c in chars]
+    if any(f != c and f in chars for c, f in pairs):
+        # a character folds to another one of the text (a handful of rare letters whose
+        # fold is no fixed point): one replace would fold it twice
+        out = _NON_ASCII.sub(_fold_match, text).lower()
+    else:
+        out = text
+        for c, f in pairs:
+            if f != c:
+                out = out.replace(c, f)
+        out = out.lower()
     if len(out) != len(text):  # a folded character that lower() still expands
         out = "".join(c.lower() if c.isascii() else _fold_char(c) for c in text)
-    return out
+    return out, all(_inert(c) for c in chars)
+
+
+@lru_cache(maxsize=4096)
+def _inert(c: str) -> bool:
+    """Whether the non-ASCII ``c`` can neither start nor continue a token: no letter or
+    digit, and no fold to one ("\u2019" folds to an apostrophe, "\u00e9" to a letter)."""
+    f = _fold_char(c)
+    return not c.isalnum() and not (f.isascii() and f.isalnum())
 
 
 _SPACES = re.compile(r"\s+")

@@ -14,7 +14,6 @@ resolver's fuzzy fallback drops unless they match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..article import Sentence
 from .caseless import caseless_verdict
@@ -57,6 +56,8 @@ _WORD_AFTER = re.compile(r"[ \t]*([\w'.-]+)")
 _CAP_START = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f](?<![\w'\u2019].)")
 # The same start with its whole token, for ASCII text (where folding is lower())
 _CAP_TOKEN = re.compile(r"[A-Z](?<![\w'\u2019].)[A-Za-z0-9]*")
+# _CAP_TOKEN over a case signature (context.case_signature): capitals are "A" there
+_CAP_TOKEN_SIG = re.compile(rb"A(?<![\w'].)[A-Za-z0-9]*")
 # Up to eight tokens joined the way one name's tokens may be ("St. Louis", "Port-au-
 # Prince", "Sana'a"); never over a possessive "'s".
 _SEP = r"(?:[ \t]|\n(?![ \t]*\n)|-|'(?!s\b)|\.[ \t]?|\.-)"
@@ -144,7 +145,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     if mode != "mixed":
         return caseless_verdict(cx, s, e, key, prev_w)
     locative = prev_w in LOCATIVE and prev_raw.islower()
-    if one_word and key in cx.surnames and not locative:
+    if one_word and not locative and cx.is_surname(key):
         return _NO
     if one_word and prev_w in FIRST and prev_raw[:1].isupper() and text[prev_end:s] == " ":
         return _NO
@@ -172,19 +173,24 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     return _YES
 
 
-def _starts(cx: Context) -> Iterator[tuple[int, int]]:
+def _starts(cx: Context) -> list[tuple[int, int]]:
     """(start, end) of every token a name may start with: capitalised tokens in mixed-case
     text, every token in caseless text (ends are those of :data:`TOKEN` in the folded text)."""
     folded = cx.folded
+    # (spans made by map over the matches: no Python frame per token)
     if cx.mode != "mixed":
-        return (m.span() for m in TOKEN.finditer(folded))
-    if cx.text.isascii():
-        # ASCII text folds by lower(): the capitalised token is the folded token, and one
-        # regex gives both ends (no second match per start)
-        return (m.span() for m in _CAP_TOKEN.finditer(cx.text))
+        return list(map(_SPAN, TOKEN.finditer(folded)))
+    if cx.sig is not None:
+        # ASCII tokens (the text is ASCII, or its other characters are quotes and dashes
+        # that fold to no letter): the capitalised token is the folded token, and one
+        # regex over the case signature gives both ends (no second match per start)
+        return list(map(_SPAN, _CAP_TOKEN_SIG.finditer(cx.sig)))
     match_token = TOKEN.match
-    return ((m.start(), t.end()) for m in _CAP_START.finditer(cx.text)
-            if (t := match_token(folded, m.start())) is not None)
+    return [(m.start(), t.end()) for m in _CAP_START.finditer(cx.text)
+            if (t := match_token(folded, m.start())) is not None]
+
+
+_SPAN = re.Match.span
 
 
 def _gazetteer_names(cx: Context) -> list[Toponym]:

@@ -61,6 +61,12 @@ def _prior(c: Candidate, hint: str | None) -> float:
     return base
 
 
+def _area(c: Candidate) -> str:
+    """The key of the admin1 area ``c`` lies in: a string (its hash is kept, where a
+    tuple's is worked out again at every lookup)."""
+    return c.country_code + "\x00" + c.admin1
+
+
 def _km(a: Candidate, b: Candidate) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = (math.sin((la2 - la1) / 2) ** 2
@@ -121,7 +127,7 @@ class _Static:
 
     priors: list[float]
     base: list[float]
-    # per candidate: (candidate, base, country, (country, admin1), kind, lat, lon,
+    # per candidate: (candidate, base, country, _area key, kind, lat, lon,
     # cos(lat)); kind: 0 country, 1 admin1, 2 admin2, 3 town or other, 4 region
     rows: list[tuple]
     countries: int  # how many countries the candidates lie in
@@ -180,7 +186,7 @@ def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
                 # province) is
                 base[i] -= 0.25
     cos, radians, kind_of = math.cos, math.radians, _KIND.get
-    rows = [(c, b, c.country_code, (c.country_code, c.admin1), kind_of(c.feature, 3), c.lat,
+    rows = [(c, b, c.country_code, _area(c), kind_of(c.feature, 3), c.lat,
              c.lon, cos(radians(c.lat))) for c, b in zip(cs, base, strict=True)]
     by_cc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cs):
@@ -207,7 +213,10 @@ class _Scorer:
         self.weights: dict[str, float] = {}
         self.total: Counter = Counter()
         self.admin1_count: Counter = Counter()
-        self.anchor_pts: dict[str, list[tuple[float, float, str]]] = {}
+        self.anchor_pts: dict[str, list[tuple[float, float]]] = {}
+        # key -> country of the anchor its own choice makes (taken out of its own scores)
+        self.own_anchor: dict[str, str] = {}
+        self.without: dict[str, list[tuple[float, float]]] = {}  # key -> its country's others
         self.top = 0.0
         self.context_ccs: set[str] = set()
 
@@ -217,21 +226,40 @@ class _Scorer:
         takes a key's own choice back out, so a name never supports itself."""
         total: Counter = Counter(demonyms)
         admin1: Counter = Counter()
-        anchors: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+        admin1_ccs: set[str] = set()
+        anchors: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        own: dict[str, str] = {}
         for key, c in chosen.items():
             if c.country_code:
                 total[c.country_code] += weights[key]
             if c.feature == "admin1":
-                admin1[(c.country_code, c.admin1)] += 3  # named: strong evidence
+                admin1[_area(c)] += 3  # named: strong evidence
+                admin1_ccs.add(c.country_code)
             elif c.feature in ("admin2", "city") and c.admin1:
-                admin1[(c.country_code, c.admin1)] += 1
+                admin1[_area(c)] += 1
+                admin1_ccs.add(c.country_code)
             if c.feature in ("city", "admin2", "other"):
-                anchors[c.country_code].append((c.lat, c.lon, key))
+                anchors[c.country_code].append((c.lat, c.lon))
+                own[key] = c.country_code
         self.chosen, self.weights = chosen, weights
         self.total, self.admin1_count, self.anchor_pts = total, admin1, anchors
+        self.own_anchor, self.without = own, {}
         self.top = max(total.values()) if total else 0.0
         # the countries any context term can touch (a candidate elsewhere scores its base)
-        self.context_ccs = set(total) | {cc for cc, _ in admin1} | set(anchors)
+        self.context_ccs = set(total) | admin1_ccs | set(anchors)
+
+    def _others(self, key: str, cc: str) -> list[tuple[float, float]] | None:
+        """The anchor points of ``cc`` but the one ``key``'s own choice makes."""
+        pts = self.anchor_pts.get(cc)
+        if pts is None or self.own_anchor.get(key) != cc:
+            return pts
+        out = self.without.get(key)
+        if out is None:
+            # a key makes one anchor: its choice, at the place set_evidence put it
+            mine = self.chosen[key]
+            i = pts.index((mine.lat, mine.lon))
+            out = self.without[key] = pts[:i] + pts[i + 1:]
+        return out
 
     def scores(self, key: str) -> list[float]:
         """The score of each candidate of ``key`` (same order as its candidate list).
@@ -241,7 +269,7 @@ class _Scorer:
         mine = self.chosen.get(key)
         own_w = self.weights[key] if mine is not None else 0.0
         mine_cc = mine.country_code if mine is not None else None
-        mine_a1 = (mine.country_code, mine.admin1) if mine is not None else None
+        mine_a1 = _area(mine) if mine is not None else None
         # what this key's own choice adds to the admin1 counts (taken back out below)
         own_city = 3 if mine is not None and mine.feature == "admin1" else 1 if (
             mine is not None and mine.feature in ("admin2", "city")) else 0
@@ -252,7 +280,7 @@ class _Scorer:
                       if y.feature in _AREA] if key in self.contain else None
         members = [x for other in self.contained[key] for x in self.cands[other]
                    ] if key in self.contained else None
-        anchor_pts = self.anchor_pts
+        others = self._others
         out = st.base[:]
         by_cc = st.by_cc
         if containers or members:
@@ -270,8 +298,7 @@ class _Scorer:
                     weight -= own_w
                 if weight > 0:
                     bonus = 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
-            anchors = anchor_pts.get(cc)
-            pts = [(la, lo) for la, lo, other in anchors if other != key] if anchors else None
+            pts = others(key, cc)
             # many candidates times many anchors ("Springfield" in a US article): the
             # distances in one numpy pass
             big = pts and len(idxs) * len(pts) >= _VECTOR_MIN
@@ -388,8 +415,13 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
             results[key] = Resolution(None, 0.0, [])
             continue
         ss = scorer.scores(key)
-        ranked = sorted(zip(cs, ss, strict=True), key=lambda cs_: -cs_[1]) if len(cs) > 1 else [
-            (cs[0], ss[0])]
+        if len(cs) > 1:
+            # the best four, best first, ties in candidate order (a stable sort: what
+            # sorting the pairs by -score gives), without a Python key call per candidate
+            top4 = sorted(range(len(cs)), key=ss.__getitem__, reverse=True)[:4]
+            ranked = [(cs[i], ss[i]) for i in top4]
+        else:
+            ranked = [(cs[0], ss[0])]
         best, s1 = ranked[0]
         s2 = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (s1 - s2) / s1 if s1 > 0 else 0.0
