@@ -17,7 +17,13 @@ from ..article import ActorMention, Article, CountMention
 from ..nlp.lexicon import read_json
 from ..schema import RoleFiller
 from .drafts import Draft
-from .fillers_combine import article_quotes, canonical, combine, model_fillers
+from .fillers_combine import (
+    article_quotes,
+    canonical,
+    combine,
+    model_fillers,
+)
+from .fillers_quotes import group_names, one_quote_per_group, tidy
 
 __all__ = ["RoleFillers", "role_fillers"]
 
@@ -58,10 +64,27 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
     victims = [v for v in victims if _is_person_quote(v)]
     rules = RoleFillers(_dedupe(perpetrators), _same_names(_dedupe(victims)), _dedupe(targets),
                         _by_head(_dedupe(weapons)))
-    return canonical(combine(rules, model_fillers(article, draft) if tagged else {}),
-                     article_quotes(article, draft))
+    fillers = combine(rules, model_fillers(article, draft) if tagged else {},
+                      text=article.text)
+    fillers = one_quote_per_group(tidy(article.text, fillers), _GROUPS.of(article))
+    return canonical(fillers, article_quotes(article, draft))
 
 
+class _ArticleGroups:
+    """The named armed groups of the article being processed (:func:`group_names`, read
+    once per article: its drafts share them)."""
+
+    def __init__(self) -> None:
+        self.article: Article | None = None
+        self.groups: list[tuple[int, int, str, str]] = []
+
+    def of(self, article: Article) -> list[tuple[int, int, str, str]]:
+        if article is not self.article:
+            self.article, self.groups = article, group_names(article.actors)
+        return self.groups
+
+
+_GROUPS = _ArticleGroups()
 _WORD = re.compile(r"[\w.'-]+")
 
 

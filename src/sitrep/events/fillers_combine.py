@@ -13,6 +13,7 @@ for comparisons: one mode for every role, or ``PerpInd=model,Target=union``.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from ..schema import RoleFiller
 from .drafts import Draft
 from .fillers_features import ROLES, tokenize
 from .fillers_model import TaggedSpan, group_entities, load_tagger
+from .fillers_quotes import perpetrator_kinds
 
 if TYPE_CHECKING:
     from .fillers import RoleFillers
@@ -174,6 +176,12 @@ def _key(text: str) -> frozenset[str]:
     return key
 
 
+def _stem(word: str) -> str:
+    """A word without its plural "s" ("terrorists" -> "terrorist"; not "press", "bus"):
+    "the terrorist" and "the terrorists" of one report are one perpetrator to MUC-4."""
+    return word[:-1] if len(word) > 3 and word[-1] == "s" and word[-2] not in "su" else word
+
+
 def _same(a: RoleFiller, b: RoleFiller) -> bool:
     """Overlapping quotes, or words of one all in the other: one entity."""
     return (a.start < b.end and b.start < a.end) or _same_words(a, b)
@@ -193,7 +201,39 @@ def _aligned(rules: list[RoleFiller], model: list[RoleFiller]) -> list[RoleFille
     return out
 
 
-def _pick(mode: str, rules: list[RoleFiller], model: list[RoleFiller]) -> list[RoleFiller]:
+# Between two coordinated noun phrases: "X and Y", "X, and the Y", "X or a Y" (a comma
+# alone may open an apposition: "Ali Musa, a teacher").
+_CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:the|a|an|his|her|their|its)\s+)?",
+                          re.IGNORECASE)
+
+
+def _conjuncts(text: str, rules: list[RoleFiller], model: list[RoleFiller]) -> list[RoleFiller]:
+    """The rules' fillers coordinated with one of the tagger's ("Ahmed Khan and Ali Raza
+    were killed", "their office and a bus"): conjuncts share their role in the sentence,
+    so the rules' quote joins when the tagger named only the other one."""
+    out = list(model)
+    todo = [r for r in rules if not any(_same(r, m) for m in model)]
+    grew = True
+    while grew and todo:
+        grew = False
+        for r in todo:
+            for m in out:
+                a, b = (r, m) if r.end <= m.start else (m, r)
+                gap = text[a.end:b.start]
+                if b.start >= a.end and len(gap) < 14 and _CONJUNCTION.fullmatch(gap):
+                    out.append(r)
+                    todo.remove(r)
+                    grew = True
+                    break
+            if grew:
+                break
+    return sorted(out, key=lambda f: f.start) if len(out) > len(model) else model
+
+
+def _pick(mode: str, rules: list[RoleFiller], model: list[RoleFiller],
+          text: str | None = None) -> list[RoleFiller]:
+    if mode in ("model", "backoff") and model and rules and text is not None:
+        return _conjuncts(text, rules, model)
     if mode == "model":
         return model
     if mode == "backoff":
@@ -215,7 +255,7 @@ def canonical(fillers: RoleFillers, seen: dict[str, list[RoleFiller]]) -> RoleFi
         earlier = seen.setdefault(role, [])
         out: list[RoleFiller] = []
         for f in items:
-            g = next((g for g in earlier if _same_words(f, g)), None)
+            g = next((g for g in earlier if _same_words(f, g, singular=True)), None)
             if g is None:
                 earlier.append(f)
                 g = f
@@ -230,8 +270,10 @@ def canonical(fillers: RoleFillers, seen: dict[str, list[RoleFiller]]) -> RoleFi
         weapons=one("Weapon", fillers.weapons))
 
 
-def _same_words(a: RoleFiller, b: RoleFiller) -> bool:
+def _same_words(a: RoleFiller, b: RoleFiller, *, singular: bool = False) -> bool:
     ka, kb = _key(a.text), _key(b.text)
+    if singular and ka != kb:
+        ka, kb = frozenset(map(_stem, ka)), frozenset(map(_stem, kb))
     return bool(ka and kb) and (ka <= kb or kb <= ka)
 
 
@@ -261,17 +303,19 @@ def article_quotes(article: Article, draft: Draft) -> dict[str, list[RoleFiller]
 
 
 def combine(rules: RoleFillers, model: dict[str, list[RoleFiller]],
-            modes: dict[str, str] | None = None) -> RoleFillers:
+            modes: dict[str, str] | None = None, text: str | None = None) -> RoleFillers:
     """The event's fillers, each role from the source ``modes`` (default
-    :func:`filler_modes`) names."""
+    :func:`filler_modes`) names, perpetrators of the kind their head says
+    (:func:`perpetrator_kinds`); with the article's ``text``, a role filled by the
+    tagger keeps the rules' fillers coordinated with its own (:func:`_conjuncts`)."""
     if not model:
-        return rules
+        return perpetrator_kinds(rules)
     modes = modes or filler_modes()
     ind = [p for p in rules.perpetrators if p.kind != "organization"]
     org = [p for p in rules.perpetrators if p.kind == "organization"]
-    return type(rules)(
-        perpetrators=_pick(modes["PerpInd"], ind, model["PerpInd"])
-        + _pick(modes["PerpOrg"], org, model["PerpOrg"]),
-        victims=_pick(modes["Victim"], rules.victims, model["Victim"]),
-        targets=_pick(modes["Target"], rules.targets, model["Target"]),
-        weapons=_pick(modes["Weapon"], rules.weapons, model["Weapon"]))
+    return perpetrator_kinds(type(rules)(
+        perpetrators=_pick(modes["PerpInd"], ind, model["PerpInd"], text)
+        + _pick(modes["PerpOrg"], org, model["PerpOrg"], text),
+        victims=_pick(modes["Victim"], rules.victims, model["Victim"], text),
+        targets=_pick(modes["Target"], rules.targets, model["Target"], text),
+        weapons=_pick(modes["Weapon"], rules.weapons, model["Weapon"], text)))

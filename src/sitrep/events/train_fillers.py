@@ -23,7 +23,7 @@ import numpy as np
 
 from ..eval.metrics import Template
 from ..eval.sets.muc_text import MucMessage, read_messages
-from ..nlp.lexicon import data_path
+from ..nlp.lexicon import data_path, read_json
 from ..nlp.sentences import split_sentences
 from .fillers_features import (
     LABELS,
@@ -148,12 +148,15 @@ def train(docs: list[_Doc], *, epochs: int, seed: int = SEED) -> np.ndarray:
 
 _GRID = (4.0, 8.0, 12.0, 16.0, 20.0, 28.0)
 _LIMITS = (1, 2, 3, 99)
+# The sources tried per role (``model.allowed_modes`` of data/events/fillers.json may
+# narrow them: a role whose rules' fillers the output contract needs).
+_MODES = ("model", "backoff", "union", "aligned_union")
 
 
 def _tune(docs: list[_Doc], epochs: int) -> tuple[np.ndarray, dict[str, str], dict[str, int]]:
-    """Per-role source (rules, model or a combination), decision bias and most entities
-    per event maximising each role's CEAF-REE F1 on held-out halves of the training
-    messages, read by the pipeline."""
+    """Per-role source (rules, model or a combination; among ``model.allowed_modes``),
+    decision bias and most entities per event maximising each role's CEAF-REE F1 on
+    held-out halves of the training messages, read by the pipeline."""
     cv = pipeline_docs([(d.id, d.original or d.text, d.published, d.gold, d.templates)
                         for d in docs], BITS)
     for fold in (0, 1):
@@ -163,6 +166,7 @@ def _tune(docs: list[_Doc], epochs: int) -> tuple[np.ndarray, dict[str, str], di
             if i % 2 == fold:
                 d.scores = {k: tagger.scores(f) for k, f in d.features.items()}
     bias = np.zeros(len(LABELS), dtype=np.float32)
+    allowed = read_json("events", "fillers.json")["model"].get("allowed_modes", {})
     modes = dict.fromkeys(ROLES, "rules")
     limits = dict.fromkeys(ROLES, _LIMITS[-1])
     base = evaluate(cv, bias, modes, limits)
@@ -170,7 +174,7 @@ def _tune(docs: list[_Doc], epochs: int) -> tuple[np.ndarray, dict[str, str], di
           + ", ".join(f"{r} {p.f1:.1f}" for r, p in base.roles.items()), flush=True)
     for k, role in enumerate(ROLES):
         best = (round(base.roles[role].f1, 2), 0.0, "rules", _LIMITS[-1])
-        for mode in ("model", "union", "aligned_union"):
+        for mode in allowed.get(role, _MODES):
             for b in _GRID:
                 for top in _LIMITS:
                     trial = bias.copy()

@@ -22,9 +22,16 @@ from ..eval.metrics import PRF, Template, ceaf_ree, template_f1
 from ..pipeline import Pipeline
 from ..schema import RoleFiller
 from .fillers import RoleFillers
-from .fillers_combine import canonical, combine, entity_fillers, event_sentences, snap_to_names
+from .fillers_combine import (
+    canonical,
+    combine,
+    entity_fillers,
+    event_sentences,
+    snap_to_names,
+)
 from .fillers_features import ROLES, Token, sentence_features, tokenize
 from .fillers_model import TaggedSpan, spans_from_labels
+from .fillers_quotes import group_names, one_quote_per_group, tidy
 
 __all__ = ["CvDoc", "CvEvent", "evaluate", "pipeline_docs"]
 
@@ -51,6 +58,7 @@ class CvDoc:
     # Label scores per sentence under the tagger of the fold that holds this message out.
     scores: dict[int, np.ndarray] = field(default_factory=dict)
     names: list[tuple[int, int]] = field(default_factory=list)  # person names found
+    groups: list[tuple[int, int, str, str]] = field(default_factory=list)  # named groups
 
 
 def pipeline_docs(rows: list[tuple[str, str, date | None, dict[str, list[list[str]]],
@@ -70,7 +78,7 @@ def pipeline_docs(rows: list[tuple[str, str, date | None, dict[str, list[list[st
                       for e in art.events if e.codes.muc and e.codes.muc.get("incident_type")]
             need = sorted({i for e in events
                            for i in event_sentences(e.sentences, len(art.sentences))})
-            doc = CvDoc(text, extracts, templates, events)
+            doc = CvDoc(text, extracts, templates, events, groups=group_names(art.actors))
             toks = [tokenize(text, art.sentences[i].start, art.sentences[i].end) for i in need]
             for i, t, f in zip(need, toks, sentence_features(toks, need, bits), strict=True):
                 doc.tokens[i], doc.features[i] = t, f
@@ -116,7 +124,8 @@ def evaluate(docs: list[CvDoc], bias: np.ndarray, modes: dict[str, str],
         for e in d.events:
             found = snap_to_names([sp for i in event_sentences(e.sentences, 1 << 30)
                                    if i in spans for sp in spans[i]], d.names)
-            f = canonical(combine(e.rules, entity_fillers(d.text, found, limits), modes), seen)
+            f = canonical(one_quote_per_group(tidy(d.text, combine(
+                e.rules, entity_fillers(d.text, found, limits), modes, d.text)), d.groups), seen)
             fillers = {"PerpInd": [[p.text] for p in f.perpetrators if p.kind != "organization"],
                        "PerpOrg": [[p.text] for p in f.perpetrators if p.kind == "organization"],
                        "Target": [[x.text] for x in f.targets],
