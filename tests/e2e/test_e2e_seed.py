@@ -74,13 +74,21 @@ def test_arms_caches_and_no_background(seed_line):
         assert ev["fatalities"] != 3000 and ev["arrested"] != 3000
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap (issue 7): the raids that killed seven militants merge with the recovered "
-    "weapons into one 2016-03-08 event typed Disrupted weapons use, so the seed gives three "
-    "events, not the four a coder records (attack, raids, Wednesday clash, arms caches)"))
 def test_four_events_with_the_raids_a_clash(seed_line):
+    """Attack (Monday), raids that killed seven (a clash: the toll outranks the weapons
+    they recovered), the Wednesday clash outside the town, and the arms caches found
+    after the attack (a seizure of its own)."""
     line, _ = seed_line
     events = line["events"]
+    assert len(events) == 4, [(e["date"], e["codes"]["acled"]) for e in events]
     raids = [e for e in events if e["fatalities"] == 7]
-    assert len(events) == 4
-    assert raids and raids[0]["codes"]["acled"]["event_type"] == "Battles"
+    assert len(raids) == 1
+    assert raids[0]["codes"]["acled"]["sub_event_type"] == "Armed clash"
+    assert raids[0]["date"] in ("2016-03-08", "2016-03-09")
+    caches = [e for e in events if (e["codes"]["acled"] or {}).get("sub_event_type")
+              == "Disrupted weapons use"]
+    assert len(caches) == 1 and not caches[0]["fatalities"]
+    assert caches[0]["location"]["geonameid"] == 2472431
+    clashes = [e for e in events if e["codes"]["acled"]["event_type"] == "Battles"
+               and not e["fatalities"]]
+    assert len(clashes) == 1

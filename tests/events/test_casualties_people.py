@@ -5,7 +5,8 @@ Each row is a passage and the reconciled toll (killed, wounded) it must give thr
 (``None`` = not reported). The rules covered: an age used as a noun is a person ("a
 15-year-old was shot"); a shot fired is not a person shot ("fired one shot"); a coordinated
 noun phrase that is the subject of a new clause is not a victim ("shot the clerk and both
-suspects fled"); persons named apart in one sentence are each one; one person told again in
+suspects fled"); persons named apart in one sentence, or one by one before a plural verb
+("Hill and Price were shot"), are each one; one person told again in
 another sentence ("One person was injured ... a 24-year-old man was shot") is not one more;
 an exact total beats a vague one ("17 people were hurt ... many wounded"); a plural noun
 after a number counts people ("the six Jesuits"), weapons do not; an age after a name is
@@ -44,7 +45,7 @@ ROWS: list[tuple[str, str, int | None, int | None]] = [
      "outside the club.", None, 2),
     ("named_apart_with_ages", "Hill, 25, was shot in the leg and Price, 30, was shot in the "
      "arm.", None, 2),
-    ("named_pair_subject", "Hill and Price were shot outside the club.", None, None),
+    ("named_pair_subject", "Hill and Price were shot outside the club.", None, 2),
     ("one_person_told_again", "One person was injured after a shooting outside a tavern. "
      "Officers learned that a 24-year-old man was shot in the upper torso.", None, 1),
     ("two_persons_one_sentence", "Two people were wounded. A man was shot in the back and "

@@ -26,6 +26,13 @@ accents or case) and, where the row is about it, the toll. The rules covered:
   Mart") is no town; where a suspect was arrested later is not the scene of the
   violence told with it; nor is the agency that tells ("Santa Maria police said") or
   the hometown of an age noun ("a Springfield 19-year-old");
+- the incident's own clause saying "in <town>" wins over a region, a country or a town of
+  another country inferred from context (not over a town read on another continent); a
+  town said elsewhere in the incident's sentences (an agency's) wins over a mere country;
+  "the capital" is the country's largest city the report names; with no trusted place at
+  all, the most trusted one named (an agency's county) is the best guess, and a county
+  said alone yields to a town of it the report names; "drive-by" is
+  no street, "Las Vueltas canton" no Canton, "Panama's archbishop" no scene;
 - an arrest told next to a violent incident with a toll is its sequel (less confident);
   MUC-4 codes combat as an attack when rebels or gangs kill or wound.
 """
@@ -169,6 +176,58 @@ ROWS: list[tuple[str, str, str, list[dict]]] = [
      "Gunmen attacked a police post in Maiduguri on Monday, killing three policemen. Five "
      "soldiers were wounded in clashes with militants in Borno state.", "2020-03-04",
      [{"place": "maiduguri", "fatalities": 3, "wounded": 5}]),
+    # The scene said with a locative in the incident's own clause, over the country the
+    # report is about (a neighbouring country's town, however doubtful its reading).
+    ("told_town_in_neighbouring_country",
+     "TEGUCIGALPA, 3 MAY 90 (ACAN-EFE) -- THE HONDURAN GOVERNMENT CONDEMNED THE VIOLENCE IN "
+     "THE REGION. ELEVEN PEOPLE DIED IN SAN SALVADOR YESTERDAY WHEN A CAR BOMB EXPLODED, "
+     "OFFICIALS SAID. HONDURAS WILL SEND A DELEGATION.", "1990-05-03",
+     [{"place": "san salvador", "fatalities": 11}]),
+    ("told_town_over_filing_country",
+     "SAN JOSE (COSTA RICA), 18 NOV 89 (ACAN-EFE) -- THE URNG COMMUNIQUE WAS RELEASED IN "
+     "COSTA RICA. IT CONDEMNED THE MURDER OF SIX PRIESTS, CARRIED OUT BY UNIFORMED MEN IN "
+     "SAN SALVADOR ON 16 NOVEMBER.", "1989-11-18", [{"place": "san salvador", "fatalities": 6}]),
+    # A town said elsewhere in the incident's sentence (the agency's), over a country.
+    ("sentence_town_over_country",
+     "BOGOTA, 27 AUG 89 (REUTER) -- CALI POLICE ANNOUNCED THAT SEVEN BOMBS EXPLODED IN BANK "
+     "BRANCHES EARLY THIS MORNING. THE MINISTER WILL TRAVEL TO THE UNITED STATES ON MONDAY. "
+     "SHE WILL STAY IN THE UNITED STATES FOR 12 DAYS.", "1989-08-27", [{"place": "cali"}]),
+    # The only place is a doubtful one (an agency's county): still the best guess.
+    ("agency_county_as_last_resort",
+     "Man wounded during traffic stop\n\nRichland County deputies say a man was shot and "
+     "wounded during a traffic stop on Friday.", "2016-01-23",
+     [{"place": "richland county", "wounded": 1}]),
+    # "drive-by" is no "Drive" of a street name.
+    ("drive_by_is_no_street",
+     "Chapel Hill drive-by shooting critically injures child | abc11.com\n\nA 1-year-old "
+     "girl was injured during a drive-by shooting on Christmas Day, deputies said.",
+     "2015-12-26", [{"place": "chapel hill", "wounded": 1}]),
+    # "LAS VUELTAS CANTON": the kind of place, not Canton (China).
+    ("canton_after_a_name",
+     "SAN SALVADOR, 5 MAY 90 (AFP) -- ARMY TROOPS KILLED FOUR PEASANTS AT LAS VUELTAS CANTON, "
+     "CHALATENANGO DEPARTMENT, THE FMLN SAID.", "1990-05-05",
+     [{"place": "las vueltas", "fatalities": 4}]),
+    # "the capital" told for the incident: the country's largest city the report names.
+    ("the_capital",
+     "SAN MIGUEL, 17 NOV 89 (RADIO VENCEREMOS) -- OUR FORCES CONTINUE TO ADVANCE IN SAN "
+     "MIGUEL. THE SITUATION IN SAN SALVADOR IS GOOD. THE AIR FORCE BOMBED THE CAPITAL AGAIN "
+     "EARLY THIS MORNING.", "1989-11-17", [{"place": "san salvador"}]),
+    # "Panama's archbishop": a possessive that qualifies a person is no scene.
+    ("possessive_qualifier_is_no_scene",
+     "PANAMA CITY (PANAMA), 16 NOV 89 (ACAN-EFE) -- PANAMA'S ARCHBISHOP CONDEMNED THE "
+     "ASSASSINATION OF SIX JESUITS IN EL SALVADOR AT DAWN TODAY. PANAMA'S EPISCOPAL "
+     "CONFERENCE ALSO CONDEMNED IT.", "1989-11-16", [{"place": "el salvador", "fatalities": 6}]),
+    # Only a county is said for the incident: the town of it the report names (even as a
+    # residence), near it.
+    ("town_in_county",
+     "Valdosta woman charged after shooting\n\nA man was shot in the leg on Tuesday night, "
+     "according to a report from the Lowndes County jail.", "2016-01-26",
+     [{"place": "valdosta", "wounded": 1}]),
+    # A wire bureau's town is not the scene of an incident told at another town.
+    ("wire_bureau_road_to_town",
+     "SAN SALVADOR, 6 JUL 89 (RADIO CADENA YSU) -- THE FMLN SAID ITS FIGHTERS CLASHED WITH "
+     "BODYGUARDS ON THE ROAD TO LA LIBERTAD PORT ON 2 JULY. ONE BODYGUARD WAS KILLED IN THE "
+     "CLASH.", "1989-07-06", [{"place": "la libertad", "fatalities": 1}]),
 ]
 
 

@@ -19,9 +19,17 @@ from ..dates import acled_time_precision
 from ..nlp.lexicon import read_json
 from ..schema import Actor, Codes, Event, Evidence, Location
 from .casualties import toll
-from .drafts import Draft, place_rank
+from .drafts import Draft, family_of, place_rank
 from .fillers import role_fillers
 from .frames import city_of, dateline_span, in_dateline, place_weights, wire_dateline
+from .place_trust import (
+    best_place,
+    capital_said,
+    nearby,
+    sentence_town,
+    told_town,
+    town_in_county,
+)
 from .typing import TypeMatch, muc_if_civilians_hit
 
 __all__ = ["assemble_events"]
@@ -117,9 +125,47 @@ def _event_place(draft: Draft, ctx: _Context, previous: PlaceMention | None,
             place, inferred = fallback, True
         elif said is not None:
             place, inferred = said, False
+    if place is None or place_rank(place) < 3 or inferred:
+        # The incident's own clause says "in <town>": the scene, however doubtful the
+        # reading (all-capitals copy), over a region or a town of another country
+        # inferred from context (a doubtful neighbourhood does not displace the
+        # report's own town).
+        told = told_town(article, [p for f in draft.frames for p in f.places])
+        if told is not None and (place is None or place_rank(place) < 3
+                                 or told.country_code != place.country_code
+                                 and nearby(told, place)):
+            place, inferred = told, False
+    span = dateline_span(article)
+    coarse = place is None or place.feature == "country"
+    if coarse or inferred and place is ctx.main_place and in_dateline(place, span) \
+            and wire_dateline(article, span):
+        # A town said in the incident's own sentences ("Cali police announced that ...
+        # bombs exploded"), over a mere country (a region said for the incident stays:
+        # the town may be another incident's); a town trusted as a scene, over a wire
+        # bureau's town that the incident's sentences never name ("SAN SALVADOR, 6 JUL
+        # 89 -- ... on the road to La Libertad port").
+        near, sure = sentence_town(article, sorted({f.sentence for f in draft.frames}))
+        if near is not None and (coarse or sure and near.country_code == place.country_code):
+            place, inferred = near, not sure
+    if place is None or inferred or place.feature == "country":
+        # "bombed the capital again early this morning": the country's largest city.
+        country = place or ctx.country_place
+        capital = capital_said(article, [(f.clause.start, f.clause.end) for f in draft.frames],
+                               country.country_code if country is not None else None)
+        if capital is not None:
+            place, inferred = capital, False
+    if place is None:
+        # "condemned the assassination of six Jesuits in El Salvador": the country said
+        # for the incident, before the one the report is about.
+        place = told_town(article, [p for f in draft.frames for p in f.places], ("country",))
+        inferred = False
     if place is None:
         place, inferred = ctx.country_place, True
+    if place is None:
+        place, inferred = best_place(article), True  # the only places are doubtful ones
     inside = _town_inside(place, ctx.main_place)
+    if inside is None and place is not None and place.feature == "admin2":
+        inside = town_in_county(article, place)  # "Augusta woman ...", "Richmond County"
     if inside is not None:
         place, inferred = inside, True  # "in N.C.", the report filed from Fayetteville, N.C.
     if place is not None:
@@ -132,6 +178,8 @@ def _town_inside(region: PlaceMention | None, town: PlaceMention | None) -> Plac
     that town lies in: the report names the region, its dateline or lead the town."""
     if region is None or town is None or region.feature not in ("admin1", "admin2", "region"):
         return None  # a country is too wide to guess the town
+    if place_rank(town) <= place_rank(region):
+        return None  # (the county itself: no town of it)
     if town.country_code != region.country_code:
         return None
     if town.admin1 != region.admin1 or region.feature == "admin2" and town.admin2 != region.admin2:
@@ -181,13 +229,43 @@ _FOLLOW_UP_DOUBT = 0.2
 _TYPE_MARGIN = 0.15
 
 
-def _choose_type(draft: Draft) -> TypeMatch:
-    matches = [m for f in draft.frames if not f.anaphoric for m in f.matches] or \
-        [m for f in draft.frames for m in f.matches]
+def _choose_type(draft: Draft, hurt: bool = False) -> TypeMatch:
+    """The draft's type: the surest reading, ACLED's priority among readings about as sure.
+
+    ``hurt`` (the incident killed or wounded someone): violence outranks the arrests and
+    seizures of the same operation. ACLED codes an arrest or a weapons seizure that left
+    dead or wounded as the fight it was ("troops killed seven militants during raids that
+    also recovered weapons" is an armed clash, however sure the seizure's own wording).
+    Demonstrations and looting keep their own types, which may carry a toll."""
+    told = [f for f in draft.frames if not f.anaphoric] or draft.frames
+    if any(not _side_frame(f) for f in told):
+        # Arrests or seizures told in a clause of their own joined the draft as sides of
+        # the violence it tells ("troops ... opened fire ... conducting searches and
+        # arrests"): they do not type it.
+        told = [f for f in told if not _side_frame(f)]
+    matches = [m for f in told for m in f.matches]
+    if hurt and any(_violent(m) for m in matches):
+        matches = [m for m in matches if m.acled_sub_event_type not in _OPERATION_SIDES]
     best = max(m.confidence for m in matches)
     return min(matches, key=lambda m: (m.confidence < best - _TYPE_MARGIN,
                                        _SUB_RANK.get(m.acled_sub_event_type or "", 99),
                                        -m.confidence))
+
+
+# Side-actions of a security operation: the operation's violence, when it hurt anyone,
+# is the event.
+_OPERATION_SIDES = frozenset(("Arrests", "Disrupted weapons use"))
+
+
+def _side_frame(f) -> bool:
+    """A clause that tells only an arrest or a seizure."""
+    return all(m.acled_sub_event_type in _OPERATION_SIDES for m in f.matches)
+
+
+def _violent(m: TypeMatch) -> bool:
+    """A reading of direct or remote violence (not a side-action, protest or development)."""
+    return bool(m.acled_sub_event_type) and \
+        family_of(m.acled_sub_event_type) in ("violence", "remote")
 
 
 def _civilians_hit(t, sides: _Sides) -> bool:
@@ -426,9 +504,9 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             loc.geo_precision = max(loc.geo_precision, 2 if place_rank(place) >= 4 else 3)
         country = place.country if place else None
         cc = place.country_code if place else None
-        match = _choose_type(draft)
-        sides = _sides(draft, article, country, cc)
         t = tolls[index]
+        match = _choose_type(draft, bool(t.fatalities or t.wounded))
+        sides = _sides(draft, article, country, cc)
         _acled_roles(sides, match.acled_sub_event_type, t, country)
         sub = _retype(match.acled_sub_event_type, sides)
         # MUC-4 codes combat only when civilians are hit, or when guerrillas or gangs

@@ -27,15 +27,25 @@ import re
 
 from ..article import Article, CountMention, Sentence
 from ..nlp.sentences import sentence_index_at, split_sentences
+from .casualty_clauses import (
+    CLOSERS,
+    before_parenthesis,
+    in_perfect,
+    is_tally,
+    named_list,
+    relative_head,
+)
 from .casualty_lexicon import caseless_finditer, casualty_lexicon
 from .casualty_phrases import MAX_FILLERS, Phrase, SentenceTokens
 from .casualty_toll import Toll, toll
 
 __all__ = ["CasualtyStage", "Toll", "extract_counts", "figureless", "toll"]
 
-# A participle that opens a phrase after a noun ("guards travelling aboard a bus").
-_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
-_RELATIVE_SPAN = 16  # tokens: how long a relative clause between a count and its verb may be
+# Words that open the object of a verb ("to murder those peasants").
+_OBJECT_OPENERS = frozenset(("the", "those", "these", "them", "him", "her", "his", "their",
+                             "a", "an", "any", "all", "us", "me", "you"))
+# Determiners before a participle used as an adjective ("the slain officer").
+_ATTRIBUTIVE = frozenset(("the", "a", "an"))
 # Verbs that take a shot as their object ("fired at least one shot").
 _FIRE_VERBS = frozenset(("fired", "fire", "fires", "firing", "returned", "heard", "hear",
                          "hears", "let", "squeezed", "got"))
@@ -74,6 +84,7 @@ class _Extractor:
             if si < 0:
                 continue
             sent = SentenceTokens(self.text, self.sentences[si], lex)
+            told = len(self.out)
             starts = {m.start() for kind, m in hits[si] if kind == "t"}
             for kind, m in sorted(hits[si], key=lambda h: h[1].start()):
                 if kind == "t":
@@ -84,6 +95,13 @@ class _Extractor:
                     for k in lex.zero_kinds[m.group("noun").lower()]:
                         self._emit(sent, m.start(), m.end(), k, 0, 0, 0, "unknown", None,
                                    True, m)
+            if len(self.out) > told and lex.statistic is not None and any(
+                    in_perfect(self.text, c) for c in self.out[told:]):
+                spans = [(x.start(), x.end()) for x in lex.statistic.finditer(
+                    self.text, sent.sent.start, sent.sent.end)]
+                if spans:
+                    self.out[told:] = [c for c in self.out[told:]
+                                       if not is_tally(self.text, c, spans)]
         self.out.sort(key=lambda c: (c.start, c.kind))
         return self.out
 
@@ -122,12 +140,21 @@ class _Extractor:
                 one_aux = one_aux or w in ("was", "is")
             elif w in (",", "&") and sent.word(i - 1) in ("shot", "stabbed", "beaten"):
                 pass  # "Man shot, killed in ..."
+            elif sent.toks[i][0] in starts and sent.word(i + 1) in ("and", "&", ",", "then"):
+                pass  # "were abducted and killed": an earlier verb of the chain
             elif w not in lex.fillers and not (w.endswith("ly") and w not in lex.heads):
                 break
             i -= 1
             n += 1
         if hyp:
             return
+        if cls == "participle" and not aux and sent.word(t0 - 1) in _ATTRIBUTIVE:
+            # "the assassinated Carlos Pizarro", "a slain officer": one person, the
+            # participle used as an adjective.
+            np = sent.name_forward(t1 + 1) or sent.bare_singular(t1 + 1)
+            if np is not None:
+                self._emit_np(sent, np, m, kind)
+                return
         if cls == "single":
             self._single(sent, m, t1, kind, neg)
             return
@@ -139,6 +166,17 @@ class _Extractor:
             return
         if cls == "noun" and n and not aux and sent.word(t0) != "dead":
             return  # "55 deaths", not "55 people ... deaths"
+        if m.group().lower() == "dead" and sent.word(t1 + 1) in lex.heads \
+                and sent.word(t1 + 1) not in lex.singular:
+            np = sent.np_backward(t0 - 1)
+            if np is not None and np.qstart is not None \
+                    and sent.word(np.first_tok - 1) in ("the", "these", "those", "their"):
+                # "The two dead officers were identified as ...": people already
+                # counted, told again by their group (a part, not a total).
+                side, group, _ = sent.side_and_group(t1 + 1, t1 + 1)
+                np.side, np.group, np.weak_total = side, group, False
+                self._emit_np(sent, np, m, kind)
+                return
         if agent_relative and cls == "participle":
             return  # the figure before "who shot" counts the shooters, not the shot
         self._left(sent, m, i, kind, neg, singular, weak_ok=aux or cls != "participle",
@@ -154,6 +192,15 @@ class _Extractor:
         if neg or sent.word(t1 + 1) in self.lex.single_not_before \
                 or sent.word(t0 - 1) in self.lex.single_not_after:
             return  # "a murder case", "booked for murder": a charge, not a death told
+        after = sent.word(t1 + 1)
+        if after in ("them", "people") or after in self.lex.heads \
+                and after not in self.lex.singular and sent._plural_noun(t1 + 1) \
+                or sent.word(t0 - 1) == "to" and after in _OBJECT_OPENERS:
+            # "persecute and murder peasants", "faked a clash to murder those peasants":
+            # the verb, with no figure (not "the death marks the city's deadliest start").
+            return
+        if sent.word(t0 - 1) in ("'", "\u2019") and sent._plural_noun(t0 - 2):
+            return  # "the Jesuits' murder": the deaths of a group of untold size
         if sent.word(t1 + 1) == "of":
             k = t1 + 2
             np = sent.np_forward(k) or sent.name_forward(k) or sent.bare_singular(k)
@@ -193,6 +240,8 @@ class _Extractor:
             if found and (self._subject_of_next_trigger(sent, np.last_tok, starts)
                           or _opens_clause(sent.word(np.last_tok + 1))):
                 return found  # "shot the customer and both suspects fled"
+            if found:
+                np.weak_total = False  # "killed four tribesmen and two linesmen": parts
             self._emit_np(sent, np, m, kind)
             found = True
             k = np.last_tok + 1
@@ -217,9 +266,17 @@ class _Extractor:
               singular: bool, *, weak_ok: bool, one_aux: bool = False) -> None:
         lex = self.lex
         parts: list[Phrase] = []
-        head = self._relative_head(sent, i)
+        if sent.word(i) in CLOSERS:
+            i = before_parenthesis(sent, i)
+        head = relative_head(sent, i)
         if head is not None:
             i = head
+        elif not singular:
+            named = named_list(sent, i)  # "John Smith and Mary Jones were killed"
+            for np in named:
+                self._emit_np(sent, np, m, kind)
+            if named:
+                return
         if sent.word(i) == ",":
             # "Three people, including two children, were killed"
             j = i - 1
@@ -277,38 +334,14 @@ class _Extractor:
                 np.value = np.low = np.high = 0
             if len(nps) > 1 and all(sent.word(x.last_tok) not in lex.stop for x in nps):
                 np.weak_total = False  # "the six Jesuits and two more persons": parts
+            if parts and len(nps) == 1:
+                np.weak_total = True  # "four soldiers, including two officers": the total
             if np.qstart is not None and np.qstart in self.claimed:
                 continue
             self._emit_np(sent, np, m, kind)
         for part in parts:
             part.weak_total = False
             self._emit_np(sent, part, m, kind)
-
-    def _relative_head(self, sent: SentenceTokens, i: int) -> int | None:
-        """"17 activists who tried to enter the town were arrested", "Six villagers, who
-        had gone to fetch water, were abducted": the verb's subject is the head noun
-        before "who", when the words just before the verb hold no figure of their own."""
-        direct = sent.np_backward(i) if sent.word(i) != "," else None
-        if direct is not None and direct.qstart is not None:
-            return None
-        for j in range(i, max(-1, i - _RELATIVE_SPAN), -1):
-            w = sent.word(j)
-            if w in (";", ":", "."):
-                return None
-            if w in ("who", "whom"):
-                if j == i:
-                    return None  # "two men who shot ...": "who" is the verb's own subject
-                k = j - 1 if sent.word(j - 1) != "," else j - 2
-                np = sent.np_backward(k) if k >= 0 else None
-                return k if np is not None and np.qstart is not None else None
-            if j < i and j > 0 and _PARTICIPLE.fullmatch(w):
-                # "seven guards travelling aboard a bus were killed", "the person driving
-                # the vehicle was also killed": a participle phrase after the subject.
-                np = sent.np_backward(j - 1)
-                if np is not None and (np.qstart is not None or np.value == 1
-                                       and sent.word(j - 1) in self.lex.singular):
-                    return j - 1
-        return None
 
     def _toll(self, sent: SentenceTokens, m: re.Match[str]) -> None:
         t1 = sent.by_end.get(m.end())

@@ -57,6 +57,9 @@ class CasualtyLexicon:
     single_not_after: frozenset[str] = frozenset()
     # "with a gunshot wound", "suffered injuries": a wound told, of someone who may die.
     wound_forms: frozenset[str] = frozenset()
+    # "in 2 months", "so far this year": a span of time that makes a perfect-tense count
+    # a running tally ("five judges have been killed in 2 months"), not a toll.
+    statistic: re.Pattern[str] | None = None
 
     def kind_of(self, form: str) -> tuple[str, str]:
         """``(class, kind)`` of a matched trigger form."""
@@ -102,7 +105,10 @@ def casualty_lexicon() -> CasualtyLexicon:
     generic = frozenset(d["unknown_heads"])
     # A singular person noun heads a counted phrase too ("the homeowner was shot").
     heads = frozenset(side_of) | generic | frozenset(d["singular"])
-    trigger_words = {w for form in trigger_class for w in form.split()}
+    # (The words of the wound phrases are left out: "two local journalists" is a
+    # counted phrase though "taken to a local hospital" tells a wound.)
+    trigger_words = {w for form in trigger_class if form not in wound_forms
+                     for w in form.split()}
     flags = re.IGNORECASE
     triggers = rf"\b(?<!-)(?:{_alt(trigger_class)})(?![\w-])"
     # (Only letters of lower-case forms may be matched case-sensitively on lower-cased text.)
@@ -137,6 +143,8 @@ def casualty_lexicon() -> CasualtyLexicon:
         single_not_before=frozenset(d.get("single_not_before", ())),
         single_not_after=frozenset(d.get("single_not_after", ())),
         wound_forms=wound_forms,
+        statistic=re.compile("|".join(f"(?:{x})" for x in d["statistic_spans"]), flags)
+        if d.get("statistic_spans") else None,
     )
 
 

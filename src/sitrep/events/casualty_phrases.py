@@ -19,7 +19,9 @@ from .casualty_lexicon import CasualtyLexicon
 
 __all__ = ["MAX_FILLERS", "Phrase", "SentenceTokens"]
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+# (An abbreviation with its dots is one word: "two U.S. citizens", "three U.N. staff".)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}(?!\w)|\w+(?:[-'\u2019.]\w+)*"
+                    r"|[^\w\s]")
 _MAX_MODIFIERS = 5
 # Words that cannot come just before a subject named in capitals: articles and
 # possessives ("THE CAR WAS SHOT"), prepositions ("STATE OF SIEGE", "IN SAN SALVADOR").
@@ -188,10 +190,17 @@ class SentenceTokens:
         if q is not None and w not in lex.heads:
             return self._with_quantity(q, None, i)
         if w not in lex.heads:
-            # "the six Jesuits were killed": a plural noun right after a number.
-            q = self.q_end.get(self.toks[i - 1][1]) if i > 0 else None
-            if q is not None and q.text.lower() not in ("a", "an") and self._plural_noun(i):
-                return self._with_quantity(q, i, i - 1)
+            # "the six Jesuits were killed", "two Mormon missionaries": a plural noun
+            # after a number and a few modifiers.
+            if not self._plural_noun(i):
+                return None
+            for j in range(i - 1, max(-1, i - 2 - _MAX_MODIFIERS), -1):
+                q = self.q_end.get(self.toks[j][1])
+                if q is not None:
+                    return self._with_quantity(q, i, j) \
+                        if q.text.lower() not in ("a", "an") else None
+                if not self.is_modifier(j):
+                    return None
             return None
         j = i - 1
         n = 0
@@ -294,7 +303,9 @@ class SentenceTokens:
     def _plural_noun(self, i: int) -> bool:
         """A plural-looking word that is not a unit, a stop word or a verb form."""
         w = self.word(i)
-        return (len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith("ss")
+        # ("-men": "six clergymen", "two linesmen".)
+        return (len(w) > 3 and w.isalpha() and (w.endswith("s") and not w.endswith("ss")
+                                                or len(w) > 5 and w.endswith("men"))
                 and w not in self.lex.stop and w not in self.lex.boundaries
                 and w not in _NOT_PEOPLE)
 

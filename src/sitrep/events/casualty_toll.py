@@ -134,6 +134,46 @@ def _named_apart(mentions: list[CountMention]) -> list[CountMention]:
     return list(best.values()) if len(best) >= 2 else []
 
 
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "people": "person",
+                      "children": "child", "persons": "person"}
+# Nouns that name a person only by what happened to them.
+_GENERIC = frozenset(("victim", "person", "individual", "someone"))
+_ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.IGNORECASE)
+
+
+def _head(m: CountMention) -> str:
+    words = (m.group_text or "").lower().split()
+    return words[-1].strip(",.") if words else ""
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _without_members(parts: dict[tuple[object, ...], CountMention],
+                     ) -> dict[tuple[object, ...], CountMention]:
+    """Parts less the single persons who are one of a group told in another sentence
+    by the same noun ("Two men are hospitalized ... a 26-year-old man was shot in the
+    leg": one of the two men), unless told as one more ("another man", "a man was also
+    shot")."""
+    groups = {(_singular(_head(m)), m.sentence_index) for m in parts.values()
+              if (m.value or 0) >= 2 and _head(m)}
+    told = {m.sentence_index for m in parts.values() if m.value and _head(m) not in _GENERIC}
+
+    def member(m: CountMention) -> bool:
+        if m.value != 1 or _ANOTHER.match(m.text) or _ALSO.search(m.text):
+            return False
+        head = _head(m)
+        # "A man was shot ... a gunshot victim was taken to the hospital": a person
+        # named only as a victim, told again.
+        return any(h == head and si != m.sentence_index for h, si in groups) or (
+            head in _GENERIC and bool(told - {m.sentence_index}))
+
+    return {k: m for k, m in parts.items() if not member(m)}
+
+
 def _beyond_total(parts: list[CountMention]) -> int:
     """What parts can add up to next to a total: numbered groups and "another" persons
     in full, single persons only as many as one sentence names."""
@@ -173,6 +213,7 @@ def _figure(mentions: list[CountMention]) -> _Figure:
     for m, k in zip(positive, _ordinals(positive), strict=True):
         if not m.is_total:
             parts.setdefault(_part_key(m, k), m)
+    parts = _without_members(parts)
     by_side = dict.fromkeys(SIDES, 0)
     for m in parts.values():
         by_side[m.side if m.side in by_side else "unknown"] += m.value or 0

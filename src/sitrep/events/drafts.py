@@ -5,17 +5,23 @@ incident: the same day and place and a compatible kind of event; a clause withou
 date or place that continues the previous one ("The army killed 36 attackers ..."); a
 definite reference ("blamed the attack on ..."); or the same trigger word at the same
 place ("raids" ... "raids late on Tuesday"). Strategic side-actions told in the same
-sentence as a violent event (arrests, weapons seized during the raids) belong to it.
+sentence as a violent event (arrests, weapons seized during the raids) belong to it,
+unless told as its sequel ("police arrested four suspects after the attack": ACLED codes
+that arrest as an event of its own).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from ..article import CountMention, DateMention, PlaceMention
+from ..nlp.lexicon import read_json
 from .frames import Frame
 
-__all__ = ["Draft", "family_of", "merge_frames", "place_rank"]
+__all__ = ["Draft", "family_of", "merge_frames", "place_rank", "split_by_place"]
+
+_VIOLENT = frozenset(("violence", "remote"))
 
 # Trigger words too generic to link two clauses on their own.
 _GENERIC_TRIGGERS = {"kill", "killed", "die", "died", "dead", "death", "attack", "attacked",
@@ -125,11 +131,16 @@ def _weight(frame: Frame, p: PlaceMention) -> float:
 
 
 def frame_date(frame: Frame) -> DateMention | None:
-    """The frame's date: the one nearest its main trigger."""
+    """The frame's date: the most precise one, nearest its main trigger on ties ("at 1830
+    on Thursday, 25 May": the day, not a year read from a clock time)."""
     if not frame.dates:
         return None
     t = frame.main.trigger_start
-    return min(frame.dates, key=lambda d: abs(d.start - t))
+    return min(frame.dates, key=lambda d: (_GRAIN_RANK.get(d.grain, 5), abs(d.start - t)))
+
+
+# Finer first: a clause that names a day and a month or a year happened on that day.
+_GRAIN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 
 
 def frame_place(frame: Frame) -> PlaceMention | None:
@@ -177,9 +188,12 @@ def _within(part_of: str | None, region: PlaceMention) -> bool:
     return part_of in names
 
 
+def _families(frame: Frame) -> set[str]:
+    return {family_of(m.acled_sub_event_type) for m in frame.matches}
+
+
 def _compatible(d: Draft, frame: Frame) -> bool:
-    fam = {family_of(m.acled_sub_event_type) for m in frame.matches}
-    return bool(d.families & fam)
+    return bool(d.families & _families(frame))
 
 
 def _side_only(frame: Frame) -> bool:
@@ -202,11 +216,23 @@ def _headline_draft(d: Draft) -> bool:
 def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None:
     fdate, fplace = frame_date(frame), frame_place(frame)
     if frame.anaphoric:
+        # An incident told before, of the same words or the same kind.
         linked = [d for d in drafts if d.trigger_words & frame.trigger_words] or \
             [d for d in drafts if _compatible(d, frame)]
-        return linked[0] if linked else None
+        if linked or frame.counts or frame.dates and not frame.inherited_date:
+            # A definite reference with a day or a toll of its own is a first mention
+            # ("denounced the death of many civilians due to the indiscriminate bombings").
+            return linked[0] if linked else None
+        # "The targets of the attacks were ..." after bombings: an incident told before
+        # of any violence (ACLED splits direct from remote violence; "the attack" still
+        # points back to a bombing), the one told last.
+        return max((d for d in drafts if d.families & _VIOLENT and _families(frame) & _VIOLENT),
+                   key=lambda d: d.seen, default=None)
     # Side-actions in the sentence of a violent event belong to that operation.
+    # Not a sequel placed after the incident ("police arrested five men after the
+    # attack"): ACLED codes that arrest or seizure as an event of its own.
     if last is not None and last.frames[-1].sentence == frame.sentence and _side_only(frame) \
+            and not frame.sequel \
             and (fdate is None or frame.inherited_date or _same_day(fdate, last.date)):
         return last
     for d in drafts:
@@ -227,8 +253,10 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
     if fplace is None and _side_only(frame):
         # An arrest or a seizure told on its own continues only the sentence before; so
         # does destruction right after a violent incident ("The attackers burned several
-        # houses before fleeing"): ACLED codes the raid once.
-        if last is not None and last.frames[-1].sentence >= frame.sentence - 1 and (
+        # houses before fleeing"): ACLED codes the raid once. Not a sequel told as later
+        # ("police arrested four suspects after the attack"): an event of its own.
+        if last is not None and last.frames[-1].sentence >= frame.sentence - 1 and not (
+                frame.sequel and last.families & _VIOLENT) and (
                 _compatible(last, frame) or _destruction(frame) and "violence" in last.families):
             return last
         return None
@@ -246,8 +274,42 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
     return None
 
 
-def merge_frames(frames: list[Frame]) -> list[Draft]:
-    """Group frames (in text order) into drafts, one per incident."""
+_PATTERNS = read_json("events", "incident_patterns.json")
+_COORDINATED = re.compile(_PATTERNS["places_coordinated"], re.IGNORECASE)
+_SPAN_BEFORE = re.compile(_PATTERNS["span_before_places"], re.IGNORECASE)
+_AGENCY_AFTER = re.compile(_PATTERNS["agency_after_places"], re.IGNORECASE)
+
+
+def split_by_place(frame: Frame, text: str) -> list[Frame]:
+    """One frame per scene of a clause that names several places as coordinated scenes
+    ("the towns of Jocoro and Guadalupe were also attacked", "kidnapped youths in
+    Usulutan as well as in Chalatenango"): ACLED codes one event per location. A clause
+    with a toll stays whole (the toll is not split among the places), and so does a
+    town with its province ("Perquin, Morazan") or any place inside another, a span
+    ("between Fallujah and Baghdad") and agencies ("the Brown Deer and Milwaukee
+    police")."""
+    if frame.counts or frame.anaphoric or len(frame.places) < 2:
+        return [frame]
+    scenes = [p for p in frame.places if p.lat is not None and place_rank(p) >= 2
+              and p.feature != "country" and frame.place_weight.get(p.start, 0.0) > 0.5]
+    chain: list[PlaceMention] = []
+    for a, b in zip(scenes, scenes[1:], strict=False):
+        if a.geonameid == b.geonameid or _same_place(a, b) and place_rank(a) != place_rank(b) \
+                or not _COORDINATED.match(text, a.end, b.start):
+            continue
+        chain += [p for p in (a, b) if p not in chain]
+    if len(chain) < 2 or _SPAN_BEFORE.search(text[max(0, chain[0].start - 40):chain[0].start]) \
+            or _AGENCY_AFTER.match(text, chain[-1].end):
+        return [frame]
+    rest = [p for p in frame.places if p not in chain]
+    return [replace(frame, places=[p, *rest]) for p in chain]
+
+
+def merge_frames(frames: list[Frame], text: str | None = None) -> list[Draft]:
+    """Group frames (in text order) into drafts, one per incident (with ``text``, a
+    clause naming several coordinated scenes is first split into one frame per scene)."""
+    if text is not None:
+        frames = [g for f in frames for g in split_by_place(f, text)]
     drafts: list[Draft] = []
     last: Draft | None = None
     for i, frame in enumerate(frames):

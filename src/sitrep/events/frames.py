@@ -38,6 +38,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _PAT = _patterns()
+_SEQUEL = re.compile(read_json("events", "incident_patterns.json")["sequel_of_told"],
+                     re.IGNORECASE)
 _RANK = {sub: i for i, sub in enumerate(read_json("events", "sub_event_priority.json"))}
 _MINOR = {"Change to group/activity", "Other"}
 
@@ -78,6 +80,9 @@ class Frame:
     # "The attack took place near Perquin": a clause that tells where an incident told
     # before happened (its place refines that incident's, though the clause refers back).
     scene: bool = False
+    # "found three arms caches after the attack": the clause is placed in time after an
+    # incident it names (a sequel, later than that incident: not a part of it).
+    sequel: bool = False
 
     @property
     def main(self) -> TypeMatch:
@@ -231,6 +236,10 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
                                                    clause.end)
                     if not in_dateline(p, index.dateline)]
     frame.scene = bool(_PAT["scene_elaboration"].search(text, clause.start, clause.end))
+    after = _SEQUEL.search(text, clause.start, clause.end)
+    # (The named incident is not the clause's own: "Soldiers patrol after Monday's attack"
+    # tells that attack.)
+    frame.sequel = after is not None and not after.start() <= first.trigger_start < after.end()
     for a in clause_actors:
         if _is_source(text, a) or _names_station(text, a):
             continue

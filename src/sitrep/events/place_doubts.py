@@ -1,10 +1,16 @@
 """Reasons to doubt that a recognised town is where an incident happened.
 
-The place recogniser reads any capitalised name it finds in the gazetteer as a town. Three
+The place recogniser reads any capitalised name it finds in the gazetteer as a town. These
 readings are common in news reports and wrong for an incident's place:
 
 - a person's name: "Larry Henderson, 30, was found shot" (Henderson, Nevada), "the
-  victim, 32-year-old Perez Walker", and every later "Henderson" of the same report;
+  victim, 32-year-old Perez Walker", and every later "Henderson" of the same report; a
+  word for a kind of place after a name ("EL MAYUELO CANTON": not Canton, China); a
+  title written short ("LAPD Det. Dave Garrido": not Det Udom, Thailand);
+- part of a group's, an outlet's or a hospital's name ("the Zarate Willka Armed Forces",
+  "the Medellin cartel", "Bogota Radio Cadena Nacional", "Mount Sinai Hospital"), a
+  possessive that qualifies a person or an institution ("Panama's archbishop"), another
+  occasion's place ("48 hours before the drug summit in Cartagena");
 - a reference point: "in Forney, east of Dallas", "in Catawba County, about an hour
   northwest of Charlotte": the scene is the place before, the landmark only locates it;
   so does an area ("in suburban Detroit", "the Dallas area") when a town is also said;
@@ -51,7 +57,59 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "area_before_place", "area_after_place", "nickname_around_place",
             "nickname_after_place", "person_nickname", "given_name_before_age",
             "agency_source_after_place")
-    return {k: re.compile(raw[k], re.IGNORECASE) for k in keys}
+    own = read_json("events", "casualty_places.json")
+    return {k: re.compile(raw[k], re.IGNORECASE) for k in keys} | {
+        k: re.compile(own[k], re.IGNORECASE)
+        for k in ("organisation_after_place", "occasion_before_place")}
+
+
+@cache
+def _possessive_parts() -> frozenset[str]:
+    return frozenset(read_json("events", "casualty_places.json")["possessive_place_parts"])
+
+
+_POSSESSIVE = re.compile(r"['\u2019][sS]((?:\s+[\w-]+){1,4})")
+
+
+def _qualifier(text: str, p: PlaceMention, starts: frozenset[int]) -> bool:
+    """"Panama's archbishop", "El Salvador's Jesuit curia": a possessive toponym that
+    qualifies a person or an institution, not a scene (unlike "Philadelphia's
+    Kensington section", "Colombia's northern Santander department", "Chicago's
+    Englewood": a part of the place)."""
+    m = _POSSESSIVE.match(text, p.end)
+    if m is None:
+        return False
+    if m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()) in starts:
+        return False  # another place right after: "Chicago's Englewood"
+    parts = _possessive_parts()
+    return not any(w.lower() in parts for w in m.group(1).split())
+
+
+@cache
+def _place_type_words() -> frozenset[str]:
+    return frozenset(read_json("events", "casualty_places.json")["place_type_words"])
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*\s+$")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(read_json("events", "casualty_places.json")["title_abbreviations"])
+
+
+_NAME_AFTER_DOT = re.compile(r"\.\s+[A-Z]")
+
+
+def _title(text: str, p: PlaceMention) -> bool:
+    """"LAPD Det. Dave Garrido": a title written short before a name, not a toponym."""
+    return p.text.lower() in _titles() and bool(_NAME_AFTER_DOT.match(text, p.end))
+
+
+def _designator(text: str, p: PlaceMention) -> bool:
+    """"EL MAYUELO CANTON": a word for a kind of place after a name, not a toponym."""
+    return p.text.lower() in _place_type_words() and bool(
+        _NAME_BEFORE.search(text, max(0, p.start - 30), p.start))
 
 
 # What a text must hold for each name pattern to match anywhere in it (a cheap search
@@ -187,15 +245,22 @@ def place_doubts(article: Article, resolved: list[PlaceMention],
     by_place = Counter(p.geonameid for p in resolved)
     out: dict[int, float] = {}
     before: PlaceMention | None = None
+    starts = frozenset(p.start for p in article.places)
     for p in resolved:
         doubt = 0.0
         if p is not dateline:
-            if _is_person(text, p, names, spans):
+            if _is_person(text, p, names, spans) or _designator(text, p) or _title(text, p):
                 doubt = PERSON
             elif _is_reference(text, p, before) or _is_area(text, p) or \
-                    _patterns()["agency_source_after_place"].match(text, p.end):
+                    _patterns()["agency_source_after_place"].match(text, p.end) or \
+                    _patterns()["organisation_after_place"].match(text, p.end) or \
+                    _patterns()["occasion_before_place"].search(text, max(0, p.start - 80),
+                                                                p.start) or \
+                    _qualifier(text, p, starts):
                 # ("Santa Maria police said the man found dead near Carpinteria ...": the
-                # agency that tells, not the scene.)
+                # agency that tells, not the scene; "the Zarate Willka Armed Forces of
+                # Liberation", "the Medellin cartel": part of a group's name; "before the
+                # drug summit in Cartagena": another occasion's place.)
                 doubt = REFERENCE
             elif home is not None and p.feature in ("city", "other") \
                     and p.score < _SURE_READING and p.admin1 \

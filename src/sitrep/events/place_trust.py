@@ -5,6 +5,12 @@ A report names many places that are not where anything happened: where it was fi
 headline's "|", streets, businesses and postal addresses. :func:`place_weights` scores
 every resolved place mention (by its start offset) for the frame builder; the dateline
 helpers tell the assembler where a report was filed from.
+
+For an incident whose clauses give no trusted place, the assembler asks in turn: a town
+said with a locative in its clauses (:func:`told_town`), a town said elsewhere in its
+sentences (:func:`sentence_town`), "the capital" (:func:`capital_said`), a town of the
+county said (:func:`town_in_county`), and at last the most trusted place named at all
+(:func:`best_place`).
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ from ..article import Article, PlaceMention
 from ..nlp.lexicon import read_json
 from .place_doubts import PERSON, place_doubts
 
-__all__ = ["city_of", "dateline_span", "in_dateline", "is_dateline", "place_weights",
-           "wire_dateline"]
+__all__ = ["best_place", "capital_said", "city_of", "dateline_span", "in_dateline",
+           "is_dateline", "nearby", "place_weights", "sentence_town", "told_town",
+           "town_in_county", "wire_dateline"]
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
@@ -40,6 +47,13 @@ _SITE_TAIL = 120  # characters of publisher, sections and brand after a headline
 _AGENCY_BEFORE = re.compile(r"\((?:[A-Z]{2,8}|Reuters|Xinhua|Kyodo|Bernama)\)\s*$")
 _DATELINE_TOWN = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,30},\s*")
 _PART_OF_CITY_KM = 9.0
+# A locative preposition right before a town: "13 persons died in San Salvador", "the
+# attack at Itagui", "near the town of Perquin".
+_OWN = read_json("events", "casualty_places.json")
+_LOCATIVE_BEFORE = re.compile(_OWN["locative_before_town"], re.IGNORECASE)
+_CAPITAL = re.compile(_OWN["capital_in_clause"], re.IGNORECASE)
+_NEIGHBOUR_KM = 1500.0
+_CAPITAL_POPULATION = 100_000  # a town smaller than this is no country's capital
 _REACH_PER_SQRT_POP = 0.011  # km: about 22 km for Los Angeles, 31 km for New York
 
 
@@ -92,7 +106,9 @@ def _place_weights(article: Article) -> dict[int, float]:
         if n == 1 and p.score < _DOUBTFUL_SCORE and not _PAT["place_type_before_place"].search(
                 article.text, max(0, p.start - 30), p.start):
             w -= 4.0  # (not when the text says what it is: "the city of La Ceiba")
-        if len(countries) > 1 and countries[p.country_code] == 1:
+        if p.feature == "country":
+            pass  # a country's own name is no town misread ("in El Salvador", said once)
+        elif len(countries) > 1 and countries[p.country_code] == 1:
             # The only place the article names in its country: in a report about places
             # elsewhere, more likely a name read as a town ("RIVERA" in San Salvador).
             w -= _ALONE_IN_COUNTRY if countries[main_country] >= 2 else 2.0
@@ -168,11 +184,19 @@ def _street_or_site(article: Article, p: PlaceMention) -> bool:
     headline's "|", "«" or " - ", the publisher ("... | Fox 59", "« CBS Denver"): never
     an incident's place."""
     text = article.text
-    if _PAT["street_after_place"].match(text, p.end) or \
+    street = _PAT["street_after_place"].match(text, p.end)
+    # ("Chapel Hill drive-by shooting": a compound word, not "Chapel Hill Drive".)
+    if street and text[street.end():street.end() + 1] != "-" or \
             _PAT["postal_code_after_place"].match(text, p.end) or \
             _PAT["street_before_place"].search(text[max(0, p.start - 30):p.start]) or \
             _PAT["business_after_place"].match(text, p.end):
         return True
+    return _publisher(article, p)
+
+
+def _publisher(article: Article, p: PlaceMention) -> bool:
+    """A toponym in a headline's tail after "|", "«" or " - ": the publisher's name."""
+    text = article.text
     s = article.sentence_at(p.start)
     if s is not None and s.index == 0:
         line_end = text.find("\n", p.start)
@@ -193,6 +217,99 @@ def _street_or_site(article: Article, p: PlaceMention) -> bool:
         return line_end - seps[-1].end() <= 40 and \
             not _SITE_SEPARATOR.search(text, p.end, line_end)
     return False
+
+
+def told_town(article: Article, places: list[PlaceMention],
+              features: tuple[str, ...] = ("city", "other")) -> PlaceMention | None:
+    """The first town of ``places`` (an incident's own clauses) said after a locative
+    preposition ("13 persons died in San Salvador"): the text says where it happened,
+    even when the reading of the name is doubtful (all-capitals wire copy) or the town
+    is the only one the report names in its country. Not a person's name, a street, a
+    publisher or a source in the dateline (places the weights leave out). With
+    ``features``, places of those kinds instead ("killed six Jesuits in El Salvador")."""
+    weights = place_weights(article)
+    text = article.text
+    for p in places:
+        if p.lat is not None and p.feature in features and p.start in weights \
+                and _LOCATIVE_BEFORE.search(text, max(0, p.start - 40), p.start):
+            return p
+    return None
+
+
+def sentence_town(article: Article, sentences: list[int]) -> tuple[PlaceMention | None, bool]:
+    """The most trusted town or county said anywhere in the incident's ``sentences``
+    (outside the clauses that tell it: "Medellin police announced that unidentified
+    persons placed 11 bombs"), and whether it is trusted as a scene (weight 2.0 or
+    more: else an agency's or a doubtful reading, only near the scene). The dateline's
+    town is where the report was filed, not a scene."""
+    from .drafts import place_rank  # (drafts imports the frames, which import this)
+
+    weights = place_weights(article)
+    dateline = dateline_span(article)
+    spans = [(article.sentences[i].start, article.sentences[i].end) for i in sentences
+             if 0 <= i < len(article.sentences)]
+    found = [p for p in article.places
+             if p.lat is not None and place_rank(p) >= 3 and weights.get(p.start, 0.0) > 0.5
+             and not in_dateline(p, dateline) and any(s <= p.start < e for s, e in spans)]
+    if not found:
+        return None, False
+    # On ties, a town said with a locative ("the Columbus school in Medellin").
+    best = max(found, key=lambda p: (weights[p.start], bool(_LOCATIVE_BEFORE.search(
+        article.text, max(0, p.start - 40), p.start)), -p.start))
+    return best, weights[best.start] >= 2.0
+
+
+def capital_said(article: Article, clauses: list[tuple[int, int]],
+                 country_code: str | None) -> PlaceMention | None:
+    """When an incident's clauses place it in "the capital" without naming it ("bombed
+    the capital again early this morning"): the largest city the article names in the
+    country ``country_code`` (a capital is its country's largest city far more often
+    than not), if it is big enough to be one."""
+    text = article.text
+    # (A cheap test first: few clauses say "capital" at all.)
+    if country_code is None or not any("apital" in text[s:e] or "APITAL" in text[s:e]
+                                       for s, e in clauses) \
+            or not any(_CAPITAL.search(text, s, e) for s, e in clauses):
+        return None
+    weights = place_weights(article)
+    cities = [p for p in article.places
+              if p.lat is not None and p.feature == "city" and p.country_code == country_code
+              and p.start in weights and p.population >= _CAPITAL_POPULATION]
+    return max(cities, key=lambda p: p.population) if cities else None
+
+
+def nearby(p: PlaceMention, q: PlaceMention) -> bool:
+    """Whether ``p`` lies within a neighbouring country's reach of ``q`` (a town read on
+    another continent is more likely a homonym: "Berlin" in Usulutan read in Germany)."""
+    if p.lat is None or p.lon is None or q.lat is None or q.lon is None:
+        return False
+    return _km(p.lat, p.lon, q.lat, q.lon) <= _NEIGHBOUR_KM
+
+
+def town_in_county(article: Article, county: PlaceMention) -> PlaceMention | None:
+    """The most trusted town the article names inside ``county`` (an admin2), even one
+    said only as a residence ("Augusta woman in custody ..." and "Richmond County"): ACLED
+    codes an incident placed only in a county at a town of it, near it (geo_precision
+    2)."""
+    if county.feature != "admin2" or county.admin2 is None:
+        return None
+    weights = place_weights(article)
+    towns = [p for p in article.places
+             if p.lat is not None and p.feature == "city" and p.start in weights
+             and weights[p.start] > 0.0 and p.country_code == county.country_code
+             and p.admin1 == county.admin1 and p.admin2 == county.admin2]
+    return max(towns, key=lambda p: (weights[p.start], -p.start)) if towns else None
+
+
+def best_place(article: Article) -> PlaceMention | None:
+    """The most trusted place the article names at all (a town on ties with a region,
+    the first said on ties): where ACLED codes an incident the text places nowhere else
+    ("Richland County deputies say ...": the county the agency serves)."""
+    weights = place_weights(article)
+    named = [p for p in article.places if p.lat is not None and p.start in weights]
+    if not named:
+        return None
+    return max(named, key=lambda p: (weights[p.start], -p.start))
 
 
 def city_of(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:

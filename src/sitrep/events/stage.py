@@ -29,7 +29,7 @@ class EventStage:
     def __call__(self, article: Article) -> Article:
         frames, loose = build_frames(article)
         _drop_background_counts(article, frames, loose)
-        drafts = merge_frames(frames)
+        drafts = merge_frames(frames, article.text)
         _give_loose_counts(drafts, loose)
         _give_loose_dates(article, drafts)
         drafts = [d for d in drafts if anchored(d, article.text)]
@@ -66,10 +66,12 @@ def anchored(draft: Draft, text: str | None = None) -> bool:
     if draft.place is not None and draft.date is not None:
         return True
     # "About 17 men were arrested on Sunday": a sure, asserted trigger with a day of its own
-    # (said in its clause, not carried over) reports a dated occurrence, not a general word.
-    return draft.date is not None and any(
-        not f.anaphoric and not f.nominal and not f.inherited_date and f.dates
-        and f.main.confidence >= _CLEAR_TRIGGER for f in draft.frames)
+    # (said in its clause, not carried over) reports a dated occurrence, not a general word;
+    # so does one placed in time by an incident the report names ("authorities found three
+    # arms caches in the city after the attack").
+    return any(not f.anaphoric and not f.nominal and f.main.confidence >= _CLEAR_TRIGGER
+               and (draft.date is not None and not f.inherited_date and f.dates or f.sequel)
+               for f in draft.frames)
 
 
 # A lead's trigger this sure ("Hundreds marched", "weapons were seized") is the report's

@@ -1,0 +1,113 @@
+"""Which mentions of a place tell a casualty scene: the doubts and helpers of
+``place_doubts`` and ``place_trust``, on passages and places written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.article import Article, PlaceMention
+from sitrep.events.place_doubts import PERSON, REFERENCE, place_doubts
+from sitrep.events.place_trust import capital_said, nearby, told_town
+from sitrep.nlp.sentences import split_sentences
+
+
+def _article(text: str, names: dict[str, tuple[str, str, float, float, int]]) -> Article:
+    """An article whose places are every occurrence of ``names`` (text -> feature,
+    country code, lat, lon, population)."""
+    places = []
+    for name, (feature, cc, lat, lon, pop) in names.items():
+        start = text.find(name)
+        while start >= 0:
+            places.append(PlaceMention(start, start + len(name), name, name=name.title(),
+                                       geonameid=hash(name) % 10_000, lat=lat, lon=lon,
+                                       country_code=cc, admin1="A", feature=feature,
+                                       population=pop, score=0.8))
+            start = text.find(name, start + 1)
+    places.sort(key=lambda p: p.start)
+    return Article(id="t", text=text, sentences=split_sentences(text), places=places)
+
+
+# (text, places, the mention's text, its occurrence, expected doubt)
+DOUBT_ROWS = [
+    # A possessive that qualifies a person or an institution.
+    ("Panama's archbishop condemned the killings.",
+     {"Panama": ("country", "PA", 9.0, -79.5, 0)}, "Panama", 0, REFERENCE),
+    ("Kenya's foreign minister visited the wounded.",
+     {"Kenya": ("country", "KE", 0.0, 38.0, 0)}, "Kenya", 0, REFERENCE),
+    # ... not one that names a part of the place.
+    ("A man was shot in Philadelphia's Kensington section.",
+     {"Philadelphia": ("city", "US", 40.0, -75.1, 1_500_000)}, "Philadelphia", 0, 0.0),
+    ("Rebels attacked a post in Colombia's northern Santander department.",
+     {"Colombia": ("country", "CO", 4.0, -73.0, 0)}, "Colombia", 0, 0.0),
+    # A toponym inside a group's name.
+    ("Gunmen of the Zarate Willka Armed Forces of Liberation claimed the attack.",
+     {"Zarate": ("city", "AR", -34.1, -59.0, 100_000)}, "Zarate", 0, REFERENCE),
+    ("Leaders of the Medellin cartel ordered the bombing.",
+     {"Medellin": ("city", "CO", 6.2, -75.6, 2_500_000)}, "Medellin", 0, REFERENCE),
+    # ... but the same town said as a town stays trusted.
+    ("Leaders of the Medellin cartel ordered the bombing. It exploded in Medellin.",
+     {"Medellin": ("city", "CO", 6.2, -75.6, 2_500_000)}, "Medellin", 1, 0.0),
+    # A word for a kind of place after a name: no toponym of its own.
+    ("TROOPS KILLED FOUR PEASANTS AT EL MAYUELO CANTON, MORAZAN DEPARTMENT.",
+     {"CANTON": ("city", "CN", 23.1, 113.3, 11_000_000)}, "CANTON", 0, PERSON),
+    # A title written short before a name; a hospital's name.
+    ("The gunman fled on foot, LAPD Det. Dave Garrido said.",
+     {"Det": ("city", "TH", 14.9, 105.1, 20_000)}, "Det", 0, PERSON),
+    ("He was taken in serious condition to Mount Sinai Hospital.",
+     {"Mount Sinai": ("city", "US", 40.9, -73.0, 12_000)}, "Mount Sinai", 0, REFERENCE),
+    ("Protesters marched through Canton on Sunday.",
+     {"Canton": ("city", "US", 40.8, -81.4, 70_000)}, "Canton", 0, 0.0),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "mention", "nth", "doubt"), DOUBT_ROWS,
+                         ids=[r[0][:40] for r in DOUBT_ROWS])
+def test_place_doubt(text, names, mention, nth, doubt):
+    article = _article(text, names)
+    p = [q for q in article.places if q.text == mention][nth]
+    assert place_doubts(article, article.places, None).get(p.start, 0.0) == doubt
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("ELEVEN PEOPLE DIED IN SAN SALVADOR YESTERDAY.", "SAN SALVADOR"),
+    ("The attack took place near the town of Perquin.", "Perquin"),
+    ("The convoy was ambushed at Perquin.", "Perquin"),
+    ("The road to Perquin was closed after the ambush.", None),  # no locative
+])
+def test_told_town(text, told):
+    names = {"SAN SALVADOR": ("city", "SV", 13.7, -89.2, 525_000),
+             "Perquin": ("city", "SV", 13.96, -88.16, 3_000)}
+    article = _article(text, names)
+    found = told_town(article, article.places)
+    assert (found.text if found else None) == told
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("THE AIR FORCE BOMBED THE CAPITAL AGAIN. SAN SALVADOR AND SAN MIGUEL WERE CALM.",
+     "SAN SALVADOR"),
+    ("Rebels shelled the outskirts of the capital. San Salvador and San Miguel were calm.",
+     "San Salvador"),
+    # Not "capital punishment", not "the capital of the province".
+    ("He faces capital punishment for the murders in San Salvador and San Miguel.", None),
+    ("Troops entered the capital of the province; San Salvador and San Miguel were calm.",
+     None),
+])
+def test_capital_said(text, capital):
+    names = {"SAN SALVADOR": ("city", "SV", 13.7, -89.2, 525_000),
+             "SAN MIGUEL": ("city", "SV", 13.48, -88.18, 180_000),
+             "San Salvador": ("city", "SV", 13.7, -89.2, 525_000),
+             "San Miguel": ("city", "SV", 13.48, -88.18, 180_000)}
+    article = _article(text, names)
+    found = capital_said(article, [(0, len(text))], "SV")
+    assert (found.text if found else None) == capital
+
+
+@pytest.mark.parametrize(("a", "b", "near"), [
+    ((13.7, -89.2), (14.1, -87.2), True),     # San Salvador, Tegucigalpa
+    ((13.7, -89.2), (9.93, -84.08), True),    # San Salvador, San Jose (Costa Rica)
+    ((52.5, 13.4), (13.6, -88.4), False),     # Berlin (Germany), Usulutan
+])
+def test_nearby(a, b, near):
+    p = PlaceMention(0, 1, "p", lat=a[0], lon=a[1])
+    q = PlaceMention(0, 1, "q", lat=b[0], lon=b[1])
+    assert nearby(p, q) is near
