@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,7 +27,8 @@ from ..nlp.lexicon import read_json
 __all__ = ["LanguageGuess", "guess_language"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE = 5000  # characters read: enough to judge, bounded cost on huge inputs
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u024f]")
+_SAMPLE = 1500  # characters read (~250 words): enough to judge, cheap on every article
 _MIN_WORDS = 8  # fewer words than this: too short to judge
 _MIN_SHARE = 0.08  # another language's function words must be at least this share...
 _MARGIN = 2.0  # ...and this many times the English share
@@ -44,9 +46,14 @@ class LanguageGuess:
 
 
 @cache
-def _function_words() -> dict[str, frozenset[str]]:
-    data = read_json("ingest", "function_words.json")
-    return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each function word and the languages it belongs to: one look-up per distinct word."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, words in read_json("ingest", "function_words.json").items():
+        if not lang.startswith("_"):
+            for w in words:
+                out[w] = (*out.get(w, ()), lang)
+    return out
 
 
 def _script(ch: str) -> str:
@@ -58,6 +65,10 @@ def _script(ch: str) -> str:
 
 def _dominant_script(sample: str) -> str | None:
     """The script of most letters when it is not Latin, else None."""
+    if sample.isascii():  # most English text: no need to look at each letter
+        return None
+    if len(_NON_LATIN_LETTER.findall(sample)) * 5 < len(sample):  # curly quotes, a name
+        return None
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
         return None
@@ -78,20 +89,20 @@ def guess_language(text: str) -> LanguageGuess:
     script = _dominant_script(sample)
     if script is not None:
         return LanguageGuess(False, f"{script} script")
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < _MIN_WORDS:
+    words = Counter(_WORD.findall(sample.lower()))
+    total = sum(words.values())
+    if total < _MIN_WORDS:
         return LanguageGuess(True)
-    lists = _function_words()
-    english_share = sum(w in lists["english"] for w in words) / len(words)
-    best, best_share = None, 0.0
-    for lang, vocab in lists.items():
-        if lang == "english":
-            continue
-        share = sum(w in vocab for w in words) / len(words)
-        if share > best_share:
-            best, best_share = lang, share
+    languages_of = _languages_of()
+    hits: Counter[str] = Counter()
+    for word, n in words.items():
+        for lang in languages_of.get(word, ()):
+            hits[lang] += n
+    english_share = hits.pop("english", 0) / total
+    best, best_n = max(hits.items(), key=lambda kv: kv[1], default=(None, 0))
+    best_share = best_n / total
     if best_share >= _MIN_SHARE and best_share >= _MARGIN * english_share:
         return LanguageGuess(False, best)
-    if len(words) >= _LONG and english_share < _ENGLISH_FLOOR:
+    if total >= _LONG and english_share < _ENGLISH_FLOOR:
         return LanguageGuess(False, best)
     return LanguageGuess(True)
