@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sitrep.actors.matcher import _TABLE, fold
-from sitrep.actors.persons import _WORD, _word_starts
+from sitrep.actors.persons import _WORD
+from sitrep.nlp.offsets import word_offsets
 
 
 @pytest.mark.parametrize("text", [
@@ -26,6 +27,7 @@ def test_fold_is_the_table_mapping(text: str) -> None:
     "al-Hassan and O'Neill met 3rd-party envoys",
     "x1y2 -abc 'def ghi' \u2019s Jos\u00e9 Mar\u00eda",
 ])
-def test_word_starts_are_the_regex_starts(text: str) -> None:
+def test_word_offsets_are_the_regex_spans(text: str) -> None:
     words = _WORD.findall(text)
-    assert _word_starts(text, words) == [m.start() for m in _WORD.finditer(text)]
+    starts, ends = word_offsets(text, words)
+    assert list(zip(starts, ends, strict=True)) == [m.span() for m in _WORD.finditer(text)]

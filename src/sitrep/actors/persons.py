@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
+from ..nlp.offsets import word_offsets
 
 __all__ = ["PersonSpan", "find_persons"]
 
@@ -88,7 +89,7 @@ def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
     cased = not (text.isupper() or text.islower())
     raws = _WORD.findall(text)
     words = [(raw.lower(), raw, start, start + len(raw))
-             for raw, start in zip(raws, _word_starts(text, raws), strict=True)]
+             for raw, start in zip(raws, word_offsets(text, raws)[0], strict=True)]
     given_words, titles = lex.given_words, lex.titles
     # Where a name can start: a given name, or a word right after a title. Any other
     # word is passed over, so the walk jumps from one such place to the next.
@@ -131,20 +132,6 @@ def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
             out.append(PersonSpan(text[start:end], offset + start, offset + end, titled))
         i = j
     return tuple(out)
-
-
-def _word_starts(text: str, words: list[str]) -> list[int]:
-    """Where each of ``words`` (``_WORD.findall(text)``) starts: a word begins with a
-    letter and no letter lies between one word and the next, so the next occurrence of a
-    word's text is the word itself (a string search per word, cheaper than match objects)."""
-    out: list[int] = []
-    pos = 0
-    find = text.find
-    for w in words:
-        pos = find(w, pos)
-        out.append(pos)
-        pos += len(w)
-    return out
 
 
 def _bare(word: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
+from ..nlp.offsets import word_offsets
 from .modality import is_background, lower_keeping_offsets, note_asserted, trigger_modality
 from .typing_matcher import PhraseHit, PhraseMatcher, longest, plain_norms, tokenize
 
@@ -295,7 +296,7 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         spans = trig_matcher.find_spans(norms)
         if not any(payload.sub is not None for _, _, payload in spans):
             return (), ()
-        starts, ends = _offsets(lowered, norms)
+        starts, ends = word_offsets(lowered, norms)
     else:
         tokens = tokenize(text)
         if not tokens:
@@ -389,26 +390,6 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
     if _MUC_CRIME_CUES & present:
         out = _muc_of_crime(out)
     return tuple(out), tuple(sorted(present))
-
-
-def _offsets(lowered: str, norms: Sequence[str]) -> tuple[list[int], list[int]]:
-    """Where each token of ``norms`` (the regex's words of ``lowered``, in order) starts
-    and ends.
-
-    Only word characters can start a word and none lie between one word and the next,
-    so the next occurrence of a word's text is the word itself: a string search per
-    word, cheaper than the regex's match objects.
-    """
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
-    find = lowered.find
-    for w in norms:
-        pos = find(w, pos)
-        starts.append(pos)
-        pos += len(w)
-        ends.append(pos)
-    return starts, ends
 
 
 def _muc_of_crime(out: list[_Typed]) -> list[_Typed]:
