@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.article import Article, PlaceMention
 from sitrep.events.place_doubts import PERSON, REFERENCE, place_doubts
-from sitrep.events.place_trust import capital_said, nearby, told_town
+from sitrep.events.place_trust import capital_said, city_of, nearby, place_weights, told_town
 from sitrep.nlp.sentences import split_sentences
 
 
@@ -111,3 +111,88 @@ def test_nearby(a, b, near):
     p = PlaceMention(0, 1, "p", lat=a[0], lon=a[1])
     q = PlaceMention(0, 1, "q", lat=b[0], lon=b[1])
     assert nearby(p, q) is near
+
+
+def _town(text: str, name: str, admin2: str | None, lat: float, lon: float, pop: int,
+          gid: int) -> PlaceMention:
+    start = text.find(name)
+    return PlaceMention(start, start + len(name), name, name=name, geonameid=gid, lat=lat,
+                        lon=lon, country_code="US", admin1="XX", admin2=admin2,
+                        feature="city", population=pop, score=0.8)
+
+
+# (text, the small town: name, county, lat, lon, population; the big city likewise;
+#  expected name). Coordinates are made up a few km apart; populations are realistic.
+CITY_OF_ROWS = [
+    # A quarter (no county of its own in the gazetteer, or the city's) folds into the city.
+    ("A man was shot in Riverside Heights, a Northport neighborhood.",
+     ("Riverside Heights", None, 41.00, -87.00, 30_000),
+     ("Northport", "Lake County", 41.05, -87.05, 2_000_000), "Northport"),
+    ("Two teens were wounded in Elm Park on the Northport south side.",
+     ("Elm Park", "Lake County", 41.00, -87.00, 60_000),
+     ("Northport", "Lake County", 41.05, -87.05, 2_000_000), "Northport"),
+    # A town of another county is a suburb, not a quarter.
+    ("A teen was found shot on a bike path in Millbrook, just north of Northport.",
+     ("Millbrook", "Essex County", 41.00, -87.00, 45_000),
+     ("Northport", "Lake County", 41.05, -87.05, 2_000_000), "Millbrook"),
+    # A town with its own police, fire department, mayor or council is a city of its own.
+    ("A woman was killed in Oakdale, and Oakdale police are looking for the driver. "
+     "Northport detectives are assisting.",
+     ("Oakdale", "Lake County", 41.00, -87.00, 110_000),
+     ("Northport", "Lake County", 41.05, -87.05, 2_000_000), "Oakdale"),
+    ("The Oakdale Police Department received calls about shots fired near Northport Road.",
+     ("Oakdale", "Lake County", 41.00, -87.00, 110_000),
+     ("Northport", "Lake County", 41.05, -87.05, 2_000_000), "Oakdale"),
+    ("Oakdale Mayor Ann Lee said the shooting in Oakdale shocked Northport as well.",
+     ("Oakdale", "Lake County", 41.00, -87.00, 110_000),
+     ("Northport", "Lake County", 41.05, -87.05, 2_000_000), "Oakdale"),
+    # ... not a police station or division named after a quarter.
+    ("Officers from the Elm Park police station in Northport found the victim in Elm Park.",
+     ("Elm Park", "Lake County", 41.00, -87.00, 60_000),
+     ("Northport", "Lake County", 41.05, -87.05, 2_000_000), "Northport"),
+]
+
+
+@pytest.mark.parametrize(("text", "small", "big", "expected"), CITY_OF_ROWS,
+                         ids=[r[0][:40] for r in CITY_OF_ROWS])
+def test_city_of(text, small, big, expected):
+    p = _town(text, *small, gid=1)
+    q = _town(text, *big, gid=2)
+    places = sorted([p, q], key=lambda m: m.start)
+    assert city_of(p, places, text).name == expected
+
+
+def test_city_of_without_text_keeps_folding():
+    text = "Oakdale police said a man was shot in Oakdale, near Northport."
+    p = _town(text, "Oakdale", "Lake County", 41.00, -87.00, 110_000, gid=1)
+    q = _town(text, "Northport", "Lake County", 41.05, -87.05, 2_000_000, gid=2)
+    assert city_of(p, [p, q]).name == "Northport"
+
+
+# (text, places, the mention, expected: trusted as a scene (weight >= 2.0))
+LONE_ROWS = [
+    # A name read as the only place of another country, said twice: no likelier a town.
+    ("Two men were shot near Harlow Race Course. The Race Course was closed. Police in "
+     "Brandon and Milford are investigating; Brandon detectives said more later.",
+     {"Race Course": ("city", "JM", 18.0, -77.0, 5_000),
+      "Brandon": ("city", "US", 39.0, -76.0, 600_000),
+      "Milford": ("city", "US", 39.1, -76.1, 20_000)}, "Race Course", False),
+    # ... while a town of the report's own country said twice stays trusted.
+    ("Two men were shot in Milford. Milford police and Brandon detectives said more later.",
+     {"Brandon": ("city", "US", 39.0, -76.0, 600_000),
+      "Milford": ("city", "US", 39.1, -76.1, 20_000),
+      "Kingston": ("city", "JM", 18.0, -76.8, 600_000)}, "Milford", True),
+    # ... and so does a report's only town abroad, said twice, in a report about it.
+    ("Gunmen killed three people in Kingston. Kingston police blamed a gang; the US "
+     "embassy in Kingston and officials in Brandon condemned it.",
+     {"Kingston": ("city", "JM", 18.0, -76.8, 600_000),
+      "Brandon": ("city", "US", 39.0, -76.0, 600_000)}, "Kingston", True),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "mention", "trusted"), LONE_ROWS,
+                         ids=[r[0][:40] for r in LONE_ROWS])
+def test_lone_place_abroad_said_twice(text, names, mention, trusted):
+    article = _article(text, names)
+    p = next(q for q in article.places if q.text == mention)
+    assert (place_weights(article)[p.start] >= 2.0) is trusted

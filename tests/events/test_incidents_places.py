@@ -33,6 +33,8 @@ accents or case) and, where the row is about it, the toll. The rules covered:
   all, the most trusted one named (an agency's county) is the best guess, and a county
   said alone yields to a town of it the report names; "drive-by" is
   no street, "Las Vueltas canton" no Canton, "Panama's archbishop" no scene;
+- a quarter folds into the city it lies in ("Kensington" -> Philadelphia), a town with
+  its own police ("Pasadena police") or of another county does not;
 - an arrest told next to a violent incident with a toll is its sequel (less confident);
   MUC-4 codes combat as an attack when rebels or gangs kill or wound.
 """
@@ -228,6 +230,16 @@ ROWS: list[tuple[str, str, str, list[dict]]] = [
      "SAN SALVADOR, 6 JUL 89 (RADIO CADENA YSU) -- THE FMLN SAID ITS FIGHTERS CLASHED WITH "
      "BODYGUARDS ON THE ROAD TO LA LIBERTAD PORT ON 2 JULY. ONE BODYGUARD WAS KILLED IN THE "
      "CLASH.", "1989-07-06", [{"place": "la libertad", "fatalities": 1}]),
+    # A town with its own police is a city of its own, not a quarter of the metropolis
+    # beside it; a quarter said as a neighborhood still folds into its city.
+    ("own_police_not_a_quarter",
+     "A 40-year-old man was shot and killed Friday night in Pasadena. Pasadena police "
+     "said the gunman fled toward Los Angeles.", "2016-01-09",
+     [{"place": "pasadena", "fatalities": 1}]),
+    ("quarter_folds_into_city",
+     "A 40-year-old man was shot and killed Friday night in the Kensington neighborhood "
+     "of Philadelphia, police said.", "2016-01-09",
+     [{"place": "philadelphia", "fatalities": 1}]),
 ]
 
 

@@ -101,7 +101,7 @@ def event_place(draft: Draft, ctx: PlaceContext, previous: PlaceMention | None,
             _DEICTIC.search(article.text, f.clause.start, f.clause.end) for f in draft.frames):
         # "murdered yesterday in zone 10 of this capital", "bombs exploded here today":
         # the town the report is filed from.
-        return city_of(here, article.places), False
+        return city_of(here, article.places, article.text), False
     if place is None or draft.place_weight < 2.0:
         # No place, or only a doubtful one: the place the article has established --
         # within the country said for this incident ("kidnapped in Colombia"), if any.
@@ -156,7 +156,7 @@ def event_place(draft: Draft, ctx: PlaceContext, previous: PlaceMention | None,
     if inside is not None:
         place, inferred = inside, True  # "in N.C.", the report filed from Fayetteville, N.C.
     if place is not None:
-        place = city_of(place, article.places)  # "Kensington" -> Philadelphia
+        place = city_of(place, article.places, article.text)  # "Kensington" -> Philadelphia
     return place, inferred
 
 

@@ -52,6 +52,8 @@ _PART_OF_CITY_KM = 9.0
 _OWN = read_json("events", "casualty_places.json")
 _LOCATIVE_BEFORE = re.compile(_OWN["locative_before_town"], re.IGNORECASE)
 _CAPITAL = re.compile(_OWN["capital_in_clause"], re.IGNORECASE)
+# An office only a municipality of its own has, right after a town: "Downey police".
+_OWN_MUNICIPALITY = re.compile(_OWN["own_municipality_after_town"], re.IGNORECASE)
 _NEIGHBOUR_KM = 1500.0
 _CAPITAL_POPULATION = 100_000  # a town smaller than this is no country's capital
 _REACH_PER_SQRT_POP = 0.011  # km: about 22 km for Los Angeles, 31 km for New York
@@ -96,6 +98,10 @@ def _place_weights(article: Article) -> dict[int, float]:
     countries = Counter(p.country_code for p in resolved if p.country_code)
     # The country the article is about: where most of its places are.
     main_country = countries.most_common(1)[0][0] if countries else None
+    # Distinct places per country: a misread name said twice ("Pimlico Race Course" ...
+    # "Race Course", Jamaica) is still the only place the report names in its country.
+    distinct = Counter(cc for cc, _ in {(p.country_code, p.geonameid) for p in resolved
+                                        if p.country_code})
     out: dict[int, float] = {}
     home: PlaceMention | None = None  # the residence said just before
     for p in resolved:
@@ -108,10 +114,12 @@ def _place_weights(article: Article) -> dict[int, float]:
             w -= 4.0  # (not when the text says what it is: "the city of La Ceiba")
         if p.feature == "country":
             pass  # a country's own name is no town misread ("in El Salvador", said once)
-        elif len(countries) > 1 and countries[p.country_code] == 1:
+        elif len(countries) > 1 and (countries[p.country_code] == 1 or (
+                distinct[p.country_code] == 1 and p.country_code != main_country)):
             # The only place the article names in its country: in a report about places
             # elsewhere, more likely a name read as a town ("RIVERA" in San Salvador).
             w -= _ALONE_IN_COUNTRY if countries[main_country] >= 2 else 2.0
+            w -= 0.5 * min(n - 1, 2)  # (saying a misread name again makes it no likelier)
         elif len(countries) > 1 and n == 1 and p.country_code != main_country \
                 and countries[main_country] >= 3:
             w -= 2.0
@@ -312,15 +320,23 @@ def best_place(article: Article) -> PlaceMention | None:
     return max(named, key=lambda p: (weights[p.start], -p.start))
 
 
-def city_of(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
+def city_of(p: PlaceMention, places: list[PlaceMention], text: str | None = None) -> PlaceMention:
     """The big city a named quarter lies in, when the article names both ("Kensington"
-    and "Philadelphia", "Mott Haven" and "the Bronx"): ACLED codes the city itself."""
+    and "Philadelphia", "Mott Haven" and "the Bronx"): ACLED codes the city itself.
+
+    A town that is a municipality of its own stays itself, however close to the big
+    city: one the report gives its own police or mayor ("Downey police", given ``text``),
+    or one of another county ("Everett", Middlesex County, beside Boston, Suffolk)."""
     if p.lat is None or p.lon is None or p.feature != "city":
+        return p
+    if text is not None and _own_municipality(text, p, places):
         return p
     best = p
     for q in places:
         if q.lat is None or q.lon is None or q.feature != "city" or q.geonameid == p.geonameid:
             continue
+        if p.admin2 and q.admin2 and p.admin2 != q.admin2:
+            continue  # (a quarter lies in its city's county; a suburb may not)
         # A metropolis spreads further than a town: its quarters lie farther out.
         reach = max(_PART_OF_CITY_KM, _REACH_PER_SQRT_POP * math.sqrt(q.population))
         if q.population > max(10 * p.population, 200_000) and q.country_code == p.country_code \
@@ -328,6 +344,17 @@ def city_of(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
                 and q.population > best.population:
             best = q
     return best
+
+
+def _own_municipality(text: str, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """Whether some mention of ``p``'s town is followed by its own police, fire
+    department, mayor or city council: a city, not a quarter of one."""
+    # Every saying of the town's name counts: "Wauwatosa police" is often read as an
+    # agency rather than a place mention.
+    names = {m.text for m in places if m.geonameid == p.geonameid} | {p.text}
+    return any(_OWN_MUNICIPALITY.match(text, hit.end())
+               for name in names
+               for hit in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.IGNORECASE))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
