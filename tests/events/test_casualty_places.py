@@ -102,6 +102,22 @@ def test_capital_said(text, capital):
     assert (found.text if found else None) == capital
 
 
+@pytest.mark.parametrize(("text", "capital"), [
+    # The capital named in the article, not the bigger city.
+    ("Gunmen attacked a market in the capital. Lagos and Abuja were placed on alert.", "Abuja"),
+    ("A car bomb went off in the capital, officials in Abuja said; Lagos was calm.", "Abuja"),
+    # The capital not named: the largest city, if big enough.
+    ("Protesters marched in the capital; police in Lagos and Kano said.", "Lagos"),
+])
+def test_capital_said_prefers_the_named_capital(text, capital):
+    names = {"Lagos": ("city", "NG", 6.45, 3.39, 9_000_000),
+             "Abuja": ("city", "NG", 9.06, 7.49, 590_000),
+             "Kano": ("city", "NG", 12.0, 8.52, 3_600_000)}
+    article = _article(text, names)
+    found = capital_said(article, [(0, len(text))], "NG")
+    assert (found.text if found else None) == capital
+
+
 @pytest.mark.parametrize(("a", "b", "near"), [
     ((13.7, -89.2), (14.1, -87.2), True),     # San Salvador, Tegucigalpa
     ((13.7, -89.2), (9.93, -84.08), True),    # San Salvador, San Jose (Costa Rica)

