@@ -351,8 +351,6 @@ def city_of(p: PlaceMention, places: list[PlaceMention], text: str | None = None
     or one of another county ("Everett", Middlesex County, beside Boston, Suffolk)."""
     if p.lat is None or p.lon is None or p.feature != "city":
         return p
-    if text is not None and _own_municipality(text, p, places):
-        return p
     best = p
     for q in places:
         if q.lat is None or q.lon is None or q.feature != "city" or q.geonameid == p.geonameid:
@@ -365,6 +363,9 @@ def city_of(p: PlaceMention, places: list[PlaceMention], text: str | None = None
                 and _km(p.lat, p.lon, q.lat, q.lon) < reach \
                 and q.population > best.population:
             best = q
+    # (asked last: a scan of the whole text, needed only when a big city is near)
+    if best is not p and text is not None and _own_municipality(text, p, places):
+        return p
     return best
 
 
