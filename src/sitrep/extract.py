@@ -47,9 +47,10 @@ def _lines(pipeline: Pipeline, articles: Iterable[Article], maker: Any, workers:
            timeout: float | None) -> Iterator[tuple[str, dict[str, Any] | None]]:
     """(JSON text, dict or None) per article; in-process runs have the dict for free."""
     if workers <= 1 and timeout is None:
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' own, built once
         for article in pipeline.run_many(articles):
             d = maker.as_dict(article)
-            yield json.dumps(d, ensure_ascii=False), d
+            yield encode(d), d
         return
     from .parallel.extract_pool import run_lines
 

@@ -8,6 +8,7 @@ JSON Lines of ``spec/output.md`` and back. The JSON Schema of a line lives in
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
@@ -179,7 +180,24 @@ def _flat(obj: Any) -> dict[str, Any] | None:
     """A flat dataclass (no nested dataclasses) as a dict; None stays None."""
     if obj is None:
         return None
-    return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
+    to_dict = _TO_DICT.get(type(obj))
+    if to_dict is None:
+        to_dict = _TO_DICT[type(obj)] = _dict_maker(tuple(obj.__dataclass_fields__))
+    return to_dict(obj)
+
+
+# Per dataclass, a function that builds its dict with one dict display: three times
+# faster than a comprehension of getattr calls (diagnostics alone are ~20 an article).
+_TO_DICT: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _dict_maker(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    """``lambda o: {"a": o.a, "b": o.b, ...}`` for the attribute ``names``."""
+    for name in names:
+        if not name.isidentifier():
+            raise ValueError(f"not a field name: {name!r}")
+    body = ", ".join(f"{name!r}: o.{name}" for name in names)
+    return eval(f"lambda o: {{{body}}}", {})  # noqa: S307 - built from field names only
 
 
 def _copy(d: dict | None) -> dict | None:
@@ -190,8 +208,11 @@ _PLACE_KEYS = ("start", "end", "text", "name", "geonameid", "lat", "lon", "count
                "country", "admin1", "admin2", "feature", "score")
 
 
+_PLACE_DICT = _dict_maker(_PLACE_KEYS)
+
+
 def _place_to_dict(p: PlaceMention) -> dict[str, Any]:
-    d = {k: getattr(p, k) for k in _PLACE_KEYS}
+    d = _PLACE_DICT(p)
     d["score"] = round(float(p.score), 3)
     if p.alternatives:
         d["alternatives"] = [_flat(c) for c in p.alternatives]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..nlp.letter_runs import ascii_letter_runs
 from ..nlp.lexicon import read_json
 from ..nlp.offsets import word_offsets
 
@@ -21,6 +22,7 @@ __all__ = ["PersonSpan", "find_persons"]
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019-]*")
 _MAX_WORDS = 4
+_FIRST_RUN = re.compile(r"[a-z]+")
 # Endings of ordinary English words: after a title, "the mayor occupied ..." names nobody.
 _WORD_ENDING = re.compile(
     r"(?:ed|ing|tion|sion|ment|ness|ity|ance|ence|ship|ism|ly|ous|ive|ful|less|able)$")
@@ -49,6 +51,10 @@ class _Lexicon:
     # The words whose :func:`_bare` form is a given name ("maria", "maria's"): one set
     # look-up instead of a call per word.
     given_words: frozenset[str]
+    # given_words and titles: the words at or after which a name can start.
+    marks: frozenset[str]
+    # The first run of ASCII letters of each word of ``starts`` ("maria" of "maria's").
+    first_runs: frozenset[str]
 
 
 @cache
@@ -59,7 +65,8 @@ def _lexicon() -> _Lexicon:
     starts |= {w + s for w in starts for s in ("'s", "\u2019s")}
     given_words = {w for g in given for w in (g, g + "'s", g + "\u2019s") if _bare(w) in given}
     return _Lexicon(given, titles, frozenset(d["particles"]), frozenset(d["common_words"]),
-                    frozenset(starts), frozenset(given_words))
+                    frozenset(starts), frozenset(given_words), frozenset(given_words | titles),
+                    frozenset(m[0] for m in map(_FIRST_RUN.match, starts) if m))
 
 
 def _name_like(word: str, raw: str, lex: _Lexicon, cased: bool) -> bool:
@@ -80,54 +87,80 @@ def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
     event told in it (and in the sentence before)."""
     lex = _lexicon()
     # A name starts at a given name or after a title: without either, skip the scan.
-    # (Lower-casing first is the same on ASCII text, the common case.)
-    found = _WORD.findall(text.lower()) if text.isascii() else \
-        map(str.lower, _WORD.findall(text))
-    if lex.starts.isdisjoint(found):
-        return ()
+    # The words lower-cased: on ASCII text (the common case), the words of the lower-cased
+    # text, at the same places.
+    if text.isascii():
+        lowered = text.lower()
+        # Cheaper still, a first test on the runs of letters: a word starts where a run
+        # does, and its first run is the word up to its first apostrophe or hyphen.
+        if lex.first_runs.isdisjoint(ascii_letter_runs(lowered)):
+            return ()
+        norms = _WORD.findall(lowered)
+        if lex.starts.isdisjoint(norms):
+            return ()
+        # The words as written are cut from the text once their offsets are known.
+        raws: list[str] | None = None
+        offsets_of, words_of = lowered, norms  # same offsets as the text's own words
+    else:
+        raws = _WORD.findall(text)
+        norms = [raw.lower() for raw in raws]
+        if lex.starts.isdisjoint(norms):
+            return ()
+        offsets_of, words_of = text, raws
     # Capitals carry information only in mixed-case text.
     cased = not (text.isupper() or text.islower())
-    raws = _WORD.findall(text)
-    words = [(raw.lower(), raw, start, start + len(raw))
-             for raw, start in zip(raws, word_offsets(text, raws)[0], strict=True)]
+    n = len(norms)
     given_words, titles = lex.given_words, lex.titles
     # Where a name can start: a given name, or a word right after a title. Any other
     # word is passed over, so the walk jumps from one such place to the next.
-    places = [k for k, w in enumerate(words)
-              if w[0] in given_words or (k and words[k - 1][0] in titles)]
+    # (The words that are either are few: one look-up per word finds them.)
+    at: set[int] = set()
+    for k in [k for k, w in enumerate(norms) if w in lex.marks]:
+        if norms[k] in given_words:
+            at.add(k)
+        if norms[k] in titles and k + 1 < n:
+            at.add(k + 1)
+    if not at:
+        return ()
+    places = sorted(at)
+    # Where the words start and end, up to the last a name from the last place can reach
+    # (its fourth word after it, or a particle's next word).
+    starts, ends = word_offsets(offsets_of, words_of[:places[-1] + _MAX_WORDS + 1])
+    if raws is None:
+        raws = [text[start:end] for start, end in zip(starts, ends, strict=True)]
     out: list[PersonSpan] = []
     i = 0
     for k in places:
         if k < i:
             continue  # inside the name just read
         i = k
-        norm, raw, _, _ = words[i]
-        titled = i > 0 and words[i - 1][0] in lex.titles and _adjacent(text, words[i - 1], words[i])
+        norm, raw = norms[i], raws[i]
+        titled = i > 0 and norms[i - 1] in titles and _adjacent(text, ends[i - 1], starts[i])
         anchor = _bare(norm) in lex.given and (not cased or raw[0].isupper())
         if not (anchor or (titled and _name_like(norm, raw, lex, cased)
                            and not _WORD_ENDING.search(_bare(norm)))):
             i += 1
             continue
         j = i + 1
-        while j < len(words) and j - i < _MAX_WORDS and _adjacent(text, words[j - 1], words[j]):
-            w, r = words[j][0], words[j][1]
+        while j < n and j - i < _MAX_WORDS and _adjacent(text, ends[j - 1], starts[j]):
+            w, r = norms[j], raws[j]
             if _name_like(w, r, lex, cased) and w not in lex.particles \
                     and (cased or not _WORD_ENDING.search(_bare(w))):
                 j += 1
                 if _bare(w) != w:
                     break  # "jaramillo's murder": the possessive ends the name
-            elif (w in lex.particles and j + 1 < len(words)
-                  and _adjacent(text, words[j], words[j + 1])
-                  and _name_like(words[j + 1][0], words[j + 1][1], lex, cased)
-                  and words[j + 1][0] not in lex.particles):
+            elif (w in lex.particles and j + 1 < n
+                  and _adjacent(text, ends[j], starts[j + 1])
+                  and _name_like(norms[j + 1], raws[j + 1], lex, cased)
+                  and norms[j + 1] not in lex.particles):
                 j += 2
             else:
                 break
         # A lone given name is a name only after a title ("father ernesto"); otherwise a
         # given name needs a surname ("maria" alone is too often something else).
         if j - i >= 2 or titled:
-            start, end = words[i][2], words[j - 1][3]
-            if _bare(words[j - 1][0]) != words[j - 1][0]:
+            start, end = starts[i], ends[j - 1]
+            if _bare(norms[j - 1]) != norms[j - 1]:
                 end -= 2
             out.append(PersonSpan(text[start:end], offset + start, offset + end, titled))
         i = j
@@ -139,7 +172,7 @@ def _bare(word: str) -> str:
     return word[:-2] if word[-2:] in ("'s", "\u2019s") else word
 
 
-def _adjacent(text: str, left: tuple, right: tuple) -> bool:
+def _adjacent(text: str, left_end: int, right_start: int) -> bool:
     """Only spaces between two words (a comma or a bracket ends a name)."""
-    gap = text[left[3]:right[2]]
+    gap = text[left_end:right_start]
     return 0 < len(gap) <= 2 and gap.strip() == ""

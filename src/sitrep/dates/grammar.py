@@ -22,8 +22,7 @@ from ..nlp.lexicon import read_json
 __all__ = ["CASE_ODD", "Grammar", "fold_case", "grammar", "word_key"]
 
 # ASCII-only lower-casing keeps every offset (str.lower() may not: "İ" becomes two chars).
-_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_FOLD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b for b in range(256))  # A-Z to a-z
 #: Non-ASCII letters that an IGNORECASE pattern matches as ASCII letters ("İ" as "i",
 #: "ı" as "i", "ſ" as "s", the Kelvin sign as "k"): every such character in Unicode,
 #: found by testing ``re.compile("[a-z]", re.I)`` against all code points. A text with
@@ -34,20 +33,14 @@ CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 def fold_case(text: str) -> str:
     """``text`` with ASCII capitals lower-cased: same length, same offsets."""
-    # str.lower() is ten times faster than str.translate() on non-ASCII text; when it maps
-    # every character to one, put the non-ASCII runs back as they were (lower() also
-    # changes those, e.g. the Kelvin sign to "k", which the ASCII fold must not).
-    low = text.lower()
     if text.isascii():
-        return low
-    if len(low) != len(text):
-        return text.translate(_FOLD)
-    parts, last = [], 0
-    for m in _NON_ASCII.finditer(text):
-        parts += (low[last:m.start()], m.group())
-        last = m.end()
-    parts.append(low[last:])
-    return "".join(parts)
+        return text.lower()
+    # Other text through UTF-8 and a byte table: in UTF-8 every byte of a non-ASCII
+    # character is >= 0x80, which the table leaves alone, so only A-Z change (what a
+    # str.translate of A-Z would do, many times faster); "surrogatepass" keeps a lone
+    # surrogate (broken input) as it was.
+    return text.encode("utf-8", "surrogatepass").translate(_FOLD_BYTES).decode(
+        "utf-8", "surrogatepass")
 
 
 def _trie(words: list[str] | set[str]) -> str:

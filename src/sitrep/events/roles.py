@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..nlp.lexicon import read_json
-from .typing_matcher import PhraseMatcher, Token, longest, tokenize
+from .typing_matcher import PhraseMatcher, Token, longest, plain_norms, tokenize
 
 __all__ = ["RoleSpan", "find_targets", "find_weapons"]
 
@@ -117,9 +117,23 @@ def _widen(text: str, tokens: Sequence[Token], first: int, lex: _Lexicon, upper_
     return i
 
 
+@lru_cache(maxsize=64)
+def _plain_norms(text: str) -> tuple[str, ...] | None:
+    """The words of ``text``, lower-cased, when they are the tokens' norms (no month
+    "March", no letter that lower-cases to two); else None. Cached: the events stage
+    looks for targets, then weapons, in the same clause."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "march" in lowered:
+        return None
+    return tuple(plain_norms(lowered))
+
+
 def _find(text: str, offset: int, kind: str, label: str) -> list[RoleSpan]:
     lex = _lexicon(kind)
-    if not lex.heads.may_match(text):  # most clauses name no target or weapon
+    # Most clauses name no target or weapon (what ``lex.heads.may_match(text)`` says,
+    # with the clause's words found once for both kinds).
+    norms = _plain_norms(text)
+    if norms is not None and not lex.heads.may_match_norms(norms):
         return []
     tokens = tokenize(text)
     # All-capitals wire text (MUC-4): capitalisation says nothing about names there.

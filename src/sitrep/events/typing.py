@@ -16,12 +16,13 @@ hypothetical or background (see :mod:`sitrep.events.modality`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..nlp.lexicon import read_json
 from ..nlp.offsets import word_offsets
-from .modality import is_background, lower_keeping_offsets, note_asserted, trigger_modality
+from .modality import load_patterns, note_asserted, trigger_modalities
 from .typing_matcher import PhraseHit, PhraseMatcher, longest, plain_norms, tokenize
 
 __all__ = [
@@ -172,6 +173,7 @@ def _lexicon() -> tuple[
     # Blockers (no sub-event type) only veto triggers: a sentence without a trigger
     # phrase is skipped whatever blockers it has.
     trig_matcher = PhraseMatcher(phrases, relevant=lambda t: t.sub is not None)
+    load_patterns()  # modality's, which every typed trigger needs
     return trig_matcher, cue_matcher, codes, rules, mode_cues, suppress
 
 
@@ -189,7 +191,12 @@ _Span = tuple[int, int, str]  # a cue hit as (first token, last token, cue set)
 def _unmasked(norms: Sequence[str], spans: list[_Span]) -> list[_Span]:
     """Cue ``spans`` less those inside a longer mask phrase of their own cue set
     (``norms``: the sentence's token norms)."""
-    masks = _masks().find_spans(norms)
+    if not spans:
+        return spans
+    mask_matcher = _masks()
+    if not mask_matcher.may_match_norms(norms):  # no mask phrase can be there (most texts)
+        return spans
+    masks = mask_matcher.find_spans(norms)
     if not masks:
         return spans
     return [h for h in spans
@@ -264,9 +271,9 @@ def _agent_side(
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Typed:
-    """A trigger typed in its sentence, before modality (which depends on the year)."""
+class _Typed(NamedTuple):
+    """A trigger typed in its sentence, before modality (which depends on the year).
+    A named tuple: built thousands of times per corpus, cheaper than a frozen dataclass."""
 
     start: int
     end: int
@@ -296,7 +303,8 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         spans = trig_matcher.find_spans(norms)
         if not any(payload.sub is not None for _, _, payload in spans):
             return (), ()
-        starts, ends = word_offsets(lowered, norms)
+        # Offsets up to the last word a trigger takes (the actors' may be found later).
+        starts, ends = word_offsets(lowered, norms[:max(last for _, last, _ in spans) + 1])
     else:
         tokens = tokenize(text)
         if not tokens:
@@ -309,25 +317,24 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
     new = tuple.__new__  # a PhraseHit built without the NamedTuple's Python-level __new__
-    found = [new(PhraseHit, (i, last, starts[i], ends[last], payload))
-             for i, last, payload in spans]
     # Cue hits stay (first, last, cue set) spans: only the actors among them need offsets.
     cue_spans = _unmasked(norms, cue_matcher.find_spans(norms))
-    present = frozenset(payload for _, _, payload in cue_spans)
+    present = frozenset([payload for _, _, payload in cue_spans])
+    # Hits (with offsets) only for the triggers whose cue conditions hold.
     candidates = [
-        h
-        for h in found
-        if (not h.payload.requires_any or h.payload.requires_any & present)
-        and not (h.payload.excludes_any & present)
+        new(PhraseHit, (i, last, starts[i], ends[last], payload))
+        for i, last, payload in spans
+        if (not payload.requires_any or payload.requires_any & present)
+        and not (payload.excludes_any & present)
     ]
     # Longest phrase wins; on equal length the heavier trigger (blockers weigh 0).
     candidates.sort(key=lambda h: -h.payload.weight)
     hits = [h for h in longest(candidates) if h.payload.sub is not None]
     if not hits:
         return (), ()
-    actors = longest(new(PhraseHit, (i, last, starts[i], ends[last], payload))
-                     for i, last, payload in cue_spans
-                     if payload == "state_forces" or payload == "armed_group")
+    # The state or armed actors, for the rules that ask which side acts: found when the
+    # first such rule applies (most sentences have none).
+    actors: list[PhraseHit[str]] | None = None
     # Context in which weak triggers (of some types) are no event: (types, floor).
     floors = [(s.subs, s.below) for s in suppress if s.any_of & present and not s.none_of & present]
     out: list[_Typed] = []
@@ -351,9 +358,16 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
                     continue
                 if not rule.all_of <= present or rule.none_of & present:
                     continue
-                if rule.agent is not None and \
-                        _agent_side(text, norms, hit, actors) != rule.agent:
-                    continue
+                if rule.agent is not None:
+                    if actors is None:
+                        sides = [(i, last, payload) for i, last, payload in cue_spans
+                                 if payload == "state_forces" or payload == "armed_group"]
+                        _offsets_up_to(lowered, norms, starts, ends,
+                                       max((last for _, last, _ in sides), default=-1))
+                        actors = longest(new(PhraseHit, (i, last, starts[i], ends[last], payload))
+                                         for i, last, payload in sides)
+                    if _agent_side(text, norms, hit, actors) != rule.agent:
+                        continue
                 if rule.after_any and not any(payload in rule.after_any and first > hit.last
                                               for first, _, payload in cue_spans):
                     continue
@@ -383,13 +397,24 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         plover = trig.plover[1] if trig.plover[0] and not changed else c.plover
         if plover == "ASSAULT" and mode is None:
             mode = next((m for cue, m in mode_cues if cue in present), None)
-        out.append(_Typed(hit.start, hit.end, sub, c.event_type, c.disorder, muc, plover,
-                          mode if plover is not None else None, round(conf, 3)))
+        out.append(new(_Typed, (hit.start, hit.end, sub, c.event_type, c.disorder, muc, plover,
+                                mode if plover is not None else None, round(conf, 3))))
     if not out:
         return (), ()
     if _MUC_CRIME_CUES & present:
         out = _muc_of_crime(out)
     return tuple(out), tuple(sorted(present))
+
+
+def _offsets_up_to(text: str, norms: Sequence[str], starts: list[int], ends: list[int],
+                   last: int) -> None:
+    """Extend the word offsets ``starts`` and ``ends`` (of the first words ``norms`` of
+    ``text``) to word ``last``."""
+    if last >= len(starts):
+        more_starts, more_ends = word_offsets(text, norms[len(starts):last + 1],
+                                              ends[-1] if ends else 0)
+        starts += more_starts
+        ends += more_ends
 
 
 def _muc_of_crime(out: list[_Typed]) -> list[_Typed]:
@@ -399,7 +424,7 @@ def _muc_of_crime(out: list[_Typed]) -> list[_Typed]:
     crime = next((t.muc for t in out if t.muc and t.sub not in _MUC_BY_CRIME), None)
     if crime is None:
         return out
-    return [replace(t, muc=crime) if t.sub in _MUC_BY_CRIME and t.muc is None else t
+    return [t._replace(muc=crime) if t.sub in _MUC_BY_CRIME and t.muc is None else t
             for t in out]
 
 
@@ -439,13 +464,8 @@ def classify_sentence(
 def _modalities(text: str, reference_year: int | None) -> tuple[str, ...]:
     """The modality of each typed trigger of ``text``, cached: a sentence is classified
     for its own modality and again for its frames."""
-    lowered = lower_keeping_offsets(text)
-    background = is_background(lowered, reference_year, lowered=True)
-    out = tuple(
-        trigger_modality(lowered, t.start, t.end, reference_year=reference_year,
-                         background=background, lowered=True)
-        for t in _typed(text)[0]
-    )
+    out = trigger_modalities(text, [(t.start, t.end) for t in _typed(text)[0]],
+                             reference_year=reference_year)
     if "asserted" in out:  # sentence_modality then need not look for loose cues
         note_asserted(text, reference_year)
     return out

@@ -149,6 +149,31 @@ def _telling(slot: frozenset[str] | str) -> tuple[bool, int]:
 
 
 _Slots = tuple[frozenset[str] | str, ...]
+# An indexed phrase: its slots, its payload and its second slot when a word set, else None.
+_Entry = tuple[_Slots, T, frozenset[str] | None]
+# What :meth:`PhraseMatcher.find_spans` does for a phrase once its first word and the word
+# after it are known: a hit of that one word, a hit of the two words, or a walk on.
+_ONE, _TWO, _WALK = 1, 2, 0
+_Step = tuple[int, T, _Slots]
+# Per first word: the steps for each word that may come next, and for any other word.
+_Steps = tuple[dict[str, tuple[_Step[T], ...]], tuple[_Step[T], ...]]
+
+
+def _steps(entries: list[_Entry[T]]) -> _Steps[T]:
+    """The steps for the phrases ``entries`` (in index order, which later breaks ties
+    between hits) that share a first word: per possible second word, those whose second
+    slot holds it or who need no second word; and those alone, after any other word. A
+    phrase whose second slot does not hold the next word has no hit there."""
+
+    def step(slots: _Slots, payload: T, second: frozenset[str] | None) -> _Step[T]:
+        if len(slots) == 1:
+            return (_ONE, payload, slots)
+        return (_TWO if second is not None and len(slots) == 2 else _WALK, payload, slots)
+
+    default = tuple(step(*e) for e in entries if e[2] is None)
+    nexts = {w for e in entries if e[2] is not None for w in e[2]}
+    by_next = {w: tuple(step(*e) for e in entries if e[2] is None or w in e[2]) for w in nexts}
+    return by_next, default
 
 
 class PhraseHit(NamedTuple, Generic[T]):
@@ -188,6 +213,12 @@ class PhraseMatcher(Generic[T]):
             for form in first:
                 self._index.setdefault(form, []).append((slots, payload, second))
         self._anchors = frozenset(anchors)
+        # The same index for :meth:`find_spans`, with each phrase's second word looked up
+        # beforehand: per first word, the steps to take for each word that can follow it,
+        # and the steps whatever follows (one-word phrases, a gap second).
+        self._steps: dict[str, _Steps[T]] = {
+            form: _steps(entries) for form, entries in self._index.items()
+        }
 
     def may_match(self, text: str) -> bool:
         """False when no relevant phrase can match in ``text``: none of its words fills
@@ -236,27 +267,23 @@ class PhraseMatcher(Generic[T]):
         hit, in text order. Lets a caller learn that a text has no hit before it pays for
         building its :class:`Token` offsets."""
         hits: list[tuple[int, int, T]] = []
-        index = self._index
-        # The words that start some phrase, found at C speed: most tokens start none.
-        starting = index.keys() & norms
-        if not starting:
-            return hits
+        index = self._steps
         walk = self._walk
         n = len(norms)
-        for i, norm in enumerate(norms):
-            if norm not in starting:
-                continue
-            for slots, payload, second in index[norm]:
-                # One-word phrases (most of the lexicon) need no walk; most longer ones
-                # fail on their second word, checked here before a walk.
-                if len(slots) == 1:
+        # Where the words that start some phrase are (most tokens start none): one pass
+        # in a comprehension, cheaper than a loop that skips the others one by one.
+        for i in [i for i, norm in enumerate(norms) if norm in index]:
+            by_next, default = index[norms[i]]
+            steps = by_next.get(norms[i + 1], default) if i + 1 < n else default
+            for kind, payload, slots in steps:
+                if kind == _ONE:
                     hits.append((i, i, payload))
-                    continue
-                if second is not None and (i + 1 >= n or norms[i + 1] not in second):
-                    continue
-                last = walk(norms, i, slots)
-                if last is not None:
-                    hits.append((i, last, payload))
+                elif kind == _TWO:
+                    hits.append((i, i + 1, payload))
+                else:
+                    last = walk(norms, i, slots)
+                    if last is not None:
+                        hits.append((i, last, payload))
         return hits
 
     def may_match_norms(self, norms: Sequence[str]) -> bool:
@@ -268,6 +295,8 @@ class PhraseMatcher(Generic[T]):
 def longest(found: Iterable[PhraseHit[T]]) -> list[PhraseHit[T]]:
     """Resolve overlapping hits: the longer span wins, then the earlier one; text order."""
     hits = sorted(found, key=lambda h: (-(h.last - h.first), h.first))
+    if len(hits) < 2:  # nothing to overlap (most calls)
+        return hits
     taken: set[int] = set()
     kept: list[PhraseHit[T]] = []
     for h in hits:

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from ..nlp.letter_runs import ascii_letter_runs
 from ..nlp.lexicon import read_json
 
 __all__ = ["LanguageGuess", "guess_language"]
@@ -83,20 +84,30 @@ def _dominant_script(sample: str) -> str | None:
     return max(counts, key=counts.__getitem__)
 
 
+def _words(lowered: str) -> list[str]:
+    """``_WORD.findall(lowered)``: on ASCII text (most English news) its words are the
+    runs of ASCII letters, found faster without the regex."""
+    if lowered.isascii():
+        return ascii_letter_runs(lowered)
+    return _WORD.findall(lowered)
+
+
 def guess_language(text: str) -> LanguageGuess:
     """Whether ``text`` looks English; when it does not, the likely language or script."""
     sample = text[:_SAMPLE]
     script = _dominant_script(sample)
     if script is not None:
         return LanguageGuess(False, f"{script} script")
-    words = Counter(_WORD.findall(sample.lower()))
-    total = sum(words.values())
+    words = _words(sample.lower())
+    total = len(words)
     if total < _MIN_WORDS:
         return LanguageGuess(True)
     languages_of = _languages_of()
     hits: Counter[str] = Counter()
-    for word, n in words.items():
-        for lang in languages_of.get(word, ()):
+    # Only the function words, counted in the order they first occur (which breaks ties
+    # between languages below); the filter runs in C.
+    for word, n in Counter(filter(languages_of.__contains__, words)).items():
+        for lang in languages_of[word]:
             hits[lang] += n
     english_share = hits.pop("english", 0) / total
     best, best_n = max(hits.items(), key=lambda kv: kv[1], default=(None, 0))
