@@ -85,9 +85,14 @@ def case_mode(text: str) -> str:
     # count ASCII capitals and small letters at C speed: delete them and compare lengths
     raw = sample.encode("ascii", "ignore")
     upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
-    lower = len(raw) - len(raw.translate(None, _LOWER_BYTES))
     if upper == 0:
         return "lower"
+    # the small letters of a prefix are a lower bound of the count: enough to say "mixed"
+    # for ordinary text without counting the whole sample
+    head = raw[:600]
+    if upper <= 4 * (len(head) - len(head.translate(None, _LOWER_BYTES))):
+        return "mixed"
+    lower = len(raw) - len(raw.translate(None, _LOWER_BYTES))
     return "upper" if upper > 4 * lower else "mixed"
 
 
@@ -209,8 +214,8 @@ def _cue_kind(w: str, gaz: Gazetteer) -> int:
 class Context:
     """Per-article state shared by the checks."""
 
-    __slots__ = ("_surnames", "folded", "gaz", "mode", "plain", "reverse", "sig", "starts",
-                 "text", "unmatched")
+    __slots__ = ("_surnames", "demonym_starts", "folded", "gaz", "mode", "plain", "reverse",
+                 "sig", "starts", "text", "unmatched")
 
     def __init__(self, text: str, gaz: Gazetteer, mode: str, starts: set[int]) -> None:
         self.text, self.gaz, self.mode, self.starts = text, gaz, mode, starts
@@ -223,6 +228,8 @@ class Context:
         # (start, end) of capitalised tokens no gazetteer name took, filled by the scan:
         # the demonym and place-slot finders look only there
         self.unmatched: list[tuple[int, int]] = []
+        # the unmatched tokens that may be (or start) a demonym: all the demonym finder reads
+        self.demonym_starts: list[tuple[int, int]] = []
         # name -> whether the article uses it as a surname (see is_surname), asked lazily:
         # a few dozen names need the answer, where reading every pair of capitalised
         # words for all of them costs more

@@ -8,9 +8,11 @@ import re
 
 from ..nlp.lexicon import read_json
 from .context import COMMON, LEADING, NEVER, TITLES, Context, Toponym, is_place_like
+from .gazetteer import Gazetteer
 from .normalize import fold, name_key
 
-__all__ = ["abbreviations", "demonym_names", "kind_hints", "pattern_names", "slot_names"]
+__all__ = ["abbreviations", "demonym_like", "demonym_names", "demonym_word", "kind_hints",
+           "pattern_names", "slot_names"]
 
 _ABBR = read_json("places", "abbreviations.json")
 
@@ -42,6 +44,8 @@ _NAME_OF = re.compile("(" + _NAME + r")(?=[\s,.;:)]|$)")
 _IN_NAME_BEFORE = re.compile(r"\bin\s+(" + _NAME + r")\Z")
 # Unknown capitalised names in a place slot, for the fuzzy fallback only.
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])(" + _NAME + r")\s+$")
+# the run of name characters before a kind word, in the reversed text
+_RUN_BEFORE_REV = re.compile(r"\s*([\w'\u2019-]+)")
 _SLOT_NAME = (r"([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|"
               r"(?:al|el|ad|ben|bin)(?=[ -][A-Z])))*)")
 # Slot names ending in a generic feature word are streets, parks and lakes, not towns the
@@ -69,38 +73,51 @@ _DOT_CAND = re.compile(r"[A-Z](?<![\w.].)[a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(
 _DOT_CAND_SIG = re.compile(rb"A(?<![\w.].)[a-z]{0,4}\.(?:[ ]?A[a-z]{0,3}\.)?(?!\w)")
 
 
-
-
-_HEADS: dict[int, frozenset[str]] = {}
 # per gazetteer: folded word -> (whether it starts a two-word demonym, its own country code
 # as a demonym, plural "s" dropped if need be; None when none)
 _WORD_DEMONYM: dict[int, dict[str, tuple[bool, str | None]]] = {}
 
 
-def demonym_names(cx: Context) -> list[Toponym]:
-    """Demonyms ("Tunisian", "Sri Lankans") as mentions of their country, looked for at
-    the capitalised tokens the gazetteer scan left."""
-    gaz, text, folded, out = cx.gaz, cx.text, cx.folded, []
-    heads = _HEADS.get(id(gaz))
-    if heads is None:  # first words of two-word demonyms ("sri" of "sri lankan")
-        heads = _HEADS[id(gaz)] = frozenset(
-            k.split(" ", 1)[0] for k in gaz.data.demonyms if " " in k)
-    demonym = gaz.data.demonyms.get  # the table itself: one call less per token
+def _own_demonym(gaz: Gazetteer, word: str) -> str | None:
+    """The country code ``word`` is the demonym of, plural "s" dropped if need be ('' when
+    generic, None when none)."""
+    table = gaz.data.demonyms
+    one = table.get(word)
+    if one is None and word[-1:] == "s":
+        one = table.get(word[:-1])
+    return one
+
+
+def demonym_word(gaz: Gazetteer, word: str) -> tuple[bool, str | None]:
+    """What the folded ``word`` says alone: whether it starts a two-word demonym ("sri" of
+    "sri lankan"), and its own country code as a demonym ("malians" -> "ML"; '' when
+    generic, None when none). Memoised per gazetteer."""
     memo = _WORD_DEMONYM.get(id(gaz))
     if memo is None:
         memo = _WORD_DEMONYM[id(gaz)] = {}
-    for s, e in cx.unmatched:
+    known = memo.get(word)
+    if known is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        known = memo[word] = (word in gaz.demonym_heads, _own_demonym(gaz, word))
+    return known
+
+
+def demonym_like(gaz: Gazetteer, word: str) -> bool:
+    """Whether :func:`demonym_names` can make anything of the folded token ``word`` (not
+    memoised: the recogniser asks once per word and keeps the answer)."""
+    return word in gaz.demonym_heads or bool(_own_demonym(gaz, word))
+
+
+def demonym_names(cx: Context) -> list[Toponym]:
+    """Demonyms ("Tunisian", "Sri Lankans") as mentions of their country, looked for at
+    the capitalised tokens the gazetteer scan left that :func:`demonym_like` allows (the
+    scan sorts them out: ``cx.demonym_starts``)."""
+    gaz, text, folded, out = cx.gaz, cx.text, cx.folded, []
+    demonym = gaz.data.demonyms.get
+    for s, e in cx.demonym_starts:
         word = folded[s:e]
-        # what the word says alone, memoised: most tokens are no demonym and start none
-        known = memo.get(word)
-        if known is None:
-            if len(memo) > 200_000:
-                memo.clear()
-            one = demonym(word)
-            if one is None and word[-1:] == "s":
-                one = demonym(word[:-1])
-            known = memo[word] = (word in heads, one)
-        head, cc = known
+        head, cc = demonym_word(gaz, word)
         if head:
             nxt = _NEXT_WORD.match(text, e)
             if nxt:
@@ -144,8 +161,10 @@ def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
             continue
         cc, name = hit
         out.append(Toponym(start, start + len(form), name_key(name), "admin1", cc))
-    ends = {t.end for t in found}
+    ends: set[int] | None = None  # where found names end, made at the first postal code
     for m in _POSTAL_RE.finditer(text):
+        if ends is None:
+            ends = {t.end for t in found}
         if m.start() in ends:
             cc, name = _POSTAL[m.group(1)]
             out.append(Toponym(m.start(1), m.end(1), name_key(name), "admin1", cc))
@@ -194,7 +213,14 @@ def pattern_names(cx: Context) -> list[Toponym]:
         if name:
             hits.append((*name.span(1), kind.group(1)))
             resume = name.end()
+    rev, n = cx.reverse, len(text)
     for m in _kinds_after(text):
+        # The name's last word is the whole run of name characters before the kind (the
+        # name starts after no such character) and starts with a capital: read backwards
+        # with an anchored match, this spares the window search for "the state", "a county"
+        last = _RUN_BEFORE_REV.match(rev, n - m.start())
+        if last is None or not "A" <= last.group(1)[-1] <= "Z":
+            continue
         window = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
         if window:
             hits.append((*window.span(1), m.group(1)))
@@ -262,14 +288,21 @@ def slot_names(cx: Context) -> list[Toponym]:
     <Country>"): guesses for the resolver's fuzzy fallback."""
     text, gaz, rev = cx.text, cx.gaz, cx.reverse
     out: list[Toponym] = []
-    commas: dict[int, bool] = {}  # comma offset -> a country or state name follows it
+    # The first comma at or after the current name (-2: not looked for yet, -1: none left)
+    # and whether a country or state name follows it. The names come in text order and
+    # several share one comma: it is found and judged once.
+    comma, comma_ok = -2, False
     for s, _ in cx.unmatched:
-        # Both slots need a space before the name; the word before is read (a regex on the
-        # reversed text) only when its last two letters could end a preposition.
-        c1 = text[s - 1:s]
+        # Both slots need a space before the name and a word or a comma before that (a
+        # name at offset 0 or 1 has neither)
+        if s < 2:
+            continue
+        c1 = text[s - 1]
         if c1 != " " and c1 != "\t":
             continue
-        c2 = text[s - 2:s - 1]
+        # the word before is read (a regex on the reversed text) only when its last two
+        # letters could end a preposition
+        c2 = text[s - 2]
         if c2 == " " or c2 == "\t" or (c2 in _LOWER and text[s - 3:s - 1] in _PREP_TAILS):
             prev = _WORD_BEFORE_REV.match(rev, len(text) - s)
             slot = prev is not None and prev.group(2)[::-1] in _SLOT_PREPS
@@ -280,17 +313,14 @@ def slot_names(cx: Context) -> list[Toponym]:
             if c1 != " " or c2 not in _LOWER_OR_COMMA:
                 continue
             # "X, Tunisia": only before a country or state name. A name holds no comma, so
-            # its comma is the first one after it: whether a country or state follows that
-            # comma is asked once per comma (most names have none), before any name match.
-            comma = text.find(",", s)
-            if comma < 0:
-                continue
-            ok = commas.get(comma)
-            if ok is None:
-                after = _COMMA_NAME.match(text, comma)
-                ok = commas[comma] = after is not None and is_place_like(
-                    gaz, name_key(after.group(1)))
-            if not ok:
+            # its comma is the first one after it, judged before any name match.
+            if comma != -1 and comma < s:
+                comma = text.find(",", s)
+                if comma >= 0:
+                    after = _COMMA_NAME.match(text, comma)
+                    comma_ok = after is not None and is_place_like(
+                        gaz, name_key(after.group(1)))
+            if comma < 0 or not comma_ok:
                 continue
         m = _SLOT_NAME_RE.match(text, s)
         if m is None or (not slot and m.end() != comma):

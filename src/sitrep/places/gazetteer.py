@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 import numpy as np
@@ -48,20 +48,32 @@ class _Bucket:
     ``entries[starts[L]:starts[M + 1]]``."""
 
     joined: str
-    entries: list[int]
+    entries: np.ndarray
     starts: list[int]
     chars: list[int]
+    # length -> its skeletons, split on first use: a bucket of a country the news is
+    # about is asked again and again, mostly for the same few lengths
+    by_length: dict[int, list[str]] = field(default_factory=dict)
 
     def span(self, lo: int, hi: int) -> tuple[list[str], int]:
         """The skeletons of lengths ``lo..hi`` and the position of the first one."""
-        top = len(self.starts) - 2  # the longest length present
+        starts = self.starts
+        top = len(starts) - 2  # the longest length present
         lo, hi = max(lo, 0), min(hi, top)
         if lo > hi:
             return [], 0
-        a, b = self.starts[lo], self.starts[hi + 1]
+        a, b = starts[lo], starts[hi + 1]
         if a >= b:
             return [], a
-        return self.joined[self.chars[lo]:self.chars[hi + 1] - 1].split("\n"), a
+        out: list[str] = []
+        for length in range(lo, hi + 1):
+            part = self.by_length.get(length)
+            if part is None:
+                part = self.by_length[length] = self.joined[
+                    self.chars[length]:self.chars[length + 1] - 1].split("\n") if (
+                    starts[length + 1] > starts[length]) else []
+            out += part
+        return out, a
 
 
 class Gazetteer:
@@ -82,6 +94,8 @@ class Gazetteer:
         # tokens): the recogniser tries only n-grams that can match.
         self.longest = data.longest
         self.pairs = data.pairs  # first two tokens -> longest key they start
+        # first words of two-word demonyms ("sri" of "sri lankan")
+        self.demonym_heads = frozenset(k.split(" ", 1)[0] for k in data.demonyms if " " in k)
         # Per key: bit 1 if an entry is a country or admin1 (alternates too), bit 2 if a
         # non-alternate entry is a country or an admin1 of over a million people. The
         # recogniser asks this of many names it then drops (surnames, acronyms): read here,
@@ -167,7 +181,8 @@ class Gazetteer:
                 starts = [0, *accumulate(counts)]
                 # each skeleton of length L takes L + 1 characters with its newline
                 chars = [0, *accumulate(n * (length + 1) for length, n in enumerate(counts))]
-                rows = _Bucket(joined, entries.tolist(), starts, chars)
+                # (the entries stay an array: only the few hits are read)
+                rows = _Bucket(joined, entries, starts, chars)
             self._skeletons[memo] = rows
         return rows
 
@@ -212,7 +227,7 @@ class Gazetteer:
             got = process.extract(target, skels, scorer=fuzz.ratio,
                                   score_cutoff=cutoff, limit=None)
             entries = rows.entries
-            hits = sorted(((found, score, entries[a + k]) for found, score, k in got),
+            hits = sorted(((found, score, int(entries[a + k])) for found, score, k in got),
                           key=lambda h: (-h[1], h[2]))[:limit]
             for found, score, idx in hits:
                 if abs(len(found) - len(target)) > 2:

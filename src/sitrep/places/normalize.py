@@ -57,21 +57,29 @@ def fold_plain(text: str) -> tuple[str, bool]:
     # News text holds a few distinct non-ASCII characters (quotes, dashes, accents): one
     # C-speed replace per distinct character beats a Python call per occurrence (what a
     # regex sub with a function makes) and a translate table over every character.
-    chars = set(_NON_ASCII.findall(text))
+    # The work is done on UTF-8 bytes, where C loops over ASCII are fastest: the distinct
+    # characters are what is left once the ASCII bytes are deleted, and bytes.lower()
+    # lowers the ASCII letters alone (a multi-byte character holds no ASCII byte).
+    raw = text.encode("utf-8", "surrogatepass")
+    chars = set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     pairs = [(c, _fold_char(c)) for c in chars]
-    if any(f != c and f in chars for c, f in pairs):
-        # a character folds to another one of the text (a handful of rare letters whose
-        # fold is no fixed point): one replace would fold it twice
-        out = _NON_ASCII.sub(_fold_match, text).lower()
-    else:
-        out = text
-        for c, f in pairs:
-            if f != c:
-                out = out.replace(c, f)
-        out = out.lower()
+    out = raw.lower().decode("utf-8", "surrogatepass")
+    for c, f in pairs:
+        g = f if f != c else c
+        if (f != c and f in chars) or g.lower() != g:
+            # a character folds to another one of the text (one replace would fold it
+            # twice), or its fold still has a lower case (rare letters): what lower()
+            # over the text makes, character by character
+            out = _NON_ASCII.sub(_fold_match, text).lower()
+            break
+        if f != c:
+            out = out.replace(c, f)
     if len(out) != len(text):  # a folded character that lower() still expands
         out = "".join(c.lower() if c.isascii() else _fold_char(c) for c in text)
     return out, all(_inert(c) for c in chars)
+
+
+_ASCII_BYTES = bytes(range(128))
 
 
 @lru_cache(maxsize=4096)
@@ -103,21 +111,25 @@ def name_key(name: str) -> str:
 
 
 _PREFIX = re.compile(r"^(?:al|el|ad|ar|as|an|at|az)[- ']")
+# (pattern, replacement, trigger): a rule can change the name only if one of its trigger
+# substrings is in it (None: no cheap test), so most rules are skipped for most names by
+# a substring test instead of a regex call.
 _RULES = (
-    (re.compile(r"[.-]"), " "),
-    (re.compile(r"'"), ""),  # ayn/hamza marks: "Sana'a", "Dar'a"
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"gu(?=[eiy])"), "g"),
-    (re.compile(r"qu"), "k"),
-    (re.compile(r"[qc](?=[^hei]|$)"), "k"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"(?<=[aeiou])h\b"), ""),  # final -ah/-eh: "Hamah", "Raqqah", "Basrah"
-    (re.compile(r"\b[aeiou]+(?=[a-z])"), "a"),  # initial vowels: "Erbil"/"Arbil"
-    (re.compile(r"(?<=[a-z])[aeiouy]+(?=[a-z])"), "a"),  # inner vowels: one class
-    (re.compile(r"(?<=[a-z])[aeiouy]+\b"), ""),  # final vowels: often dropped in English
-    (re.compile(r"([a-z])\1+"), r"\1"),
-    (re.compile(r"\s+"), " "),
+    (re.compile(r"[.-]"), " ", (".", "-")),
+    (re.compile(r"'"), "", ("'",)),  # ayn/hamza marks: "Sana'a", "Dar'a"
+    (re.compile(r"ou"), "u", ("ou",)),
+    (re.compile(r"gu(?=[eiy])"), "g", ("gu",)),
+    (re.compile(r"qu"), "k", ("qu",)),
+    (re.compile(r"[qc](?=[^hei]|$)"), "k", ("q", "c")),
+    (re.compile(r"ph"), "f", ("ph",)),
+    (re.compile(r"kh"), "h", ("kh",)),
+    (re.compile(r"(?<=[aeiou])h\b"), "", ("h",)),  # final -ah/-eh: "Hamah", "Raqqah", "Basrah"
+    (re.compile(r"\b[aeiou]+(?=[a-z])"), "a", None),  # initial vowels: "Erbil"/"Arbil"
+    (re.compile(r"(?<=[a-z])[aeiouy]+(?=[a-z])"), "a", None),  # inner vowels: one class
+    (re.compile(r"(?<=[a-z])[aeiouy]+\b"), "", None),  # final vowels: often dropped in English
+    (re.compile(r"([a-z])\1+"), r"\1", None),
+    # (the name holds no whitespace but spaces here: only a run of two changes anything)
+    (re.compile(r"\s+"), " ", ("  ",)),
 )
 
 
@@ -126,7 +138,13 @@ def skeleton(name: str) -> str:
     doubled letters collapsed. Used only to compare spellings, never shown."""
     s = _JUNK.sub("", fold_name(name))
     s = _PREFIX.sub("", s)
-    for pattern, repl in _RULES:
+    for pattern, repl, needs in _RULES:
+        if needs is not None:
+            for part in needs:
+                if part in s:
+                    break
+            else:
+                continue  # no trigger: the rule would change nothing
         s = pattern.sub(repl, s)
     return s.strip()
 
@@ -134,6 +152,7 @@ def skeleton(name: str) -> str:
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=16384)
 def squash(name: str) -> str:
     """:func:`skeleton` without spaces, doubled letters collapsed once more ("Deir Ezzor"
     and "Deir ez-Zor" both give ``darazar``): the key the fuzzy fallback compares."""

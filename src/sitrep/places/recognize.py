@@ -38,7 +38,14 @@ from .context import (
     is_place_like,
     is_sentence_start,
 )
-from .extra_names import abbreviations, demonym_names, kind_hints, pattern_names, slot_names
+from .extra_names import (
+    abbreviations,
+    demonym_like,
+    demonym_names,
+    kind_hints,
+    pattern_names,
+    slot_names,
+)
 from .gazetteer import Gazetteer
 from .normalize import TOKEN, name_key
 
@@ -92,11 +99,12 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     if lex is None:
         lex = _lexical(key)
     surface = text[s:e]
-    letters = len(surface) if surface.isalpha() else sum(map(str.isalpha, surface))
+    alpha = surface.isalpha()
+    letters = len(surface) if alpha else sum(map(str.isalpha, surface))
     one_word = " " not in key
     if mode == "mixed":
         # capitalised() inlined for one plain word (most calls)
-        if not surface[:1].isupper() or (not surface.isalpha() and not capitalised(surface)):
+        if not surface[:1].isupper() or (not alpha and not capitalised(surface)):
             return _NO
         if letters <= 2 and not (surface.isupper() or "." in surface):
             return _NO
@@ -202,18 +210,29 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
     match_run, match_next, find_tokens = _RUN.match, _NEXT.match, TOKEN.finditer
     pairs, first_info, pair_memo = gaz.pairs, gaz.first_info, gaz.pair_memo
     unmatched = cx.unmatched
-    add_unmatched = unmatched.append
-    for s, fe in _starts(cx):
+    add_unmatched, add_demonym = unmatched.append, cx.demonym_starts.append
+    for span in _starts(cx):
+        s, fe = span
         if s < covered:
             continue
         word = folded[s:fe]
         # what the word can start, from a small memo: the index and the two-token table
-        # are large dicts whose lookups miss the CPU cache (~3x slower than a memo hit)
+        # are large dicts whose lookups miss the CPU cache (~3x slower than a memo hit);
+        # bit 4: whether it may be (or start) a demonym, so the demonym finder reads only
+        # those few tokens instead of every unmatched one
         info = first_info.get(word)
         if info is None:
             if len(first_info) > 200_000:
                 first_info.clear()
-            info = first_info[word] = (word in index) | (2 if word in longest else 0)
+            info = first_info[word] = ((word in index) | (2 if word in longest else 0)
+                                       | (4 if demonym_like(gaz, word) else 0))
+        if not info & 3:
+            # no key on its own and none longer ("The", "He"): the commonest case, first
+            # (the span tuple itself is kept: no new one per token)
+            add_unmatched(span)
+            if info:
+                add_demonym(span)
+            continue
         most = 1
         if info & 2:
             # only a known two-token prefix can start a longer key: one cheap look ahead
@@ -227,8 +246,10 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                         pair_memo.clear()
                     most = pair_memo[pair] = pairs.get(pair, 1)
         if most == 1:
-            if not info & 1:  # no key on its own ("The", "He")
-                add_unmatched((s, fe))
+            if not info & 1:  # no key on its own, nor the longer key the word may start
+                add_unmatched(span)
+                if info & 4:
+                    add_demonym(span)
                 continue
             ends, words = [fe], [word]
         else:
@@ -264,7 +285,9 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                 weak.append(Toponym(s, e, key))
             break  # the longest candidate decides: no "New" out of "New York Times"
         if covered <= s:
-            add_unmatched((s, fe))
+            add_unmatched(span)
+            if info & 4:
+                add_demonym(span)
     if weak:
         # One sense per article: "Dublin Arts Council" names the place when the article
         # uses "Dublin" as a place elsewhere ("in Dublin", "Dublin, Ohio").

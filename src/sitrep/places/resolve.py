@@ -160,6 +160,31 @@ _BAND_EDGES = np.array([50.0, 150.0, 400.0])
 _BANDS = np.array([0.2, 0.1, 0.05, 0.0])
 
 
+def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, float]]
+                  ) -> list[float]:
+    """:func:`_near_band` of the candidates ``rows[i]`` (``i`` in ``idxs``) against their
+    nearest point of ``pts`` (flat-earth distance: enough at these ranges); 0.0 for the
+    kinds proximity does not apply to (countries, admin1 areas, regions)."""
+    out = []
+    sqrt = math.sqrt
+    for i in idxs:
+        _, _, _, _, kind, lat, lon, k = rows[i]
+        if kind != 2 and kind != 3:
+            out.append(0.0)
+            continue
+        # the nearest anchor, squares as products (as numpy squares in near_bands; a float
+        # power is a libm call) and no list per candidate
+        d2 = -1.0
+        for la, lo in pts:
+            dy, dx = la - lat, (lo - lon) * k
+            d = dy * dy + dx * dx
+            if d < d2 or d2 < 0:
+                d2 = d
+        km = 111.2 * sqrt(d2)  # _near_band inlined (a call per candidate)
+        out.append(0.2 if km < 50 else 0.1 if km < 150 else 0.05 if km < 400 else 0.0)
+    return out
+
+
 def _near_band(km: float) -> float:
     """The proximity bonus of a place ``km`` from the nearest anchor of its country."""
     return 0.2 if km < 50 else 0.1 if km < 150 else 0.05 if km < 400 else 0.0
@@ -219,6 +244,9 @@ class _Scorer:
         self.without: dict[str, list[tuple[float, float]]] = {}  # key -> its country's others
         self.top = 0.0
         self.context_ccs: set[str] = set()
+        # (key, country) -> (anchor points, proximity bonus per candidate of that country),
+        # across scoring rounds
+        self.near: dict[tuple[str, str], tuple[list[tuple[float, float]], list[float]]] = {}
 
     def set_evidence(self, chosen: dict[str, Candidate], weights: dict[str, float],
                      demonyms: Counter) -> None:
@@ -280,14 +308,18 @@ class _Scorer:
                       if y.feature in _AREA] if key in self.contain else None
         members = [x for other in self.contained[key] for x in self.cands[other]
                    ] if key in self.contained else None
-        others = self._others
+        others, near, anchor_pts = self._others, self.near, self.anchor_pts
+        # the country of the anchor this key's own choice makes: only its points need
+        # that anchor taken out (_others); the other countries' points are used as they are
+        own_cc = self.own_anchor.get(key)
         out = st.base[:]
         by_cc = st.by_cc
         if containers or members:
             groups: Iterable[str] = by_cc
         else:
-            # only candidates in the context's countries can score above their base
-            groups = [cc for cc in self.context_ccs if cc in by_cc]
+            # only candidates in the context's countries can score above their base (each
+            # group sets its own candidates' scores: the order of the groups is free)
+            groups = by_cc.keys() & self.context_ccs
         for cc in groups:
             idxs = by_cc[cc]
             # per country: the context bonus and the anchor points (without this key's own)
@@ -298,13 +330,22 @@ class _Scorer:
                     weight -= own_w
                 if weight > 0:
                     bonus = 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
-            pts = others(key, cc)
-            # many candidates times many anchors ("Springfield" in a US article): the
-            # distances in one numpy pass
-            big = pts and len(idxs) * len(pts) >= _VECTOR_MIN
-            near_add = st.near_bands(cc, pts) if big else None
+            pts = others(key, cc) if cc == own_cc else anchor_pts.get(cc)
+            near_add = None
+            if pts:
+                # the proximity bonus of each candidate, kept for the next scoring round:
+                # most choices stay, so the anchors and the bonuses are the same again
+                memo = near.get((key, cc))
+                if memo is not None and memo[0] == pts:
+                    near_add = memo[1]
+                else:
+                    # many candidates times many anchors ("Springfield" in a US article):
+                    # the distances in one numpy pass
+                    near_add = (st.near_bands(cc, pts) if len(idxs) * len(pts) >= _VECTOR_MIN
+                                else _scalar_bands(rows, idxs, pts))
+                    near[(key, cc)] = (pts, near_add)
             for j, i in enumerate(idxs):
-                c, s, _, area, kind, lat, lon, k = rows[i]
+                c, s, _, area, kind, _, _, _ = rows[i]
                 if bonus:
                     s += bonus
                 if kind != 0 and kind != 1:  # neither a country nor an admin1
@@ -322,13 +363,9 @@ class _Scorer:
                     s += 0.6
                 if members and kind <= 2 and any(_inside(x, c) for x in members):
                     s += 0.4
-                if (kind == 2 or kind == 3) and pts:
-                    # only places of the same country count; a flat-earth distance is enough
-                    if near_add is not None:
-                        s += near_add[j]
-                    else:
-                        d2 = min([(la - lat) ** 2 + ((lo - lon) * k) ** 2 for la, lo in pts])
-                        s += _near_band(111.2 * math.sqrt(d2))
+                if near_add is not None and (kind == 2 or kind == 3):
+                    # only places of the same country count (a town or district)
+                    s += near_add[j]
                 out[i] = s
         return out
 
@@ -385,11 +422,14 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         weights[key] = 1.0 / st.countries
     scorer.set_evidence(chosen, weights, demonyms)
 
-    # Names the index lacks: fuzzy match inside the countries the article is about.
+    # Names the index lacks: fuzzy match inside the countries the article is about (the
+    # same three for every such name: the evidence does not change in this loop).
+    ctx: list[str] | None = None
     for key in cands:
         if not cands[key] and len(key) > 3:
-            ctx = [cc for cc, _ in (demonyms + Counter(
-                {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
+            if ctx is None:
+                ctx = [cc for cc, _ in (demonyms + Counter(
+                    {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
                 cands[key] = [c for c, _ in gaz.fuzzy(key, ctx)][:3]
                 if cands[key]:  # no memo: the context countries chose these
