@@ -107,6 +107,9 @@ def test_demonym_like_is_what_demonym_word_allows(word, like):
 @pytest.mark.parametrize(("text", "want"), [
     ("Tunisian troops and Sri Lankan workers met John in Kabul.", ["TN", "LK"]),
     ("Malians and Nigerian police crossed near Gao.", ["ML", "NG"]),
+    # plurals the demonym list adds are their singular's country's, not generic
+    ("Some 3,000 Tunisians and hundreds of Syrians left by sea.", ["TN", "SY"]),
+    ("Iraqis and Afghans queued at the border.", ["IQ", "AF"]),
     ("The Governor said Smith left for Texas.", []),
 ])
 def test_demonym_finder_reads_the_sieved_tokens(text, want):

@@ -37,7 +37,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-19"
+BUILD_VERSION = "places-20"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -309,9 +309,12 @@ def build() -> GazetteerData:
                float(reg["lon"]), cc, "", "", "region", 0),
               [reg["name"], *reg.get("aliases", [])], primary=1 + len(reg.get("aliases", [])))
 
-    # Demonyms never index a place ("Tunisian" is an adjective, not a town).
+    # Demonyms never index a place ("Tunisian" is an adjective, not a town). A plural the
+    # list adds is its singular's country's ("Tunisians" is Tunisia's as "Tunisian" is).
     for extra in read_lines("places", "demonyms.txt"):
-        demonyms.setdefault(name_key(extra), "")
+        key = name_key(extra)
+        if key not in demonyms:
+            demonyms[key] = demonyms.get(key[:-1], "") if key.endswith("s") else ""
     for dem in demonyms:
         b.names.pop(dem, None)
 
