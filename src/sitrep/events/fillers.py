@@ -23,9 +23,17 @@ from .fillers_combine import (
     combine,
     model_fillers,
 )
-from .fillers_quotes import group_names, one_quote_per_group, tidy
+from .fillers_names import coordinated_names, full_names
+from .fillers_quotes import (
+    group_names,
+    named_actors,
+    one_quote_per_group,
+    their_organisations,
+    tidy,
+)
+from .fillers_weapons import weapons_named
 
-__all__ = ["RoleFillers", "role_fillers"]
+__all__ = ["RoleFillers", "no_adjectives", "quoted", "role_fillers", "victim_quotes"]
 
 
 @dataclass(slots=True)
@@ -45,7 +53,8 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
     as harmed in the draft's sentences and those counted as killed, wounded or abducted
     (not the perpetrators' own dead), targets and weapons what the frames quoted (one
     weapon per head noun). ``tagged``: the trained tagger adds its fillers (see
-    ``fillers_combine``); otherwise the rules' alone."""
+    ``fillers_combine``); otherwise the rules' alone. The combined fillers are quoted by
+    :func:`quoted`, each entity as earlier events of the article quoted it."""
     victims = _named_victims(article, draft)
     own = _own_side(actor1_mentions)
     victims += [_victim_quote(article.text, c) for c in toll.evidence
@@ -55,7 +64,7 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
         c.side == "civilians" and c.value for c in toll.evidence)
     quotable = [m for m in actor1_mentions if _quotable(article.text, m, civilians_hit)]
     perpetrators = _perpetrators(article, quotable)
-    group = _their_group(article, quotable)
+    group = _their_group(article, quotable or [m for m in actor1_mentions if m.inter in (2, 3)])
     if group is not None:
         perpetrators.append(RoleFiller(group.text, group.start, group.end, "organization"))
     targets = [_trim(article.text, RoleFiller(r.text, r.start, r.end))
@@ -66,8 +75,27 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
                         _by_head(_dedupe(weapons)))
     fillers = combine(rules, model_fillers(article, draft) if tagged else {},
                       text=article.text)
-    fillers = one_quote_per_group(tidy(article.text, fillers), _GROUPS.of(article))
+    fillers = quoted(article.text, article.actors, fillers, _GROUPS.of(article),
+                     _GROUPS.named(article))
     return canonical(fillers, article_quotes(article, draft))
+
+
+def quoted(text: str, actors: list[ActorMention], fillers: RoleFillers,
+           groups: list[tuple[int, int, str, str]], named: list[tuple[int, int]]) -> RoleFillers:
+    """The combined fillers of an event quoted as coders quote them: victims as people
+    (:func:`victim_quotes`), no perpetrator quoted by an adjective (:func:`no_adjectives`),
+    targets without counts and possessives ("his car"), weapons by their weapon noun,
+    quotes tidied (:func:`tidy`), people with the organisation they act for
+    (:func:`their_organisations`), one quote per armed group and people by their fullest
+    name (:func:`full_names`). ``actors``, ``groups``, ``named``: the article's actor
+    mentions, :func:`group_names` and :func:`named_actors`."""
+    fillers = tidy(text, weapons_named(fillers))
+    # (trimmed after tidy, which completes a target's noun phrase over its modifiers)
+    fillers = RoleFillers(no_adjectives(text, actors, fillers.perpetrators),
+                          victim_quotes(fillers.victims),
+                          _dedupe([_trim(text, t) for t in fillers.targets]), fillers.weapons)
+    fillers = their_organisations(text, fillers, named)
+    return full_names(text, one_quote_per_group(fillers, groups, text))
 
 
 class _ArticleGroups:
@@ -77,11 +105,18 @@ class _ArticleGroups:
     def __init__(self) -> None:
         self.article: Article | None = None
         self.groups: list[tuple[int, int, str, str]] = []
+        self.organisations: list[tuple[int, int]] = []
 
     def of(self, article: Article) -> list[tuple[int, int, str, str]]:
         if article is not self.article:
             self.article, self.groups = article, group_names(article.actors)
+            self.organisations = named_actors(article.actors)
         return self.groups
+
+    def named(self, article: Article) -> list[tuple[int, int]]:
+        """The article's :func:`named_actors`."""
+        self.of(article)
+        return self.organisations
 
 
 _GROUPS = _ArticleGroups()
@@ -107,6 +142,45 @@ def _trim(text: str, r: RoleFiller) -> RoleFiller:
         return r
     start = r.start + words[k].start()
     return RoleFiller(text[start:r.end], start, r.end, r.kind)
+
+
+_CONJUNCTION = re.compile(r"(?:and|or)\s+", re.IGNORECASE)
+
+
+def victim_quotes(victims: list[RoleFiller]) -> list[RoleFiller]:
+    """Victims from any source quoted as people: without a leading conjunction ("and her
+    daughter") or title before a name ("archbishop oscar romero": MUC-4 quotes the name;
+    on its training templates 256 titled names against 6), and none that ends with a verb
+    or an event ("he died", "kidnappings")."""
+    out = []
+    for v in victims:
+        m = _CONJUNCTION.match(v.text)
+        if m is not None and m.end() < len(v.text):
+            v = RoleFiller(v.text[m.end():], v.start + m.end(), v.end, v.kind)
+        v = _untitled(v)
+        if _is_person_quote(v):
+            out.append(v)
+    return out
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(read_json("actors", "persons.json")["titles"])
+
+
+_TITLE = re.compile(r"([\w.]+)\.?\s+")
+
+
+def _untitled(v: RoleFiller) -> RoleFiller:
+    """A victim's name without the titles before it ("Father Ignacio Ellacuria", "Dr.
+    Ana Diaz"); a quote that is only a title ("the policeman") stays."""
+    at = 0
+    while (m := _TITLE.match(v.text, at)) is not None and \
+            m.group(1).lower().rstrip(".") in _titles():
+        at = m.end()
+    if at == 0 or at >= len(v.text):
+        return v
+    return RoleFiller(v.text[at:], v.start + at, v.end, v.kind)
 
 
 def _is_person_quote(r: RoleFiller) -> bool:
@@ -144,15 +218,41 @@ def _quotable(text: str, m: ActorMention, civilians_hit: bool) -> bool:
     the harmed ("the government", "civilians"), not state forces in an event that hit no
     civilians (combat: the other side, not a perpetrator), and not a bare actor word used
     as an adjective ("a terrorist attack", "GUERRILLA ACTIONS")."""
-    never, needs_civilians, modifiers = _perpetrator_rules()
+    never, needs_civilians, _ = _perpetrator_rules()
     if m.category in never or (m.category in needs_civilians and not civilians_hit):
         return False
+    # A named group stays the perpetrator when used as an adjective ("an FMLN attack").
+    return _kind(m) == "organization" or not _adjective(text, m)
+
+
+def no_adjectives(text: str, actors: list[ActorMention],
+                  perpetrators: list[RoleFiller]) -> list[RoleFiller]:
+    """Perpetrators described as people, each quoted where a word names them rather than
+    where it is an adjective (the tagger may quote "terrorist" of "terrorist threats"):
+    by the first of the article's ``actors`` with the same head that names people, or
+    not at all."""
+    out = []
+    for p in perpetrators:
+        if p.kind != "organization" and _adjective(text, p):
+            head = _head(p.text)
+            a = next((a for a in actors if _kind(a) == "individual"
+                      and _head(a.text) == head and not _adjective(text, a)), None)
+            if a is None:
+                continue
+            p = RoleFiller(a.text, a.start, a.end, p.kind)
+        if not any((o.start, o.end) == (p.start, p.end) for o in out):
+            out.append(p)
+    return out
+
+
+def _adjective(text: str, m: ActorMention | RoleFiller) -> bool:
+    """Whether a bare singular actor word is used as an adjective ("a terrorist attack",
+    "GUERRILLA ACTIONS"): it names no people."""
     words = m.text.split()
     if len(words) == 1 and not words[0].lower().endswith("s"):
         nxt = _NEXT_WORD.match(text, m.end)
-        if nxt is not None and nxt.group(1).lower() in modifiers:
-            return False
-    return True
+        return nxt is not None and nxt.group(1).lower() in _perpetrator_rules()[2]
+    return False
 
 
 def _their_group(article: Article, perpetrators: list[ActorMention]) -> ActorMention | None:
@@ -201,8 +301,10 @@ def _perpetrators(article: Article, mentions: list[ActorMention]) -> list[RoleFi
         if key in seen:
             continue
         seen.add(key)
+        # (the first that names people: not "terrorist threats" before "the terrorists")
         first = next((a for a in article.actors if _kind(a) == key[1] and
-                      (a.name if key[1] == "organization" else _head(a.text)) == key[0]), m)
+                      (a.name if key[1] == "organization" else _head(a.text)) == key[0]
+                      and (key[1] == "organization" or not _adjective(article.text, a))), m)
         out.append(RoleFiller(first.text, first.start, first.end, key[1]))
     return out
 
@@ -249,10 +351,15 @@ def _sentence_victims(article: Article, index: int) -> list[tuple[str, int, int]
     s = article.sentences[index]
     low = text[s.start:s.end].lower()
     out = []
-    for p in find_persons(text[s.start:s.end], s.start):
-        a, b = p.start - s.start, p.end - s.start
+    names = [(p.start, p.end) for p in find_persons(text[s.start:s.end], s.start)]
+    if names:
+        taken = [(m.start, m.end) for m in article.places if s.start <= m.start < s.end] + \
+            [(m.start, m.end) for m in article.actors if s.start <= m.start < s.end]
+        names = sorted(names + coordinated_names(text, names, taken))
+    for start, end in names:
+        a, b = start - s.start, end - s.start
         if before.search(low[max(0, a - 90):a]) or after.match(low, b):
-            out.append((p.text, p.start, p.end))
+            out.append((text[start:end], start, end))
     return out
 
 

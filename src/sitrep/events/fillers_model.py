@@ -125,7 +125,7 @@ def _runs(tokens: list[Token], labels: list[int], margins: list[float]) -> list[
 
 # Words a quote neither starts nor ends with ("urban guerrillas OF", "OF archbishop").
 _EDGE = frozenset(("of", "and", "or", "in", "by", "to", "for", "on", "at", "with", "from",
-                   "s", "who", "which", "that", "as"))
+                   "s", "who", "which", "that", "as", "but"))
 
 
 def _span(tokens: list[Token], role: int, first: int, end: int,

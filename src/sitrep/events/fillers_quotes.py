@@ -22,8 +22,8 @@ from .fillers_features import Token, is_cue, tokenize
 if TYPE_CHECKING:
     from .fillers import RoleFillers
 
-__all__ = ["group_names", "one_quote_per_group", "perpetrator_kind", "perpetrator_kinds",
-           "quote_head", "tidy"]
+__all__ = ["group_names", "named_actors", "one_quote_per_group", "perpetrator_kind",
+           "perpetrator_kinds", "quote_head", "their_organisations", "tidy"]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -214,20 +214,34 @@ def group_names(actors: list[ActorMention]) -> list[tuple[int, int, str, str]]:
                   if a.inter in (2, 3) and not a.name.startswith("Unidentified"))
 
 
-def one_quote_per_group(fillers: RoleFillers,
-                        groups: list[tuple[int, int, str, str]]) -> RoleFillers:
-    """The fillers with each organisation that names a known armed group quoted by the
-    article's first mention of that group ("the FMLN" and "the Farabundo Marti National
+def one_quote_per_group(fillers: RoleFillers, groups: list[tuple[int, int, str, str]],
+                        text: str | None = None) -> RoleFillers:
+    """The fillers with each perpetrator that names a known armed group (an
+    organisation, or any quote inside the group's name) quoted by the article's first
+    mention of that group ("the FMLN" and "the Farabundo Marti National
     Liberation Front" are one perpetrator; "ELN" and "Army of National Liberation" too):
     one quote per group, whichever source found which name. ``groups``: the article's
-    :func:`group_names`."""
-    if not groups or not any(p.kind == "organization" for p in fillers.perpetrators):
+    :func:`group_names`; with the article's ``text``, a first mention that describes
+    people ("FMLN guerrillas") is quoted by the group's words alone."""
+    if not groups:
+        return fillers
+    # A quote inside a group's name is that group when its head names no people, whatever
+    # kind a source gave it (the tagger may read "Shining Path" as people; "rebels" and
+    # "urban commandos" stay people).
+    perps = [RoleFiller(p.text, p.start, p.end, "organization")
+             if p.kind != "organization" and perpetrator_kind(p) is None
+             and any(a <= p.start and p.end <= b for a, b, _, _ in groups) else p
+             for p in fillers.perpetrators]
+    if not any(p.kind == "organization" for p in perps):
         return fillers
     first: dict[str, tuple[int, int, str]] = {}
     for a, b, name, quote in groups:
-        first.setdefault(name, (a, b, quote))
+        if name not in first:
+            # the group's words of its first mention ("FMLN" of "FMLN guerrillas")
+            a, b = _org_words(text, a, b) or (a, b) if text is not None else (a, b)
+            first[name] = (a, b, quote if text is None else text[a:b])
     out: list[RoleFiller] = []
-    for p in fillers.perpetrators:
+    for p in perps:
         if p.kind == "organization":
             name = next((n for a, b, n, _ in groups if a < p.end and p.start < b), None)
             if name is not None:
@@ -235,6 +249,123 @@ def one_quote_per_group(fillers: RoleFillers,
                 p = RoleFiller(quote, a, b, p.kind)
         if not any((o.start, o.end, o.kind) == (p.start, p.end, p.kind) for o in out):
             out.append(p)
+    if out == fillers.perpetrators:
+        return fillers
+    return type(fillers)(out, fillers.victims, fillers.targets, fillers.weapons)
+
+
+# Categories of actors that are no perpetrating organisation of the people they describe
+# ("civilians", "protesters" name people; "the government" orders, it does not act).
+_NOT_ORGANISATIONS = frozenset(("civilians", "government", "protesters", "rioters"))
+
+
+def named_actors(actors: list[ActorMention]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the article's mentions of named armed organisations (state
+    forces, rebels, militias; not "unidentified" ones): what :func:`their_organisations`
+    reads."""
+    return sorted((a.start, a.end) for a in actors
+                  if not a.name.startswith("Unidentified") and a.category not in _NOT_ORGANISATIONS)
+
+
+def _org_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words of ``text[start:end]`` that name the organisation: without a partitive
+    before "of" ("members of the"), articles and the people noun after it
+    ("guerrillas", "troops", "elements")."""
+    _, people, _ = _kind_rules()
+    partitives, *_ = _tidy_rules()
+    toks = [t for t in _tokens(text, start, end, 40) if t.low[0].isalnum()]
+    k = next((i for i, t in enumerate(toks) if t.low == "of"), -1)
+    if k > 0 and all(t.low in partitives or t.low in people for t in toks[:k]):
+        toks = toks[k + 1:]
+    while toks and toks[0].low in ("the", "a", "an"):
+        toks = toks[1:]
+    while toks and (toks[-1].low in people or toks[-1].low in partitives):
+        toks = toks[:-1]
+    return (toks[0].start, toks[-1].end) if toks else None
+
+
+_PEOPLE_OF = re.compile(r"\b(\w+) of (?:the )?$", re.IGNORECASE)
+_OF_THE = re.compile(r" of (?:the )?", re.IGNORECASE)
+
+
+def _names_people(text: str, p: RoleFiller) -> bool:
+    """Whether a quote has a noun for people or a partitive ("troops", "members of")."""
+    _, people, _ = _kind_rules()
+    partitives, *_ = _tidy_rules()
+    return perpetrator_kind(p) == "individual" or any(
+        t.low in people or t.low in partitives for t in _tokens(text, p.start, p.end, 40))
+
+
+def their_organisations(text: str, fillers: RoleFillers,
+                        named: list[tuple[int, int]]) -> RoleFillers:
+    """The fillers with the organisation of people described by it: "FMLN guerrillas",
+    "members of the Shining Path", "army troops" (individuals) are also the FMLN, the
+    Shining Path, the army (organisations), as MUC-4 and ACLED code the doers and the
+    group they act for; an organisation quoted right before a people noun ("armed forces
+    elements") is also those people. A quote of people that only names the organisation
+    ("the Shining Path"), or a piece of its name ("forces" of "armed forces"), is the
+    organisation. ``named``: the article's :func:`named_actors`."""
+    if not named or not fillers.perpetrators:
+        return fillers
+    _, people, _ = _kind_rules()
+    orgs: list[RoleFiller] = []
+    persons: list[RoleFiller] = []
+    # The organisations the sources quoted (as such, or as people without a people noun).
+    quoted = [p for p in fillers.perpetrators if p.kind == "organization"]
+    for p in fillers.perpetrators:
+        if p.kind == "organization":
+            orgs.append(p)
+            continue
+        # "soldiers of the Malian army": the organisation the people are of
+        # (MUC-4 quotes the people as named: "troops", not "troops of the brigade")
+        of = _OF_THE.match(text, p.end)
+        if of is not None and _names_people(text, p):
+            org = next(((a, b) for a, b in named if a == of.end()), None)
+            org = org and _org_words(text, *org)
+            if org is not None:
+                orgs.append(RoleFiller(text[org[0]:org[1]], org[0], org[1], "organization"))
+        persons.append(p)
+        for a, b in named:
+            if not (a < p.end and p.start < b):
+                continue
+            whole = _org_words(text, a, b)
+            inside = a <= p.start and p.end <= b
+            org = whole if inside else _org_words(text, max(a, p.start), min(b, p.end))
+            if org is None or whole is None:
+                continue
+            if not _names_people(text, p) and (
+                    inside or _org_words(text, p.start, p.end) == org):
+                # no people noun in the quote: it is (a piece of) the organisation's name
+                # ("the Shining Path" or "forces" given as people)
+                org = whole
+                persons.pop()
+                quoted.append(RoleFiller(text[org[0]:org[1]], org[0], org[1], "organization"))
+            elif inside and (a, b) != (p.start, p.end) and \
+                    p.text.split()[0].lower() in _tidy_rules()[0]:
+                # a piece of a description of people cut inside a compound ("group
+                # fighters" of "Islamic State group fighters"): the whole description
+                # ("rebels" of "FMLN rebels" names the people alone)
+                persons[-1] = RoleFiller(text[a:b], a, b, p.kind)
+            if text[org[0]:org[1]].lower() not in _tidy_rules()[3]:
+                # (a lone nationality, "Russian" of "Russian military personnel", is none)
+                orgs.append(RoleFiller(text[org[0]:org[1]], org[0], org[1], "organization"))
+            break
+    for o in list(orgs):
+        # "members of the Shining Path": the people of the organisation (a partitive;
+        # not "killers of ...", whose "of" names the victims)
+        before = _PEOPLE_OF.search(text, max(0, o.start - 40), o.start)
+        if before is not None and before.group(1).lower() in _tidy_rules()[0]:
+            persons.append(RoleFiller(text[before.start(1):o.end], before.start(1), o.end,
+                                      "individual"))
+        # (an organisation a source quoted: the one read off people is theirs already)
+        nxt = _tokens(text, o.end, o.end + 20, 1) if o in quoted else []
+        if nxt and _joined(text, o.end, nxt[0].start) and nxt[0].low in people:
+            persons.append(RoleFiller(text[o.start:nxt[0].end], o.start, nxt[0].end,
+                                      "individual"))
+    out = [o for o in fillers.perpetrators if o in persons or o in orgs]
+    out += [o for o in persons + orgs if o not in out]
+    out = [o for i, o in enumerate(out) if not any(
+        (q.start, q.end, q.kind) == (o.start, o.end, o.kind) for q in out[:i])]
     if out == fillers.perpetrators:
         return fillers
     return type(fillers)(out, fillers.victims, fillers.targets, fillers.weapons)

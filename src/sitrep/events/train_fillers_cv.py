@@ -17,11 +17,11 @@ from datetime import date
 import numpy as np
 
 from ..actors.persons import find_persons
-from ..article import Article
+from ..article import ActorMention, Article
 from ..eval.metrics import PRF, Template, ceaf_ree, template_f1
 from ..pipeline import Pipeline
 from ..schema import RoleFiller
-from .fillers import RoleFillers
+from .fillers import RoleFillers, quoted
 from .fillers_combine import (
     canonical,
     combine,
@@ -31,7 +31,7 @@ from .fillers_combine import (
 )
 from .fillers_features import ROLES, Token, sentence_features, tokenize
 from .fillers_model import TaggedSpan, spans_from_labels
-from .fillers_quotes import group_names, one_quote_per_group, tidy
+from .fillers_quotes import group_names, named_actors
 
 __all__ = ["CvDoc", "CvEvent", "evaluate", "pipeline_docs"]
 
@@ -59,6 +59,8 @@ class CvDoc:
     scores: dict[int, np.ndarray] = field(default_factory=dict)
     names: list[tuple[int, int]] = field(default_factory=list)  # person names found
     groups: list[tuple[int, int, str, str]] = field(default_factory=list)  # named groups
+    named: list[tuple[int, int]] = field(default_factory=list)  # named organisations
+    actors: list[ActorMention] = field(default_factory=list)
 
 
 def pipeline_docs(rows: list[tuple[str, str, date | None, dict[str, list[list[str]]],
@@ -78,7 +80,8 @@ def pipeline_docs(rows: list[tuple[str, str, date | None, dict[str, list[list[st
                       for e in art.events if e.codes.muc and e.codes.muc.get("incident_type")]
             need = sorted({i for e in events
                            for i in event_sentences(e.sentences, len(art.sentences))})
-            doc = CvDoc(text, extracts, templates, events, groups=group_names(art.actors))
+            doc = CvDoc(text, extracts, templates, events, groups=group_names(art.actors),
+                        named=named_actors(art.actors), actors=list(art.actors))
             toks = [tokenize(text, art.sentences[i].start, art.sentences[i].end) for i in need]
             for i, t, f in zip(need, toks, sentence_features(toks, need, bits), strict=True):
                 doc.tokens[i], doc.features[i] = t, f
@@ -124,8 +127,9 @@ def evaluate(docs: list[CvDoc], bias: np.ndarray, modes: dict[str, str],
         for e in d.events:
             found = snap_to_names([sp for i in event_sentences(e.sentences, 1 << 30)
                                    if i in spans for sp in spans[i]], d.names)
-            f = canonical(one_quote_per_group(tidy(d.text, combine(
-                e.rules, entity_fillers(d.text, found, limits), modes, d.text)), d.groups), seen)
+            f = canonical(quoted(d.text, d.actors, combine(
+                e.rules, entity_fillers(d.text, found, limits), modes, d.text),
+                d.groups, d.named), seen)
             fillers = {"PerpInd": [[p.text] for p in f.perpetrators if p.kind != "organization"],
                        "PerpOrg": [[p.text] for p in f.perpetrators if p.kind == "organization"],
                        "Target": [[x.text] for x in f.targets],
