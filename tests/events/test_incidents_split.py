@@ -17,10 +17,14 @@ first told, with the fields the row is about. The rules covered:
   types the two words apart (an attack, a bombing);
 - a clause that names several places as coordinated scenes ("in Kano and Kaduna", "in
   Gao as well as in Menaka") tells one incident per place (ACLED's one event per
-  location), unless it gives a toll (not split among them), or the places are a town and
-  its province, a span ("between Fallujah and Baghdad") or agencies ("the Kano and
-  Kaduna police");
-- a clause that names a day and a year happened on that day.
+  location), and so does a list closed by one ("in Kano, Kaduna, and Zaria"), unless it
+  gives a toll (not split among them), or the places are a town and its province, a span
+  ("between Fallujah and Baghdad") or agencies ("the Kano and Kaduna police"); a
+  side-action at one of those places (an arson) joins no other side-action of the
+  sentence;
+- a clause that names a day and a year happened on that day;
+- ", and" closing a list of places does not cut the clause; "reported that a bomb" is
+  no reference back to a bomb told before.
 """
 
 from __future__ import annotations
@@ -129,6 +133,20 @@ ROWS: list[tuple[str, str, str, list[dict]]] = [
     ("clashes_near_two_towns_drc",
      "Clashes between troops and rebels were reported near Beni and Butembo on Sunday.",
      "2017-09-04", [{"place": "beni"}, {"place": "butembo"}]),
+    # a list "A, B, and C" closed by a coordinated pair: each item a scene
+    ("towers_bombed_in_three_towns_nigeria",
+     "Militants bombed telecom towers in Kano, Kaduna, and Zaria on Sunday night, "
+     "officials said.", "2020-01-01",
+     [{"place": "kano"}, {"place": "kaduna"}, {"place": "zaria"}]),
+    ("stations_burned_in_three_towns_mali",
+     "Arsonists set fire to polling stations in Mopti, Segou, and Gao on Saturday.",
+     "2020-01-01", [{"place": "mopti"}, {"place": "segou"}, {"place": "gao"}]),
+    ("camps_attacked_in_three_towns_kenya",
+     "Al-Shabaab fighters attacked police camps in Mandera, Wajir, and Garissa on Sunday.",
+     "2020-01-01", [{"place": "mandera"}, {"place": "wajir"}, {"place": "garissa"}]),
+    ("list_with_toll_stays_whole_pakistan",
+     "Bombs exploded in Quetta, Sibi and Turbat on Friday, killing 12 people.",
+     "2020-01-01", [{"fatalities": 12}]),
     ("toll_over_two_towns_stays_whole_nigeria",
      "Gunmen killed 12 people in Kano and Kaduna on Friday.", "2018-03-03",
      [{"fatalities": 12}]),
@@ -206,3 +224,34 @@ def test_frame_date_prefers_the_day(dates, expected):
     frame = Frame(0, Clause(0, len(text)), matches, dates=dates)
     assert frame_date(frame).value == expected
 
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    # ", and" closing a list of places keeps the list in one clause (so each place can
+    # be told apart as a scene of its own).
+    ("The institutes in Vina del Mar, Talca, and Temuco were the target of bomb attacks.",
+     ["The institutes in Vina del Mar, Talca, and Temuco were the target of bomb attacks."]),
+    ("Gunmen raided villages in Zamfara, Sokoto, and Kebbi states on Monday.",
+     ["Gunmen raided villages in Zamfara, Sokoto, and Kebbi states on Monday."]),
+    # A new subject after ", and" opens a clause, even after a comma earlier on.
+    ("In Cali, the police said, and soldiers arrested four men on Friday.",
+     ["In Cali, the police said", ", and soldiers arrested four men on Friday."]),
+    ("Rebels burned a bus, and the army killed two of them.",
+     ["Rebels burned a bus", ", and the army killed two of them."]),
+])
+def test_split_clauses_keeps_lists(text, clauses):
+    from sitrep.events.frames import split_clauses
+
+    assert [text[c.start:c.end] for c in split_clauses(text, 0, len(text))] == clauses
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "reported that a bomb": "that" introduces the report, it does not point back to a
+    # bomb told before; the bomb is an incident of its own.
+    ("Gunmen set fire to a church in Jos on Friday. On Tuesday police reported that a "
+     "bomb, which had been hidden in a car, damaged a market in Bauchi.", "1989-11-02",
+     [{"sub": "Looting/property destruction", "place": "jos"},
+      {"sub": "Remote explosive/landmine/IED", "place": "bauchi"}]),
+])
+def test_reported_that_is_no_reference(extract, text, published, expected):
+    _check(extract(text, published=published)["events"], expected)

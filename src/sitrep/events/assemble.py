@@ -4,7 +4,9 @@ Here the article-level decisions are made for each incident: its day and place (
 in :mod:`.event_where`), its actors (who acted, who was hit, associated forces, country
 qualifiers), its final type (an attack on armed forces that
 fight back is an armed clash; violence on civilians is not), its toll, and the evidence
-for every field.
+for every field. The MUC-4 incident type is the same decision seen through MUC-4's task
+definition (:mod:`.muc_relevance`): a purely guerrilla act against soldiers or police, a
+mere word for violence or arms, an appeal to stop violence get none.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ from .casualties import toll
 from .drafts import Draft, family_of, place_rank
 from .event_where import article_context, event_date, event_place, is_near, location_of
 from .fillers import role_fillers
+from .muc_relevance import (
+    MucFacts,
+    civilian_target,
+    force_country,
+    muc_view,
+    nationality_before,
+)
 from .typing import TypeMatch, muc_if_civilians_hit
 
 __all__ = ["assemble_events"]
@@ -326,10 +335,14 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         _acled_roles(sides, match.acled_sub_event_type, t, country)
         sub = _retype(match.acled_sub_event_type, sides)
         # MUC-4 codes combat only when civilians are hit, or when guerrillas or gangs
-        # kill or wound (an attack on police or soldiers is a terrorist attack there; the
-        # army's combat against rebels is not): the toll and the sides say which.
+        # kill or wound (the army's combat against rebels is not one): the toll and the
+        # sides say which; a battle that hit civilian property is one too. Whether the
+        # ones hit were only soldiers or police is decided below, once the victims and
+        # targets are quoted (muc_relevance).
         muc = muc_if_civilians_hit(match) if _civilians_hit(t, sides) or _armed_group_hit(
             t, sides) else match.muc_incident_type
+        if muc is None and sub == "Armed clash" and not _forces(sides.actor1):
+            muc = _civilian_property_hit(draft)
         evidence: list[Evidence] = [Evidence("codes", match.trigger_start, match.trigger_end,
                                              match.trigger_text)]
         if date_mention is not None:
@@ -343,6 +356,16 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         # strategic developments keep the rules' fillers.
         tagged = muc is not None or _TYPE_OF_SUB.get(sub or "") in _ATTACK_TYPES
         roles = role_fillers(article, draft, sides.actor1_mentions, t, tagged=tagged)
+        if muc is not None:
+            muc = muc_view(MucFacts(
+                muc, match.trigger_text, _lead(article, match),
+                sides.actor1.inter if sides.actor1 else None,
+                sides.actor2.inter if sides.actor2 else None,
+                [r.text for r in roles.victims], [r.text for r in roles.targets],
+                toll=bool(t.fatalities or t.wounded or t.abducted),
+                civilians_hit=_civilians_hit(t, sides), forces_hit=_forces(sides.actor2),
+                foreign_forces=_forces(sides.actor2) and _foreign(sides, cc, article.text),
+                told_triggers=_told_nearby(draft, match)))
         for fld in ("perpetrators", "victims", "targets", "weapons"):
             evidence += [Evidence(fld, r.start, r.end, r.text) for r in getattr(roles, fld)]
         # Each anchor the text gives (a day, a place, an actor, a toll) makes the event
@@ -374,6 +397,64 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             sentence_indices=sorted({f.sentence for f in draft.frames}))
         events.append(ev)
     return events
+
+
+def _civilian_property_hit(draft: Draft) -> str | None:
+    """MUC-4's rule 1: a guerrilla warfare incident that hits civilian property is
+    relevant ("the rebels blew up several electricity poles" during the fighting; "two
+    Red Cross vehicles were attacked"): the MUC type of the surest clause of the draft
+    that names such a target, when typing gave it one."""
+    best = None
+    for f in draft.frames:
+        if f.anaphoric or not f.targets or not civilian_target([x.text for x in f.targets]):
+            continue
+        for m in f.matches:
+            kind = muc_if_civilians_hit(m)
+            if kind is not None and (best is None or m.confidence > best[0]):
+                best = (m.confidence, kind)
+    return best[1] if best else None
+
+
+def _forces(actor: Actor | None) -> bool:
+    """A military or police force (ACLED names them so), not a government."""
+    return actor is not None and actor.inter == 1 and actor.name.startswith(_FORCES)
+
+
+_FORCES = ("Military Forces", "Police Forces")
+
+
+def _foreign(sides: _Sides, country_code: str | None, text: str) -> bool:
+    """The attacker is of another country than the place it struck or the forces it hit
+    ("Colombian guerrillas killed five Venezuelan soldiers in Apure"). The attacker's
+    country is its own (a national force, a group of one country) or the one its
+    description names ("COLOMBIAN GUERRILLAS")."""
+    own = {a.country_code or nationality_before(text, a.start) for a in sides.actor1_mentions}
+    own.discard(None)
+    if not own:
+        return False
+    # Whose forces were hit: the force's own country when its name says it, else the
+    # country of the place.
+    hit = force_country(sides.actor2.name) if sides.actor2 is not None else None
+    hit = hit or country_code
+    return hit is not None and hit not in own
+
+
+def _told_nearby(draft: Draft, match: TypeMatch) -> list[str]:
+    """The words that tell the incident happened in the clauses around its trigger's
+    (within a sentence): not a reference back, not a mere actor's or weapon's name."""
+    home = next((f.sentence for f in draft.frames if match in f.matches), None)
+    if home is None:
+        return []
+    return [m.trigger_text for f in draft.frames
+            if abs(f.sentence - home) <= 1 and not f.anaphoric and not f.nominal
+            for m in f.matches if m.muc_incident_type]
+
+
+def _lead(article: Article, match: TypeMatch) -> str:
+    """The trigger's sentence up to the trigger (what may govern it: "stop using ...")."""
+    s = article.sentence_at(match.trigger_start)
+    start = s.start if s is not None else 0
+    return article.text[start:match.trigger_start]
 
 
 def _dedupe_evidence(items: list[Evidence]) -> list[Evidence]:

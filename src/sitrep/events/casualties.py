@@ -11,6 +11,11 @@ word, in both directions:
 - tolls: "the death toll rose to 62";
 - zero counts: "no one was hurt", "no casualties were reported" (``value`` 0).
 
+Who a verb is said of when it is not the phrase next to it (an active past with its
+object, a named or bare object, "the man who police shot") is read
+by :mod:`sitrep.events.casualty_objects`; campaign totals ("we have inflicted 1,902
+dead") are no toll (:mod:`sitrep.events.casualty_clauses`).
+
 Hypotheticals ("could have killed hundreds") give nothing; numbers that are not attached
 to a casualty word ("50 militants launched", "a 25-year-old") are never counts. Mentions
 whose subject is a pronoun or a definite singular ("he died", "the victim was killed")
@@ -34,8 +39,17 @@ from .casualty_clauses import (
     is_tally,
     named_list,
     relative_head,
+    without_campaign_totals,
 )
 from .casualty_lexicon import caseless_finditer, casualty_lexicon
+from .casualty_objects import (
+    REFLEXIVE,
+    SAYING,
+    bare_object,
+    named_object,
+    object_relative_head,
+    takes_object,
+)
 from .casualty_phrases import MAX_FILLERS, Phrase, SentenceTokens
 from .casualty_toll import Toll, toll
 
@@ -53,6 +67,7 @@ _FIRE_VERBS = frozenset(("fired", "fire", "fires", "firing", "returned", "heard"
 _CLAUSE_VERBS = frozenset(("fled", "ran", "escaped", "left", "drove", "said", "told", "were",
                            "was", "are", "is", "had", "have", "has", "remain", "remained",
                            "then", "took", "went", "opened"))
+
 
 
 def _opens_clause(word: str) -> bool:
@@ -103,6 +118,7 @@ class _Extractor:
                     self.out[told:] = [c for c in self.out[told:]
                                        if not is_tally(self.text, c, spans)]
         self.out.sort(key=lambda c: (c.start, c.kind))
+        self.out = without_campaign_totals(self.text, self.out)
         return self.out
 
     def _sentence_index(self, offset: int) -> int:
@@ -130,6 +146,10 @@ class _Extractor:
             w = sent.word(i)
             if w in ("who", "that") and not aux:
                 agent_relative = True  # "two men who shot at a car": the shooters
+            if w in SAYING and not aux and "who" in (sent.word(i - 2), sent.word(i - 3)):
+                # "a man who police say shot at officers": "who" is the shooter.
+                agent_relative = True
+                break
             if w in lex.hypothetical:
                 hyp = True
             elif w in lex.negation or w.endswith("n't"):
@@ -179,6 +199,13 @@ class _Extractor:
                 return
         if agent_relative and cls == "participle":
             return  # the figure before "who shot" counts the shooters, not the shot
+        if cls == "participle" and not aux:
+            if takes_object(sent, t1):
+                return  # "one of the officers shot and struck the suspect": the shooter
+            np = object_relative_head(sent, i)
+            if np is not None:
+                self._emit_np(sent, np, m, kind)  # "the man who police fatally shot"
+                return
         self._left(sent, m, i, kind, neg, singular, weak_ok=aux or cls != "participle",
                    one_aux=one_aux)
         if cls == "intransitive" and kind == "killed" and len(self.out) == emitted and not neg:
@@ -232,11 +259,32 @@ class _Extractor:
             if sent.word(k) != "of":
                 return False
             k += 1
+        if cls != "noun" and sent.word(k) in REFLEXIVE:
+            # "the gunman killed himself", "shot herself": one person, the subject.
+            self._emit(sent, m.start(), sent.toks[k][1], kind, 1, 1, 1, "unknown", None,
+                       False, m)
+            return True
         found = False
         while True:
             np = sent.np_forward(k)
+            if np is None and not found and cls != "noun" and kind in ("killed", "wounded"):
+                np = bare_object(sent, k)  # "Cop shoots and wounds robbery suspect"
+            named = np is None and not found and cls != "noun" and \
+                named_object(sent, k, m.start())
+            if named:
+                # "the officer fatally shot Quintonio LeGrier": one person, named.
+                np = sent.name_forward(k)
             if np is None or (np.qstart is not None and np.qstart in self.claimed):
                 return found
+            if named:
+                # (What follows a name is its age or apposition, "Berry, 30", or one
+                # more name, "Smith and Mary Jones".)
+                while np is not None:
+                    self._emit_np(sent, np, m, kind)
+                    k = np.last_tok + 1
+                    np = sent.name_forward(k + 1) if sent.word(k) == "and" and \
+                        named_object(sent, k + 1, m.start()) else None
+                return True
             if found and (self._subject_of_next_trigger(sent, np.last_tok, starts)
                           or _opens_clause(sent.word(np.last_tok + 1))):
                 return found  # "shot the customer and both suspects fled"

@@ -34,6 +34,11 @@ _PLACE_PREPOSITIONS = frozenset(("to", "at", "in", "into", "from", "near", "on",
                                  "outside"))
 _AGE_NOUN = re.compile(r"\d{1,3}-(?:years?|months?|weeks?)-old", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
+# Month names and their abbreviations: a number after one is a day ("a Dec. 6 hunting
+# accident", "the May 12 attack"), never a count of people.
+_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december", "jan", "feb",
+                     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
 # Plural nouns after a number that never count people.
 _NOT_PEOPLE = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "seconds",
                          "times", "rounds", "shots", "bullets", "houses", "homes", "vehicles",
@@ -281,12 +286,13 @@ class SentenceTokens:
             return Phrase(s, e, 1, 1, 1, k, j, self.text[s:e], "unknown", False, None)
         # In all-capitals copy ("THE MURDER OF JECAR NEGHME ON A STREET") any word that
         # is no stop word or casualty noun may be part of the name; a plural noun ("OF
-        # HUMAN RIGHTS ACTIVISTS") says it is a group, not a person.
+        # HUMAN RIGHTS ACTIVISTS") at its end says it is a group, not a person.
         upper = self.text[self.sent.start:self.sent.end].isupper()
         while j < len(self.toks) and j < k + 4 and self._capitalised(j, upper) \
                 and self.word(j).isalpha() and not (upper and self.word(j) in _common_words()):
             j += 1
-        if j == k or upper and (j - k < 2 or any(self._plural_noun(x) for x in range(k, j))):
+        # (Only the last word, the head, tells a group: "CARLOS PIZARRO" is one man.)
+        if j == k or upper and (j - k < 2 or self._plural_noun(j - 1)):
             return None
         s, e = self.toks[k][0], self.toks[j - 1][1]
         return Phrase(s, e, 1, 1, 1, k, j - 1, self.text[s:e], "unknown", False, None)
@@ -323,6 +329,8 @@ class SentenceTokens:
         if first is None:
             return None
         article = q.text.lower() in ("a", "an")
+        if self.word(first - 1 - (self.word(first - 1) == ".")) in _MONTHS:
+            return None  # "a Dec. 6 hunting accident": a day
         if article and (head is None or self.word(head) not in lex.singular):
             return None
         if self.word(first - 1) == "of" and self.word(first - 2) in ("age", "ages"):

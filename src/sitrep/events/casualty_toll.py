@@ -89,6 +89,8 @@ _ONE_MORE = re.compile(r"^(?:another|a\s+(?:second|third|fourth|fifth)|one\s+oth
                        re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:many|several|dozens|scores|numerous|multiple|some|a\s+few|"
                     r"a\s+number\s+of|countless)\b", re.IGNORECASE)
+# Verbs that tell a shooting, not yet its outcome ("Cop shoots teenager ... fatally shot").
+_SHOT = frozenset(("shot", "shoots"))
 _INDEFINITE = re.compile(r"^(?:a|an|one)\b", re.IGNORECASE)
 
 
@@ -104,14 +106,16 @@ def _part_key(m: CountMention, ordinal: int = 0) -> tuple[object, ...]:
 
 
 def _ordinals(mentions: list[CountMention]) -> list[int]:
-    """For each mention, how many indefinite singular mentions ("a man", "one woman")
-    came before it in its sentence."""
+    """For each mention, how many indefinite singular mentions of the same noun ("a
+    man", "one woman") came before it in its sentence ("a police officer was killed
+    after he was shot by a suspect" names the first suspect, whatever came before)."""
     seen: dict[object, int] = {}
     out = []
     for m in mentions:
         if m.value == 1 and _INDEFINITE.match(m.text):
-            out.append(seen.get(m.sentence_index, 0))
-            seen[m.sentence_index] = out[-1] + 1
+            key = (m.sentence_index, _head(m))
+            out.append(seen.get(key, 0))
+            seen[key] = out[-1] + 1
         else:
             out.append(0)
     return out
@@ -259,11 +263,11 @@ def toll(counts: Sequence[CountMention]) -> Toll:
             # dead": those shot and then dead are not wounded.
             wounds = casualty_lexicon().wound_forms
             told = [m for m in by_kind["wounded"]
-                    if _trigger(m) == "shot" or " ".join(_trigger(m).split()) in wounds]
+                    if _trigger(m) in _SHOT or " ".join(_trigger(m).split()) in wounds]
             if len(told) < len(by_kind["wounded"]):
                 # "1 dead, 1 injured ... one victim with gunshot wounds": a wounded
                 # figure said as such stands; only the shot are taken for the dead.
-                told = [m for m in told if _trigger(m) == "shot"]
+                told = [m for m in told if _trigger(m) in _SHOT]
             shot = _figure(told).value or 0
             value = value - min(shot, killed.value)
         setattr(out, kind, value)

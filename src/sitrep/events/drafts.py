@@ -228,11 +228,12 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
         # points back to a bombing), the one told last.
         return max((d for d in drafts if d.families & _VIOLENT and _families(frame) & _VIOLENT),
                    key=lambda d: d.seen, default=None)
-    # Side-actions in the sentence of a violent event belong to that operation.
+    # Side-actions in the sentence of a violent event belong to that operation (not to
+    # another side-action: "set fire to stations in Mopti, Segou and Gao" are three).
     # Not a sequel placed after the incident ("police arrested five men after the
     # attack"): ACLED codes that arrest or seizure as an event of its own.
     if last is not None and last.frames[-1].sentence == frame.sentence and _side_only(frame) \
-            and not frame.sequel \
+            and not frame.sequel and not all(_side_only(f) for f in last.frames) \
             and (fdate is None or frame.inherited_date or _same_day(fdate, last.date)):
         return last
     for d in drafts:
@@ -278,13 +279,15 @@ _PATTERNS = read_json("events", "incident_patterns.json")
 _COORDINATED = re.compile(_PATTERNS["places_coordinated"], re.IGNORECASE)
 _SPAN_BEFORE = re.compile(_PATTERNS["span_before_places"], re.IGNORECASE)
 _AGENCY_AFTER = re.compile(_PATTERNS["agency_after_places"], re.IGNORECASE)
+_LISTED = re.compile(_PATTERNS["places_listed"], re.IGNORECASE)
 
 
 def split_by_place(frame: Frame, text: str) -> list[Frame]:
     """One frame per scene of a clause that names several places as coordinated scenes
     ("the towns of Jocoro and Guadalupe were also attacked", "kidnapped youths in
-    Usulutan as well as in Chalatenango"): ACLED codes one event per location. A clause
-    with a toll stays whole (the toll is not split among the places), and so does a
+    Usulutan as well as in Chalatenango", a list "in Vina del Mar, Talca, and Temuco"):
+    ACLED codes one event per location. A clause with a toll stays whole (the toll is
+    not split among the places), and so does a
     town with its province ("Perquin, Morazan") or any place inside another, a span
     ("between Fallujah and Baghdad") and agencies ("the Brown Deer and Milwaukee
     police")."""
@@ -293,11 +296,20 @@ def split_by_place(frame: Frame, text: str) -> list[Frame]:
     scenes = [p for p in frame.places if p.lat is not None and place_rank(p) >= 2
               and p.feature != "country" and frame.place_weight.get(p.start, 0.0) > 0.5]
     chain: list[PlaceMention] = []
+    listed: list[PlaceMention] = []  # "in A, B," waiting for the "and C" that closes the list
     for a, b in zip(scenes, scenes[1:], strict=False):
-        if a.geonameid == b.geonameid or _same_place(a, b) and place_rank(a) != place_rank(b) \
-                or not _COORDINATED.match(text, a.end, b.start):
+        if a.geonameid == b.geonameid or _same_place(a, b) and place_rank(a) != place_rank(b):
+            listed = []
             continue
-        chain += [p for p in (a, b) if p not in chain]
+        if _COORDINATED.match(text, a.end, b.start):
+            for p in (*listed, a, b):
+                if p not in chain:
+                    chain.append(p)
+            listed = []
+        elif place_rank(a) == place_rank(b) and _LISTED.match(text, a.end, b.start):
+            listed += [a, b] if not listed else [b]
+        else:
+            listed = []
     if len(chain) < 2 or _SPAN_BEFORE.search(text[max(0, chain[0].start - 40):chain[0].start]) \
             or _AGENCY_AFTER.match(text, chain[-1].end):
         return [frame]

@@ -112,18 +112,38 @@ class _Mentions:
         return [m for m in self.items[lo:hi] if m.end <= end]
 
 
+def _told_at(c: CountMention) -> int:
+    """Where a count is told: its outcome word ("killed") when known, else its start."""
+    return c.start if c.trigger_start is None else c.trigger_start
+
+
+class _Counts(_Mentions):
+    """Counts, also sorted by where their outcome word is: a count belongs to the clause
+    that says what happened to the people it counts. "Two of her bodyguards, who were
+    inside the car, were killed" spans a relative clause, and "killed" is in the last."""
+
+    def __init__(self, items: list) -> None:
+        super().__init__(items)
+        self.by_told = sorted(items, key=_told_at)
+        self.told = [_told_at(c) for c in self.by_told]
+
+    def told_in(self, start: int, end: int) -> list:
+        lo = bisect_left(self.told, start)
+        return self.by_told[lo:bisect_left(self.told, end, lo)]
+
+
 @dataclass(slots=True)
 class _Index:
     dates: _Mentions
     places: _Mentions
     actors: _Mentions
-    counts: _Mentions
+    counts: _Counts
     dateline: tuple[int, int] = (0, 0)  # no place in it is an incident's
 
     @classmethod
     def of(cls, article: Article) -> _Index:
         return cls(_Mentions(article.dates), _Mentions(article.places),
-                   _Mentions(article.actors), _Mentions(article.counts),
+                   _Mentions(article.actors), _Counts(article.counts),
                    dateline_span(article))
 
 
@@ -131,10 +151,20 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     """Cut ``text[start:end]`` at clause boundaries; offsets stay article offsets."""
     cuts = [start]
     for m in _PAT["clause_boundary"].finditer(text, start, end):
-        if m.start() - cuts[-1] > 3:
+        if m.start() - cuts[-1] > 3 and not _ends_list(text, cuts[-1], m.start(), m.group()):
             cuts.append(m.start())
     cuts.append(end)
     return [Clause(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _ends_list(text: str, start: int, cut: int, boundary: str) -> bool:
+    """", and" closing a list ("the institutes in Vina del Mar, Talca, and Temuco were
+    attacked") joins its last item, not a new clause: a comma before it in the clause,
+    and one to three words (no verb) since that comma."""
+    if not _PAT["list_and"].match(boundary):
+        return False
+    comma = text.rfind(",", start, cut)
+    return comma >= 0 and bool(_PAT["list_item"].fullmatch(text, comma + 1, cut))
 
 
 def _inside(m_start: int, m_end: int, c: Clause) -> bool:
@@ -247,7 +277,7 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
         if role == "source":
             continue
         {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
-    frame.counts = index.counts.inside(clause.start, clause.end)
+    frame.counts = index.counts.told_in(clause.start, clause.end)
     clause_text = text[clause.start:clause.end]
     frame.roundup = bool(_PAT["roundup_summary"].search(clause_text))
     frame.targets = find_targets(clause_text, clause.start)
@@ -330,7 +360,7 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
                 frame.place_weight = weights
                 frames.append(frame)
             else:
-                counts = index.counts.inside(clause.start, clause.end)
+                counts = index.counts.told_in(clause.start, clause.end)
                 if counts:
                     loose_counts.append((sentence.index, counts))
             if own_dates:

@@ -12,8 +12,10 @@ readings are common in news reports and wrong for an incident's place:
   possessive that qualifies a person or an institution ("Panama's archbishop"), another
   occasion's place ("48 hours before the drug summit in Cartagena");
 - a reference point: "in Forney, east of Dallas", "in Catawba County, about an hour
-  northwest of Charlotte": the scene is the place before, the landmark only locates it;
-  so does an area ("in suburban Detroit", "the Dallas area") when a town is also said;
+  northwest of Charlotte", "near Pereira, in the coffee area, 300 km west of Bogota":
+  the scene is the place before, the landmark only locates it; so does an area ("in
+  suburban Detroit", "the Dallas area"), unless coordinated with another scene ("in the
+  San Salvador area and mainly in Usulutan");
 - a neighbourhood or homonym read in another state: "Man shot in Roseland" in a Chicago
   report (Roseland, New Jersey), "Westwood" in a Cincinnati one (Westwood, Michigan):
   a doubtful reading in a province the report never otherwise names, while it names
@@ -54,6 +56,7 @@ _BIG_CITY = 500_000
 def _patterns() -> dict[str, re.Pattern[str]]:
     raw = read_json("events", "frame_patterns.json")
     keys = ("person_age_after_name", "person_age_before_name", "reference_between_places",
+            "distance_before_place",
             "area_before_place", "area_after_place", "nickname_around_place",
             "nickname_after_place", "person_nickname", "given_name_before_age",
             "agency_source_after_place")
@@ -186,15 +189,31 @@ def _is_person(text: str, p: PlaceMention, names: frozenset[str],
     return " " not in p.text and p.text.lower() in names
 
 
-def _is_area(text: str, p: PlaceMention) -> bool:
-    """"suburban Detroit", "the Dallas area": the region around a city, not the city."""
+def _is_area(text: str, p: PlaceMention, after: PlaceMention | None) -> bool:
+    """"suburban Detroit", "the Dallas area": the region around a city, not the city --
+    unless the area is one of coordinated scenes ("kidnapped youths in the San Salvador
+    area and mainly in Usulutan"): then it is where those acts happened, as the place
+    after it is."""
     pat = _patterns()
-    return bool(pat["area_before_place"].search(text, max(0, p.start - 12), p.start)
-                or pat["area_after_place"].match(text, p.end))
+    if not (pat["area_before_place"].search(text, max(0, p.start - 12), p.start)
+            or pat["area_after_place"].match(text, p.end)):
+        return False
+    return after is None or after.start - p.end > 60 or \
+        not _COORDINATED.match(text, p.end, after.start)
+
+
+_COORDINATED = re.compile(read_json("events", "incident_patterns.json")["places_coordinated"],
+                          re.IGNORECASE)
 
 
 def _is_reference(text: str, p: PlaceMention, before: PlaceMention | None) -> bool:
-    """``p`` only locates the place said just before it ("Forney, east of Dallas")."""
+    """``p`` only locates the place said just before it ("Forney, east of Dallas"), or
+    the scene told before it as a distance and direction from it ("on the Pereira road,
+    300 km west of Bogota")."""
+    lead = text[max(0, p.start - 50):p.start].lower()
+    if ("km" in lead or "kilomet" in lead or "mile" in lead) and \
+            _patterns()["distance_before_place"].search(text, max(0, p.start - 50), p.start):
+        return True
     if before is None or p.start - before.end > 60:
         return False
     return bool(_patterns()["reference_between_places"].fullmatch(text, before.end, p.start))
@@ -246,12 +265,13 @@ def place_doubts(article: Article, resolved: list[PlaceMention],
     out: dict[int, float] = {}
     before: PlaceMention | None = None
     starts = frozenset(p.start for p in article.places)
-    for p in resolved:
+    for i, p in enumerate(resolved):
         doubt = 0.0
+        after = resolved[i + 1] if i + 1 < len(resolved) else None
         if p is not dateline:
             if _is_person(text, p, names, spans) or _designator(text, p) or _title(text, p):
                 doubt = PERSON
-            elif _is_reference(text, p, before) or _is_area(text, p) or \
+            elif _is_reference(text, p, before) or _is_area(text, p, after) or \
                     _patterns()["agency_source_after_place"].match(text, p.end) or \
                     _patterns()["organisation_after_place"].match(text, p.end) or \
                     _patterns()["occasion_before_place"].search(text, max(0, p.start - 80),

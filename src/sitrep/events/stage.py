@@ -1,4 +1,9 @@
-"""The events stage: frames from clauses, drafts per incident, contract events."""
+"""The events stage: frames from clauses, drafts per incident, contract events.
+
+Counts told apart from any incident are given to one here (by the victims' noun, else by
+nearness); threats against a specific target, which ACLED does not code but MUC-4 and
+PLOVER do, become records of their own (:mod:`sitrep.events.threats`).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,10 @@ from .casualties import figureless
 from .drafts import Draft, merge_frames
 from .fillers_combine import load_filler_model
 from .frames import Frame, build_frames, is_reporting_date
+from .threats import threat_events
 from .typing import classify_sentence
 
-__all__ = ["EventStage"]
+__all__ = ["EventStage", "anchored"]
 
 
 class EventStage:
@@ -30,7 +36,7 @@ class EventStage:
         frames, loose = build_frames(article)
         _drop_background_counts(article, frames, loose)
         drafts = merge_frames(frames, article.text)
-        _give_loose_counts(drafts, loose)
+        _give_loose_counts(drafts, loose, article)
         _give_loose_dates(article, drafts)
         drafts = [d for d in drafts if anchored(d, article.text)]
         # A headline summary ("three attacks in Nigeria") of incidents then told one by
@@ -39,6 +45,7 @@ class EventStage:
         if summaries and len(drafts) - len(summaries) >= 2:
             drafts = [d for d in drafts if d not in summaries]
         article.events = assemble_events(article, drafts)
+        article.events += threat_events(article)
         return article
 
 
@@ -163,12 +170,20 @@ def _takes(d: Draft, count: CountMention) -> bool:
 
 
 def _give_loose_counts(drafts: list[Draft],
-                       loose: list[tuple[int, list[CountMention]]]) -> None:
-    """Counts told in a clause with no trigger go to the incident told just before them
-    (within a sentence), or else to the one told just after (a lead that says the toll
-    before the incident: "... condemned the killing of six priests. ... were murdered")."""
+                       loose: list[tuple[int, list[CountMention]]],
+                       article: Article | None = None) -> None:
+    """Counts told in a clause with no trigger go to the one incident whose sentences name
+    the dead or wounded by the same noun ("the deaths of six Jesuit priests" ... "the
+    priests were murdered at their residence"); else to the incident told just before
+    them (within a sentence), or else to the one told just after (a lead that says the
+    toll before the incident: "... condemned the killing of six priests. ... were
+    murdered")."""
     for sentence, counts in loose:
         for c in counts:
+            named = _victims_named(drafts, c, article) if article is not None else []
+            if len(named) == 1:
+                named[0].loose_counts.append(c)
+                continue
             before = [(max(f.sentence for f in d.frames if f.sentence <= sentence), d)
                       for d in drafts if _takes(d, c)
                       and any(f.sentence <= sentence for f in d.frames)]
@@ -184,3 +199,41 @@ def _give_loose_counts(drafts: list[Draft],
                 # The headline's toll ("Trotwood homicide victim identified") is the
                 # toll of the incident the report then tells first.
                 min(after, key=lambda x: x[0])[1].loose_counts.append(c)
+
+
+_LOOSE = read_json("events", "loose_counts.json")
+_GENERIC_VICTIMS = frozenset(_LOOSE["generic_victims"])
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+
+
+def _stem(word: str) -> str:
+    """A plural noun's singular, roughly: "priests" -> "priest", "churches" -> "church"."""
+    w = word.lower().removesuffix("'s").removesuffix("'")
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _victims_named(drafts: list[Draft], c: CountMention, article: Article) -> list[Draft]:
+    """The drafts whose sentences (other than the count's own) name the dead or wounded
+    of a count by the same noun ("the priests were murdered", "following the murder of
+    the Jesuits" for "six Jesuit priests")."""
+    if c.kind not in ("killed", "wounded") or figureless(c):
+        return []  # (who was arrested is named by role far more loosely: "the leader")
+    nouns = {_stem(w) for w in _WORD.findall(c.group_text or "")} - _GENERIC_VICTIMS
+    if not nouns:
+        return []
+    text, sentences = article.text, article.sentences
+    own = c.sentence_index
+    out = []
+    for d in drafts:
+        if not _takes(d, c):
+            continue
+        for i in sorted({f.sentence for f in d.frames} - {own}):
+            if i >= len(sentences):
+                continue
+            s = sentences[i]
+            if any(_stem(m.group()) in nouns for m in _WORD.finditer(text, s.start, s.end)):
+                out.append(d)
+                break
+    return out
