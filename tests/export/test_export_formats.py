@@ -20,6 +20,9 @@ ARTICLES = [
     {"id": "k2", "published": "2022-03-02",
      "text": "Riot police fired tear gas at hundreds of protesters in Colombo, Sri Lanka, "
              "on Tuesday."},
+    {"id": "k3", "published": "1989-11-03",
+     "text": "Armed men threatened to kill the election officials of Chalatenango on Tuesday, "
+             "the electoral council said."},
 ]
 
 
@@ -101,3 +104,16 @@ def test_jsonl_lines_are_events_with_merged_figures(store):
 ])
 def test_notes_sentence(row, expected):
     assert summary(row) == expected
+
+
+def test_acled_csv_leaves_out_records_acled_codes_none_of(store):
+    # the threat is stored (PLOVER THREATEN) but is no ACLED event
+    everything = io.StringIO()
+    assert export_events(store, "jsonl", everything) >= 3
+    types = [(json.loads(line)["codes"]["acled"] or {}).get("event_type")
+             for line in everything.getvalue().splitlines()]
+    assert None in types
+    buf = io.StringIO()
+    n = export_events(store, "csv", buf)
+    df = pd.read_csv(io.StringIO(buf.getvalue()), keep_default_na=False)
+    assert n == len(df) == len([t for t in types if t]) and (df["event_type"] != "").all()

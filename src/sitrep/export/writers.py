@@ -79,7 +79,9 @@ def _passages(store: Store, rows: Sequence[dict[str, Any]]) -> dict[str, str]:
 
 
 def write_csv(store: Store, rows: Sequence[dict[str, Any]], out: TextIO) -> int:
-    """ACLED's columns, in ACLED's order."""
+    """ACLED's columns, in ACLED's order. Only ACLED events: a record ACLED codes none of
+    (a threat, which PLOVER and MUC-4 code) has no place in an ACLED table."""
+    rows = [r for r in rows if r.get("event_type")]
     prov = _provenance(store)
     passages = _passages(store, rows)
     writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
