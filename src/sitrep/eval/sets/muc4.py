@@ -11,24 +11,28 @@ The pipeline reads the original message text (upper case, dateline = publication
 with hard line wraps joined. From an output line, only events with a MUC incident type
 (``codes.muc.incident_type`` not null) count: perpetrators of kind ``individual`` ->
 PerpInd, ``organization`` -> PerpOrg, targets -> Target, victims -> Victim, weapons ->
-Weapon.
+Weapon. ``ceaf_ree_named_victims_f1`` / ``template_named_victims_f1`` read victims as the
+processed slot defines them (persons' names only, never "7 civilians"); the headline
+figures keep every contract victim.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ...nlp.lexicon import read_json
 from ..base import GoldDoc, GoldSet, Line, empty_line
 from ..metrics import PRF, Template, ceaf_ree, count_scores, label_set_prf, template_f1
 from ..metrics.roles import normalize_filler
 from .muc_text import MucKey, parse_key_file, read_messages
 
-__all__ = ["ROLES", "Muc4KeysSet", "Muc4Set", "muc_templates"]
+__all__ = ["ROLES", "Muc4KeysSet", "Muc4Set", "is_personal_name", "muc_templates"]
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _CORPORA = (("tst1", "tst1-muc3", "key-tst1.v7"), ("tst2", "tst2-muc4", "key-tst2.v4"))
@@ -41,8 +45,39 @@ def _muc_type(event: dict[str, Any]) -> str | None:
     return str(kind).lower() if kind else None
 
 
-def muc_templates(line: Line) -> list[Template]:
-    """The MUC templates an output line predicts (events with a MUC incident type)."""
+def is_personal_name(quote: str) -> bool:
+    """Whether a victim quote names a person ("Jaime Pardo Leal", "Cerezo"), not a
+    description ("six Jesuit priests", "7 civilians", "the mayor"): no digit, no number
+    word or determiner, no common noun for people (the casualty lexicon's heads)."""
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d", quote.lower())
+    if not words or any(w.isdigit() for w in words):
+        return False
+    return not any(w in _DESCRIPTION_WORDS or w.rstrip("s") in _DESCRIPTION_WORDS
+                   for w in words)
+
+
+def _description_words() -> frozenset[str]:
+    lex = read_json("casualties", "casualties.json")
+    people = {w.lower() for key in ("singular", "unknown_heads") for w in lex[key]}
+    return frozenset(people | _NUMBER_WORDS | set(read_json("actors", "persons.json")["titles"])
+                     | {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these",
+                        "those", "some", "several", "many", "dozens", "hundreds", "priest",
+                        "jesuit", "peasant", "worker", "journalist", "reporter", "leader",
+                        "official", "mayor", "judge", "family", "relative", "son", "daughter",
+                        "wife", "husband", "brother", "sister", "mother", "father", "citizen"})
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
+                          "twenty thirty forty fifty hundred thousand".split())
+_DESCRIPTION_WORDS = _description_words()
+
+
+def muc_templates(line: Line, *, named_victims_only: bool = False) -> list[Template]:
+    """The MUC templates an output line predicts (events with a MUC incident type).
+
+    ``named_victims_only`` keeps only victims quoted by a person's name: the processed
+    MUC-4 Victim slot is the original keys' HUM TGT: NAME (every gold Victim entity is a
+    name), while the contract's ``victims`` also quote described groups ("7 civilians")."""
     out = []
     for ev in line.get("events") or []:
         kind = _muc_type(ev)
@@ -54,6 +89,8 @@ def muc_templates(line: Line) -> list[Template]:
             fillers[role].append([p.get("text", "")])
         for key, role in (("targets", "Target"), ("victims", "Victim"), ("weapons", "Weapon")):
             fillers[role].extend([x.get("text", "")] for x in ev.get(key) or [])
+        if named_victims_only:
+            fillers["Victim"] = [v for v in fillers["Victim"] if is_personal_name(v[0])]
         out.append(Template(kind, fillers))
     return out
 
@@ -149,21 +186,33 @@ class Muc4Set(GoldSet):
         return line
 
     def score(self, docs: Sequence[GoldDoc], lines: Sequence[Line]) -> dict[str, float]:
-        ceaf, templ = PRF(), PRF()
+        ceaf, templ, ceaf_named, templ_named = PRF(), PRF(), PRF(), PRF()
         per_role = {r: PRF() for r in ROLES}
         for doc, line in zip(docs, lines, strict=True):
             pred = muc_templates(line)
-            extracts: dict[str, list[list[str]]] = {r: [] for r in ROLES}
-            for t in pred:
-                for r in ROLES:
-                    extracts[r].extend(t.fillers.get(r, []))
+            extracts = _pooled(pred)
             ceaf.add(ceaf_ree(doc.gold["extracts"], extracts, ROLES))
             for r in ROLES:
                 per_role[r].add(ceaf_ree(doc.gold["extracts"], extracts, (r,)))
             templ.add(template_f1(doc.gold["templates"], pred, ROLES))
+            # Secondary reading: victims as the processed slot defines them (names only).
+            named = muc_templates(line, named_victims_only=True)
+            ceaf_named.add(ceaf_ree(doc.gold["extracts"], _pooled(named), ROLES))
+            templ_named.add(template_f1(doc.gold["templates"], named, ROLES))
         out = ceaf.as_dict("ceaf_ree") | templ.as_dict("template")
         out |= {f"ceaf_ree_{r.lower()}_f1": per_role[r].f1 for r in ROLES}
+        out |= {"ceaf_ree_named_victims_f1": ceaf_named.f1,
+                "template_named_victims_f1": templ_named.f1}
         return out
+
+
+def _pooled(templates: list[Template]) -> dict[str, list[list[str]]]:
+    """Every template's fillers pooled per role (CEAF-REE scores the document's entities)."""
+    extracts: dict[str, list[list[str]]] = {r: [] for r in ROLES}
+    for t in templates:
+        for r in ROLES:
+            extracts[r].extend(t.fillers.get(r, []))
+    return extracts
 
 
 def _norm(text: str | None) -> str:
