@@ -101,6 +101,12 @@ NOT_NAMES = [
     "Rains flooded parts of Charlotte Douglas airport.",
     "THE BOMB EXPLODED IN SANTIAGO DE CHILE ON MONDAY.",
     "Police patrolled Lee County Road overnight.",
+    # a given name after a saint's word is a saint's, so a place's
+    "Gunmen opened fire on a bus in San Pedro Sula on Monday.",
+    "THE BOMB EXPLODED NEAR THE MARKET OF SANTA ANA.",
+    "Protesters marched through St. Louis overnight.",
+    "Floods cut the road between Sao Paulo and the coast.",
+    "Troops retook Santo Domingo de los Colorados.",
 ]
 
 

@@ -55,6 +55,8 @@ class _Lexicon:
     marks: frozenset[str]
     # The first run of ASCII letters of each word of ``starts`` ("maria" of "maria's").
     first_runs: frozenset[str]
+    # Words before which a given name is a saint's, so a place's ("san", "santa", "st").
+    saints: frozenset[str]
 
 
 @cache
@@ -66,7 +68,8 @@ def _lexicon() -> _Lexicon:
     given_words = {w for g in given for w in (g, g + "'s", g + "\u2019s") if _bare(w) in given}
     return _Lexicon(given, titles, frozenset(d["particles"]), frozenset(d["common_words"]),
                     frozenset(starts), frozenset(given_words), frozenset(given_words | titles),
-                    frozenset(m[0] for m in map(_FIRST_RUN.match, starts) if m))
+                    frozenset(m[0] for m in map(_FIRST_RUN.match, starts) if m),
+                    frozenset(d["saint_words"]))
 
 
 def _name_like(word: str, raw: str, lex: _Lexicon, cased: bool) -> bool:
@@ -137,6 +140,9 @@ def _find_persons(text: str, offset: int) -> tuple[PersonSpan, ...]:
         norm, raw = norms[i], raws[i]
         titled = i > 0 and norms[i - 1] in titles and _adjacent(text, ends[i - 1], starts[i])
         anchor = _bare(norm) in lex.given and (not cased or raw[0].isupper())
+        if anchor and i > 0 and norms[i - 1] in lex.saints:
+            i += 1  # "San Pedro Sula", "St. Louis": a saint's name, a place's
+            continue
         if not (anchor or (titled and _name_like(norm, raw, lex, cased)
                            and not _WORD_ENDING.search(_bare(norm)))):
             i += 1
