@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..article import CountMention
 from ..nlp.numbers import find_quantities
+from ..nlp.plurals import singular
 from .casualty_lexicon import casualty_lexicon
 
 __all__ = ["SIDES", "Toll", "toll"]
@@ -138,8 +139,6 @@ def _named_apart(mentions: list[CountMention]) -> list[CountMention]:
     return list(best.values()) if len(best) >= 2 else []
 
 
-_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "people": "person",
-                      "children": "child", "persons": "person"}
 # Nouns that name a person only by what happened to them.
 _GENERIC = frozenset(("victim", "person", "individual", "someone"))
 _ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.IGNORECASE)
@@ -150,19 +149,13 @@ def _head(m: CountMention) -> str:
     return words[-1].strip(",.") if words else ""
 
 
-def _singular(word: str) -> str:
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def _without_members(parts: dict[tuple[object, ...], CountMention],
                      ) -> dict[tuple[object, ...], CountMention]:
     """Parts less the single persons who are one of a group told in another sentence
     by the same noun ("Two men are hospitalized ... a 26-year-old man was shot in the
     leg": one of the two men), unless told as one more ("another man", "a man was also
     shot")."""
-    groups = {(_singular(_head(m)), m.sentence_index) for m in parts.values()
+    groups = {(singular(_head(m)), m.sentence_index) for m in parts.values()
               if (m.value or 0) >= 2 and _head(m)}
     told = {m.sentence_index for m in parts.values() if m.value and _head(m) not in _GENERIC}
 

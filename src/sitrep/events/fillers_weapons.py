@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..nlp.lexicon import read_json
+from ..nlp.plurals import singular
 from ..schema import RoleFiller
 
 if TYPE_CHECKING:
@@ -22,17 +23,13 @@ __all__ = ["weapon_quote", "weapons_named"]
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 @cache
 def _heads() -> frozenset[str]:
     # (the last word of a head, unless a number: "47" of "ak 47" names nothing alone)
     heads = {h.split()[-1] for h in read_json("events", "roles.json")["weapons"]["heads"]
              if not h.split()[-1].isdigit()}
     heads |= set(read_json("events", "fillers_weapons.json")["extra_heads"])
-    return frozenset(_singular(h) for h in heads)
+    return frozenset(singular(h) for h in heads)
 
 
 def weapon_quote(w: RoleFiller) -> RoleFiller | None:
@@ -41,7 +38,7 @@ def weapon_quote(w: RoleFiller) -> RoleFiller | None:
     last = None
     for m in _WORD.finditer(w.text):
         word = m.group().lower()
-        if _singular(word) in heads or _singular(word.replace("-", " ").split()[-1]) in heads:
+        if singular(word) in heads or singular(word.replace("-", " ").split()[-1]) in heads:
             last = m
     if last is None:
         return None

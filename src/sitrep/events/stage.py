@@ -11,6 +11,7 @@ import re
 
 from ..article import Article, CountMention
 from ..nlp.lexicon import read_json
+from ..nlp.plurals import singular
 from .assemble import assemble_events
 from .casualties import figureless
 from .drafts import Draft, merge_frames
@@ -207,11 +208,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 
 
 def _stem(word: str) -> str:
-    """A plural noun's singular, roughly: "priests" -> "priest", "churches" -> "church"."""
-    w = word.lower().removesuffix("'s").removesuffix("'")
-    if w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    """The word's singular without a possessive ("priests'" -> "priest")."""
+    return singular(word.lower().removesuffix("'s").removesuffix("'"))
 
 
 def _victims_named(drafts: list[Draft], c: CountMention, article: Article) -> list[Draft]:
