@@ -343,6 +343,8 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
             t, sides) else match.muc_incident_type
         if muc is None and sub == "Armed clash" and not _forces(sides.actor1):
             muc = _civilian_property_hit(draft)
+        if muc is None:
+            muc = _act_told(draft)
         evidence: list[Evidence] = [Evidence("codes", match.trigger_start, match.trigger_end,
                                              match.trigger_text)]
         if date_mention is not None:
@@ -355,7 +357,8 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         # The trained tagger reads attacks (what it learnt from); protests, arrests and
         # strategic developments keep the rules' fillers.
         tagged = muc is not None or _TYPE_OF_SUB.get(sub or "") in _ATTACK_TYPES
-        roles = role_fillers(article, draft, sides.actor1_mentions, t, tagged=tagged)
+        roles = role_fillers(article, draft, sides.actor1_mentions + _blamed(draft, sides),
+                             t, tagged=tagged)
         if muc is not None:
             muc = muc_view(MucFacts(
                 muc, match.trigger_text, _lead(article, match),
@@ -413,6 +416,40 @@ def _civilian_property_hit(draft: Draft) -> str | None:
             if kind is not None and (best is None or m.confidence > best[0]):
                 best = (m.confidence, kind)
     return best[1] if best else None
+
+
+def _blamed(draft: Draft, sides: _Sides) -> list[ActorMention]:
+    """Armed groups told as doing the incident in a clause that refers back to it ("the
+    Medellin Cartel planned the attack", "the attacks could have been carried out by the
+    MRTA"): perpetrators of it too, though the incident's actor1 is another side."""
+    have = {id(m) for m in sides.actor1_mentions}
+    return [a for f in draft.frames if f.anaphoric for a in f.agents
+            if a.inter in _GROUP_INTERS and id(a) not in have]
+
+
+_GROUP_INTERS = (2, 3)  # rebels, political militias
+
+
+# MUC-4 incident types that name an act of their own (not "attack", which combat is too).
+_OWN_ACTS = frozenset(("bombing", "kidnapping", "arson"))
+_SURE_ACT = 0.8
+
+
+def _act_told(draft: Draft) -> str | None:
+    """The MUC-4 type of an act told in so many words within an incident typed otherwise
+    ("heavy fighting ... where the rebels blew up several electricity poles with dynamite":
+    ACLED codes the battle, MUC-4 the bombing): the surest clause of the draft that tells
+    a bombing, kidnapping, arson or robbery itself, not by a reference back or by a weapon's
+    or an actor's name alone."""
+    best = None
+    for f in draft.frames:
+        if f.anaphoric or f.nominal:
+            continue
+        for m in f.matches:
+            if m.muc_incident_type in _OWN_ACTS and m.confidence >= _SURE_ACT and (
+                    best is None or m.confidence > best.confidence):
+                best = m
+    return best.muc_incident_type if best is not None else None
 
 
 def _forces(actor: Actor | None) -> bool:

@@ -285,8 +285,30 @@ def trigger_modalities(text: str, spans: Sequence[tuple[int, int]], *,
         text = lower_keeping_offsets(text)
     p = _for(text)
     background = is_background(text, reference_year, lowered=True)
-    return tuple(_modality(text, start, end, p, reference_year, background)
-                 for start, end in spans)
+    out = [_modality(text, start, end, p, reference_year, background) for start, end in spans]
+    # "there will not be any more bombings, terrorist attacks or murders": the items of a
+    # list share the negation or the hypothesis said before its first item.
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    for prev, cur in zip(order, order[1:], strict=False):
+        if out[prev] in _LIST_SCOPED and out[cur] == "asserted" and \
+                _listed_after(text, spans[prev][1], spans[cur][0], spans[cur][1]):
+            out[cur] = out[prev]
+    return tuple(out)
+
+
+# What a list's first item says carries to the next items (background is the sentence's).
+_LIST_SCOPED = ("negated", "hypothetical")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|nor)\s+)?|(?:and|or|nor)\s+)(?:[a-z-]+\s+)?")
+
+
+def _listed_after(text: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether the trigger ``text[start:end]`` is the next item of a list after a trigger
+    ending at ``prev_end``: only a comma or a conjunction and at most one modifier between,
+    and not a verb ("..., killing two": a clause of its own)."""
+    if start < prev_end or _LIST_GAP.fullmatch(text, prev_end, start) is None:
+        return False
+    word = text[start:end].rsplit(" ", 1)[-1]
+    return not word.endswith(("ed", "ing"))
 
 
 def _modality(text: str, start: int, end: int, p: _Patterns, reference_year: int | None,

@@ -235,13 +235,15 @@ def muc_if_civilians_hit(match: TypeMatch) -> str | None:
 
 
 def _agent_side(
-    text: str, norms: Sequence[str], hit: PhraseHit[_Trigger], actors: list[PhraseHit[str]]
+    text: str, norms: Sequence[str], hit: PhraseHit[_Trigger], actors: list[PhraseHit[str]],
+    taken_after: bool = False,
 ) -> str | None:
     """Which side acts: ``state``/``nonstate``. The actor after a passive "by" ("was
     recaptured by the army"); else the subject: the first actor of the trigger's clause
     ("Syrian army and allied fighters captured ..." is the army's act, not the allies');
-    else the nearest actor before, or the first after. A passive without "by" ("the
-    rebels were pushed back") names the side acted on, not the agent: unknown."""
+    else the nearest actor before, or the first after (not for an arrest, ``taken_after``:
+    the one after is the one taken). A passive without "by" ("the rebels were pushed
+    back") names the side acted on, not the agent: unknown."""
     side = {"state_forces": "state", "armed_group": "nonstate"}
     passive = hit.first > 0 and norms[hit.first - 1] in _BE
     reach = hit.last + 4 if passive else hit.last + 2  # "held by" after a noun is no agent
@@ -264,6 +266,10 @@ def _agent_side(
         return side[before[0].payload]
     if before:
         return side[before[-1].payload]
+    if taken_after:
+        # "arrested a leader of the MRTA", "an arrested leader of the MRTA": who is taken
+        # is named after the word for taking, never who took them.
+        return None
     after = [a for a in actors if a.first > hit.last]
     return side[after[0].payload] if after else None
 
@@ -366,7 +372,8 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
                                        max((last for _, last, _ in sides), default=-1))
                         actors = longest(new(PhraseHit, (i, last, starts[i], ends[last], payload))
                                          for i, last, payload in sides)
-                    if _agent_side(text, norms, hit, actors) != rule.agent:
+                    if _agent_side(text, norms, hit, actors,
+                                   taken_after=sub == "Arrests") != rule.agent:
                         continue
                 if rule.after_any and not any(payload in rule.after_any and first > hit.last
                                               for first, _, payload in cue_spans):
@@ -388,10 +395,10 @@ def _typed(text: str) -> tuple[tuple[_Typed, ...], tuple[str, ...]]:
         # fire" still commit arson); its mode/PLOVER override only if nothing re-typed it.
         muc = rule_muc[1] if rule_muc[0] else trig.muc[1] if trig.muc[0] else c.muc
         # A trigger's own MUC type that is the sub-event type's anyway ("bombed" from the
-        # air) does not lift the need for civilians.
+        # air) does not lift the need for civilians, nor does a rule's (an air attack told as
+        # "attacked" is a MUC-4 attack only when civilians are hit).
         own_muc = trig.muc[0] and trig.muc[1] != c.muc
-        if sub in _MUC_NEEDS_CIVILIANS and not own_muc and not rule_muc[0] \
-                and not _MUC_CIVILIAN_CUES & present:
+        if sub in _MUC_NEEDS_CIVILIANS and not own_muc and not _MUC_CIVILIAN_CUES & present:
             muc = None  # purely military combat is no MUC-4 terrorist incident
         mode = trig.mode[1] if trig.mode[0] and not changed else c.mode
         plover = trig.plover[1] if trig.plover[0] and not changed else c.plover
