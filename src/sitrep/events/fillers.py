@@ -23,6 +23,7 @@ from .fillers_combine import (
     combine,
     model_fillers,
 )
+from .fillers_described import described_whole, first_quotes
 from .fillers_names import coordinated_names, full_names
 from .fillers_quotes import (
     group_names,
@@ -31,6 +32,7 @@ from .fillers_quotes import (
     their_organisations,
     tidy,
 )
+from .fillers_struck import struck_nouns, struck_targets
 from .fillers_weapons import weapons_named
 
 __all__ = ["RoleFillers", "no_adjectives", "quoted", "role_fillers", "victim_quotes"]
@@ -69,12 +71,20 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
         perpetrators.append(RoleFiller(group.text, group.start, group.end, "organization"))
     targets = [_trim(article.text, RoleFiller(r.text, r.start, r.end))
                for f in draft.frames for r in f.targets]
+    # (the frames quote every target noun of the event's clauses: only what was struck)
+    targets = struck_targets(article, targets)
+    targets += [t for t in struck_nouns(article, [f.sentence for f in draft.frames])
+                if not any(o.start < t.end and t.start < o.end for o in targets)]
     weapons = [RoleFiller(r.text, r.start, r.end) for f in draft.frames for r in f.weapons]
     victims = [v for v in victims if _is_person_quote(v)]
     rules = RoleFillers(_dedupe(perpetrators), _same_names(_dedupe(victims)), _dedupe(targets),
                         _by_head(_dedupe(weapons)))
     fillers = combine(rules, model_fillers(article, draft) if tagged else {},
                       text=article.text)
+    # (described people with their count first: a bare noun left is the article's first)
+    fillers.perpetrators = first_quotes(
+        article.actors, [described_whole(article.text, p) for p in fillers.perpetrators],
+        lambda a: _kind(a) == "individual" and not _adjective(article.text, a))
     fillers = quoted(article.text, article.actors, fillers, _GROUPS.of(article),
                      _GROUPS.named(article))
     return canonical(fillers, article_quotes(article, draft))
