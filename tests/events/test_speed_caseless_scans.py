@@ -60,3 +60,35 @@ def test_zero_nouns(text: str, nouns: list[str]) -> None:
     found = [m.group("noun") for m in
              caseless_finditer(lex.zero_nouns, lex.zero_nouns_lower, text, text.lower())]
     assert found == nouns
+
+
+FRAME_TEXTS = [
+    "Police SAID on Monday THAT three attacks took place in Maiduguri.",
+    "Two separate shootings happened overnight in Chicago, officials reported that day.",
+    "A SERIES OF BLASTS WAS CARRIED OUT IN KABUL, THE MINISTRY ANNOUNCED THAT NIGHT.",
+    "The rebels denied that the ambush occurred near Goma; 12 raids were staged.",
+    "Reports say a wave of killings took place \u2014 \u201cseveral clashes\u201d \u2014 in Ituri.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FRAME_TEXTS)
+def test_frame_pattern_twins_find_what_the_patterns_find(text: str) -> None:
+    from sitrep.events.frames import _LOW, _PAT, _lowered
+
+    low = _lowered(text)
+    assert low == text.lower()
+    for key, twin in _LOW.items():
+        assert [m.span() for m in twin.finditer(low)] == \
+            [m.span() for m in _PAT[key].finditer(text)], key
+
+
+@pytest.mark.parametrize("text", [
+    "Two ſhootings took place in Izmir.",  # long s: "shootings" only case-insensitively
+    "Diyarbakır: three attacks happened.",  # dotless i
+    "İstanbul: two bombings took place.",  # dotted capital I lower-cases to two letters
+])
+def test_frame_twins_are_not_used_where_they_could_differ(text: str) -> None:
+    from sitrep.events.frames import _lowered
+
+    assert _lowered(text) is None
