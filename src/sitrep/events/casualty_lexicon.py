@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..nlp.case_odd import case_odd
 from ..nlp.lexicon import read_json
 from ..nlp.numbers import alternation as _alt
 
@@ -154,19 +155,15 @@ def casualty_lexicon() -> CasualtyLexicon:
     )
 
 
-# Letters that match an ASCII letter under IGNORECASE but lower-case to themselves.
-_FOLDS_TO_ASCII = re.compile("[\u017f\u0131]")
-
-
 def caseless_finditer(pattern: re.Pattern[str], lower_pattern: re.Pattern[str], text: str,
                       lowered: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` (an IGNORECASE pattern), found faster: the case-sensitive
     ``lower_pattern`` scans ``lowered`` (``text.lower()``) and each hit is matched again at
     its place in ``text``, so the match objects are the same. Falls back to the plain
     scan when lower-casing changed the length (offsets would shift) or the text holds a
-    letter that IGNORECASE equates with an ASCII letter though ``str.lower`` keeps it
-    (long s U+017F, dotless i U+0131): the lower-cased scan would miss its match."""
-    if len(lowered) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
+    letter that IGNORECASE equates with an ASCII letter in another way (see
+    :mod:`sitrep.nlp.case_odd`)."""
+    if len(lowered) != len(text) or case_odd(text):
         yield from pattern.finditer(text)
         return
     for hit in lower_pattern.finditer(lowered):

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention, Sentence
+from ..nlp.case_odd import case_odd
 from ..nlp.lexicon import read_json
 from .modality import sentence_modality
 from .place_trust import (
@@ -44,8 +45,6 @@ _PAT = _patterns()
 _LOW = {k: re.compile(v) for k, v in read_json("events", "frame_patterns.json").items()
         if k in ("reporting_that", "roundup_summary", "scene_elaboration")
         and not any(c.isupper() for c in re.sub(r"\\.", "", v))}
-# Letters that IGNORECASE matches with an ASCII letter though ``str.lower`` keeps them.
-_FOLDS_TO_ASCII = re.compile("[\u017f\u0131]")
 _SEQUEL = re.compile(read_json("events", "incident_patterns.json")["sequel_of_told"],
                      re.IGNORECASE)
 _RANK = {sub: i for i, sub in enumerate(read_json("events", "sub_event_priority.json"))}
@@ -237,10 +236,11 @@ def _first_trigger(matches: list[TypeMatch], actors: list[ActorMention]) -> Type
 
 def _lowered(text: str) -> str | None:
     """``text`` lower-cased for the :data:`_LOW` twins, or None where they could match
-    differently: a letter lower-casing to two shifts offsets, and the long s and dotless
-    i match "s" and "i" only case-insensitively."""
+    differently (see :mod:`sitrep.nlp.case_odd`)."""
+    if case_odd(text):
+        return None
     low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
+    if len(low) != len(text):
         return None
     return low
 
