@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from .article import Article
@@ -76,9 +78,19 @@ def extract_articles(articles: Iterable[Article], out: TextIO, *, dedup: bool = 
     line with ``error`` set and the run goes on. ``workers=1`` without a timeout runs in
     this process.
     """
+    pipeline = pipeline_for(only)  # built before any fork: workers share its pages
+    with _young_collections():
+        return _extract(pipeline, articles, out, dedup=dedup, include_text=include_text,
+                        progress=progress, fields=fields, workers=workers, timeout=timeout,
+                        keep=keep)
+
+
+def _extract(pipeline: Pipeline, articles: Iterable[Article], out: TextIO, *, dedup: bool,
+             include_text: bool, progress: bool, fields: Sequence[str] | None, workers: int,
+             timeout: float | None, keep: bool) -> list[dict[str, Any]]:
+    """:func:`extract_articles` once its pipeline is built."""
     from .parallel.extract_pool import LineMaker
 
-    pipeline = pipeline_for(only)  # built before any fork: workers share its pages
     maker = LineMaker(include_text, tuple(fields) if fields else None)
     lines: list[dict[str, Any]] = []
     n = 0
@@ -105,6 +117,26 @@ def extract_articles(articles: Iterable[Article], out: TextIO, *, dedup: bool = 
         print(f"\r{n} articles", file=sys.stderr)
     out.flush()
     return lines
+
+
+# Net allocations of container objects between collections of the youngest generation
+# while articles are processed (CPython's default is 700).
+_YOUNG_THRESHOLD = 20_000
+
+
+@contextmanager
+def _young_collections() -> Iterator[None]:
+    """Collect garbage less often while articles are processed, then restore the
+    collector's settings. Each article leaves objects alive for the next ones (the
+    stages' memo caches, the tagger's word types), and with the default threshold they
+    are rescanned by ever older, larger collections: about 3% of a run's time. Only when
+    collections happen changes, never what is computed."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], _YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _progress(on: bool, n: int) -> None:

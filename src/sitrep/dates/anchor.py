@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..article import Sentence
+from ..nlp.case_odd import case_odd
 from .calendar_math import nearest_month_day, safe_date, two_digit_year
-from .grammar import CASE_ODD, fold_case, grammar, word_key
+from .grammar import fold_case, grammar, word_key
 from .recognize import find_dates
 
 __all__ = ["AnchorGuess", "anchor_from_dateline", "anchor_from_text", "anchor_from_url",
@@ -113,7 +114,7 @@ def refine_with_reporting(text: str, base: date) -> date:
     statement and filed with "said Wednesday" three times was filed on the Wednesday."""
     g = grammar()
     counts: Counter[int] = Counter()
-    found = (g.report_pattern.finditer(text) if CASE_ODD.search(text)
+    found = (g.report_pattern.finditer(text) if case_odd(text)
              else g.report_folded.finditer(fold_case(text)))  # the same, much faster
     for m in found:
         counts[g.weekdays[word_key(m["w"])]] += 1

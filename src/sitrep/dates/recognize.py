@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..article import DateMention, Sentence
+from ..nlp.case_odd import case_odd
 from ..nlp.sentences import split_sentences
 from . import explicit, relative, seasons
 from .context import Ctx, NeedsAnchor
-from .grammar import CASE_ODD, fold_case, grammar
+from .grammar import fold_case, grammar
 
 __all__ = ["ScanResult", "find_dates", "scan_dates"]
 
@@ -60,7 +61,7 @@ def scan_dates(text: str, anchor: date | None, *, sentences: Sequence[Sentence] 
     g = grammar()
     folded = fold_case(text)
     ctx = Ctx(text, anchor, [s.start for s in sentences], sentences, caps, mixed, day_first, g,
-              None if CASE_ODD.search(text) else folded)
+              None if case_odd(text) else folded)
     out = ScanResult()
     for m in g.finditer(folded):
         try:

@@ -88,12 +88,12 @@ class _Extractor:
     def run(self) -> list[CountMention]:
         lex = self.lex
         hits: dict[int, list[tuple[str, re.Match[str]]]] = {}
-        for m in caseless_finditer(lex.triggers, lex.triggers_lower, self.text,
-                                   self.text.lower()):
+        lowered = self.text.lower()
+        for m in caseless_finditer(lex.triggers, lex.triggers_lower, self.text, lowered):
             hits.setdefault(self._sentence_index(m.start()), []).append(("t", m))
-        for m in lex.toll.finditer(self.text):
+        for m in caseless_finditer(lex.toll, lex.toll_lower, self.text, lowered):
             hits.setdefault(self._sentence_index(m.start()), []).append(("toll", m))
-        for m in lex.zero_nouns.finditer(self.text):
+        for m in caseless_finditer(lex.zero_nouns, lex.zero_nouns_lower, self.text, lowered):
             hits.setdefault(self._sentence_index(m.start()), []).append(("zero", m))
         for si in sorted(hits):
             if si < 0:

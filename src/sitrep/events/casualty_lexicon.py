@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..nlp.case_odd import case_odd
 from ..nlp.lexicon import read_json
 from ..nlp.numbers import alternation as _alt
 
@@ -34,9 +35,11 @@ class CasualtyLexicon:
     triggers_lower: re.Pattern[str]
     trigger_class: dict[str, tuple[str, str]]  # form -> (class, kind)
     toll: re.Pattern[str]
+    toll_lower: re.Pattern[str]  # (each ``_lower`` twin: the same, for lower-cased text)
     toll_verbs: frozenset[str]
     update_verbs: re.Pattern[str]
     zero_nouns: re.Pattern[str]
+    zero_nouns_lower: re.Pattern[str]
     zero_kinds: dict[str, tuple[str, ...]]
     fillers: frozenset[str]
     aux: frozenset[str]
@@ -111,19 +114,23 @@ def casualty_lexicon() -> CasualtyLexicon:
                      for w in form.split()}
     flags = re.IGNORECASE
     triggers = rf"\b(?<!-)(?:{_alt(trigger_class)})(?![\w-])"
+    toll = rf"\b(?<!-)(?:{_alt(d['toll'])})(?![\w-])"
+    zero = (rf"\b(?:no|without|zero)\s+(?:(?:reported|immediate|other|further|serious|major|"
+            rf"human|known)\s+)?(?P<noun>{_alt(d['zero_nouns'])})\b")
     # (Only letters of lower-case forms may be matched case-sensitively on lower-cased text.)
-    if any(c.isupper() for c in re.sub(r"\\.", "", triggers)):
-        raise ValueError("casualties.json: trigger forms must be lower case")
+    for name, pattern in (("trigger", triggers), ("toll", toll), ("zero noun", zero)):
+        if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern)):
+            raise ValueError(f"casualties.json: {name} forms must be lower case")
     return CasualtyLexicon(
         triggers=re.compile(triggers, flags),
         triggers_lower=re.compile(triggers),
         trigger_class=trigger_class,
-        toll=re.compile(rf"\b(?<!-)(?:{_alt(d['toll'])})(?![\w-])", flags),
+        toll=re.compile(toll, flags),
+        toll_lower=re.compile(toll),
         toll_verbs=frozenset(d["toll_verbs"]),
         update_verbs=re.compile(rf"\b(?:{_alt(d['update_verbs'])})\b", flags),
-        zero_nouns=re.compile(
-            rf"\b(?:no|without|zero)\s+(?:(?:reported|immediate|other|further|serious|major|"
-            rf"human|known)\s+)?(?P<noun>{_alt(d['zero_nouns'])})\b", flags),
+        zero_nouns=re.compile(zero, flags),
+        zero_nouns_lower=re.compile(zero),
         zero_kinds={k: tuple(v) for k, v in d["zero_nouns"].items()},
         fillers=frozenset(d["fillers"]),
         aux=frozenset(d["aux"]),
@@ -153,8 +160,10 @@ def caseless_finditer(pattern: re.Pattern[str], lower_pattern: re.Pattern[str], 
     """``pattern.finditer(text)`` (an IGNORECASE pattern), found faster: the case-sensitive
     ``lower_pattern`` scans ``lowered`` (``text.lower()``) and each hit is matched again at
     its place in ``text``, so the match objects are the same. Falls back to the plain
-    scan when lower-casing changed the length (offsets would shift)."""
-    if len(lowered) != len(text):
+    scan when lower-casing changed the length (offsets would shift) or the text holds a
+    letter that IGNORECASE equates with an ASCII letter in another way (see
+    :mod:`sitrep.nlp.case_odd`)."""
+    if len(lowered) != len(text) or case_odd(text):
         yield from pattern.finditer(text)
         return
     for hit in lower_pattern.finditer(lowered):

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention, Sentence
+from ..nlp.case_odd import case_odd
 from ..nlp.lexicon import read_json
 from .modality import sentence_modality
 from .place_trust import (
@@ -38,6 +39,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _PAT = _patterns()
+# Case-sensitive twins, for the article's lower-cased text, of the patterns searched in
+# every event clause that are written all in lower case (IGNORECASE costs about twice as
+# much); see :func:`_lowered` for when the twins find the same matches.
+_LOW = {k: re.compile(v) for k, v in read_json("events", "frame_patterns.json").items()
+        if k in ("reporting_that", "roundup_summary", "scene_elaboration")
+        and not any(c.isupper() for c in re.sub(r"\\.", "", v))}
 _SEQUEL = re.compile(read_json("events", "incident_patterns.json")["sequel_of_told"],
                      re.IGNORECASE)
 _RANK = {sub: i for i, sub in enumerate(read_json("events", "sub_event_priority.json"))}
@@ -227,9 +234,28 @@ def _first_trigger(matches: list[TypeMatch], actors: list[ActorMention]) -> Type
     return min(matches, key=lambda m: (is_actor(m), m.trigger_start))
 
 
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased for the :data:`_LOW` twins, or None where they could match
+    differently (see :mod:`sitrep.nlp.case_odd`)."""
+    if case_odd(text):
+        return None
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low
+
+
+def _on(key: str, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
+    """The pattern ``key`` and the text to search with it: its lower-case twin and
+    ``low`` when both exist, else the pattern itself and ``text``."""
+    if low is not None and key in _LOW:
+        return _LOW[key], low
+    return _PAT[key], text
+
+
 def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: list[TypeMatch],
                carried_dates: list[DateMention], index: _Index,
-               own_dates: list[DateMention]) -> Frame:
+               own_dates: list[DateMention], low: str | None = None) -> Frame:
     text = article.text
     clause_actors = index.actors.inside(clause.start, clause.end)
 
@@ -260,12 +286,13 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
     first = frame.first = _first_trigger(frame.matches, clause_actors)
     # "The commander of the port of Copacabana reported that a bomb exploded in Yunguyo":
     # a place before the report's verb is the source's, not the scene.
-    told = [m.end() for m in _PAT["reporting_that"].finditer(text, clause.start,
-                                                               first.trigger_start)]
+    pat, scan = _on("reporting_that", text, low)
+    told = [m.end() for m in pat.finditer(scan, clause.start, first.trigger_start)]
     frame.places = [p for p in index.places.inside(told[-1] if told else clause.start,
                                                    clause.end)
                     if not in_dateline(p, index.dateline)]
-    frame.scene = bool(_PAT["scene_elaboration"].search(text, clause.start, clause.end))
+    pat, scan = _on("scene_elaboration", text, low)
+    frame.scene = bool(pat.search(scan, clause.start, clause.end))
     after = _SEQUEL.search(text, clause.start, clause.end)
     # (The named incident is not the clause's own: "Soldiers patrol after Monday's attack"
     # tells that attack.)
@@ -279,7 +306,8 @@ def _frame_for(article: Article, sentence: Sentence, clause: Clause, matches: li
         {"agent": frame.agents, "patient": frame.patients, "other": frame.others}[role].append(a)
     frame.counts = index.counts.told_in(clause.start, clause.end)
     clause_text = text[clause.start:clause.end]
-    frame.roundup = bool(_PAT["roundup_summary"].search(clause_text))
+    pat, scan = _on("roundup_summary", text, low)
+    frame.roundup = bool(pat.search(scan[clause.start:clause.end]))
     frame.targets = find_targets(clause_text, clause.start)
     frame.weapons = find_weapons(clause_text, clause.start)
     spans = [(a.start, a.end) for a in clause_actors] + \
@@ -328,6 +356,7 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
     weights = place_weights(article)
     index = _Index.of(article)
     year = article.anchor.year if article.anchor else None
+    low = _lowered(text) if _LOW else None
     for sentence in article.sentences:
         s_text = text[sentence.start:sentence.end]
         matches = [m for m in classify_sentence(s_text, sentence.start, reference_year=year)
@@ -354,7 +383,7 @@ def build_frames(article: Article) -> tuple[list[Frame], list[tuple[int, list[Co
             own_dates = [d for d in sentence_dates if _inside(d.start, d.end, clause)]
             if in_clause:
                 frame = _frame_for(article, sentence, clause, in_clause, carried, index,
-                                   own_dates)
+                                   own_dates, low)
                 frame.sentence_dates = sentence_dates
                 frame.separate, separate = separate, False
                 frame.place_weight = weights
