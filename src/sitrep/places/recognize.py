@@ -40,7 +40,6 @@ from .context import (
 )
 from .extra_names import (
     abbreviations,
-    demonym_like,
     demonym_names,
     kind_hints,
     pattern_names,
@@ -209,6 +208,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
     covered = -1
     match_run, match_next, find_tokens = _RUN.match, _NEXT.match, TOKEN.finditer
     pairs, first_info, pair_memo = gaz.pairs, gaz.first_info, gaz.pair_memo
+    demonym_words = gaz.demonym_words  # what extra_names.demonym_like() allows
     unmatched = cx.unmatched
     add_unmatched, add_demonym = unmatched.append, cx.demonym_starts.append
     for span in _starts(cx):
@@ -225,7 +225,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
             if len(first_info) > 200_000:
                 first_info.clear()
             info = first_info[word] = ((word in index) | (2 if word in longest else 0)
-                                       | (4 if demonym_like(gaz, word) else 0))
+                                       | (4 if word in demonym_words else 0))
         if not info & 3:
             # no key on its own and none longer ("The", "He"): the commonest case, first
             # (the span tuple itself is kept: no new one per token)

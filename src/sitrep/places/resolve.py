@@ -236,8 +236,8 @@ class _Scorer:
         self.statics = statics  # per key: the context-free part of its scores
         self.chosen: dict[str, Candidate] = {}
         self.weights: dict[str, float] = {}
-        self.total: Counter = Counter()
-        self.admin1_count: Counter = Counter()
+        self.total: dict[str, float] = {}
+        self.admin1_count: dict[str, int] = {}
         self.anchor_pts: dict[str, list[tuple[float, float]]] = {}
         # key -> country of the anchor its own choice makes (taken out of its own scores)
         self.own_anchor: dict[str, str] = {}
@@ -252,20 +252,24 @@ class _Scorer:
                      demonyms: Counter) -> None:
         """Country/admin1 context and anchors, from the keys' choices; :meth:`scores`
         takes a key's own choice back out, so a name never supports itself."""
-        total: Counter = Counter(demonyms)
-        admin1: Counter = Counter()
+        # plain dicts (a Counter's missing keys cost a Python call each); the same sums
+        total: dict[str, float] = dict(demonyms)
+        admin1: dict[str, int] = {}
         admin1_ccs: set[str] = set()
         anchors: dict[str, list[tuple[float, float]]] = defaultdict(list)
         own: dict[str, str] = {}
         for key, c in chosen.items():
-            if c.country_code:
-                total[c.country_code] += weights[key]
+            cc = c.country_code
+            if cc:
+                total[cc] = total.get(cc, 0) + weights[key]
             if c.feature == "admin1":
-                admin1[_area(c)] += 3  # named: strong evidence
-                admin1_ccs.add(c.country_code)
+                area = _area(c)
+                admin1[area] = admin1.get(area, 0) + 3  # named: strong evidence
+                admin1_ccs.add(cc)
             elif c.feature in ("admin2", "city") and c.admin1:
-                admin1[_area(c)] += 1
-                admin1_ccs.add(c.country_code)
+                area = _area(c)
+                admin1[area] = admin1.get(area, 0) + 1
+                admin1_ccs.add(cc)
             if c.feature in ("city", "admin2", "other"):
                 anchors[c.country_code].append((c.lat, c.lon))
                 own[key] = c.country_code
@@ -387,12 +391,13 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         cands[rkey] = found
         hints[rkey] = t.hint if t.hint not in ("slot", "demonym") else None
     # demonyms are country evidence; the recogniser reports them as toponyms when it can
-    if any(t.hint == "demonym" for t in tops) or not _recognize.DEMONYMS:
-        demonyms = Counter(t.country for t in tops if t.hint == "demonym" and t.country)
-        if not _recognize.DEMONYMS:
-            demonyms = _demonyms(text, gaz)
+    if not _recognize.DEMONYMS:
+        demonyms = _demonyms(text, gaz)
     else:
         demonyms = Counter()
+        for t in tops:
+            if t.hint == "demonym" and t.country:
+                demonyms[t.country] += 1
 
     # Pass 0: each name's best candidate by its prior alone gives the first context.
     contain: dict[str, list[str]] = defaultdict(list)
