@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -149,14 +150,36 @@ class _Static:
         lat, lon, k = geo
         anchors = np.array(pts)
         d2 = ((anchors[:, 0] - lat) ** 2 + ((anchors[:, 1] - lon) * k) ** 2).min(axis=1)
-        km = 111.2 * np.sqrt(d2)
-        return _BANDS[np.searchsorted(_BAND_EDGES, km, side="right")].tolist()
+        # the band of 111.2 * sqrt(d2) km, read on d2 itself (see _D2_EDGES)
+        return _BANDS[np.searchsorted(_D2_EDGE_ARRAY, d2, side="right")].tolist()
+
+
+def _d2_edge(km: float) -> float:
+    """The smallest float ``d2`` >= 0 with ``111.2 * math.sqrt(d2) >= km`` (computed as
+    :func:`_scalar_bands` computes it). Both the square root and the product are correctly
+    rounded, so the distance never decreases as ``d2`` grows: ``distance < km`` is
+    exactly ``d2 < _d2_edge(km)``, one comparison with no root taken."""
+
+    def value(bits: int) -> float:
+        return struct.unpack("<d", struct.pack("<q", bits))[0]
+
+    # bisection on the bit patterns of non-negative floats (ordered as the floats are)
+    lo, hi = 0, struct.unpack("<q", struct.pack("<d", 1e6))[0]  # 0 km, 111,200 km
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if 111.2 * math.sqrt(value(mid)) >= km:
+            hi = mid
+        else:
+            lo = mid
+    return value(hi)
 
 
 # candidates x anchors from which the numpy pass beats the scalar loop
 _VECTOR_MIN = 64
-# _near_band as arrays: below 50 km, 150 km, 400 km, beyond
-_BAND_EDGES = np.array([50.0, 150.0, 400.0])
+# _near_band's edges (50 km, 150 km, 400 km) as squared flat distances, and its bands:
+# below each edge, beyond the last
+_D2_EDGES = (_d2_edge(50.0), _d2_edge(150.0), _d2_edge(400.0))
+_D2_EDGE_ARRAY = np.array(_D2_EDGES)
 _BANDS = np.array([0.2, 0.1, 0.05, 0.0])
 
 
@@ -166,7 +189,7 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
     nearest point of ``pts`` (flat-earth distance: enough at these ranges); 0.0 for the
     kinds proximity does not apply to (countries, admin1 areas, regions)."""
     out = []
-    sqrt = math.sqrt
+    near, mid, far = _D2_EDGES
     for i in idxs:
         _, _, _, _, kind, lat, lon, k = rows[i]
         if kind != 2 and kind != 3:
@@ -180,8 +203,8 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
             d = dy * dy + dx * dx
             if d < d2 or d2 < 0:
                 d2 = d
-        km = 111.2 * sqrt(d2)  # _near_band inlined (a call per candidate)
-        out.append(0.2 if km < 50 else 0.1 if km < 150 else 0.05 if km < 400 else 0.0)
+        # _near_band inlined (a call per candidate), on d2 (see _D2_EDGES)
+        out.append(0.2 if d2 < near else 0.1 if d2 < mid else 0.05 if d2 < far else 0.0)
     return out
 
 
