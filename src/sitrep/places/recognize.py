@@ -14,6 +14,7 @@ resolver's fuzzy fallback drops unless they match.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..article import Sentence
 from .caseless import caseless_verdict
@@ -302,7 +303,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                     ends.add(t.end)
         extra = [t for t in weak if t.key in strong]
         if extra:
-            found = sorted(found + extra, key=lambda t: t.start)
+            found = sorted(found + extra, key=_START)
     return found
 
 
@@ -339,6 +340,7 @@ def _org_city(cx: Context, key: str, e: int) -> bool:
 
 
 _ARTICLE = re.compile(r"(?<![\w'])(?:al|el|ad|ar|as|an|at|az|ash|ad|ed|ez|es)-$")
+_START = attrgetter("start")
 
 
 def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
