@@ -190,6 +190,7 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
     kinds proximity does not apply to (countries, admin1 areas, regions)."""
     out = []
     near, mid, far = _D2_EDGES
+    inf = math.inf
     for i in idxs:
         _, _, _, _, kind, lat, lon, k = rows[i]
         if kind != 2 and kind != 3:
@@ -197,11 +198,11 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
             continue
         # the nearest anchor, squares as products (as numpy squares in near_bands; a float
         # power is a libm call) and no list per candidate
-        d2 = -1.0
+        d2 = inf  # (every distance is finite: the first is always taken)
         for la, lo in pts:
             dy, dx = la - lat, (lo - lon) * k
             d = dy * dy + dx * dx
-            if d < d2 or d2 < 0:
+            if d < d2:
                 d2 = d
         # _near_band inlined (a call per candidate), on d2 (see _D2_EDGES)
         out.append(0.2 if d2 < near else 0.1 if d2 < mid else 0.05 if d2 < far else 0.0)
