@@ -193,7 +193,7 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
     inf = math.inf
     for i in idxs:
         _, _, _, _, kind, lat, lon, k = rows[i]
-        if kind != 2 and kind != 3:
+        if kind != 3 and kind != 2:  # (towns, the commonest, first)
             out.append(0.0)
             continue
         # the nearest anchor, squares as products (as numpy squares in near_bands; a float
@@ -376,7 +376,7 @@ class _Scorer:
                 c, s, _, area, kind, _, _, _ = rows[i]
                 if bonus:
                     s += bonus
-                if kind != 0 and kind != 1:  # neither a country nor an admin1
+                if kind > 1:  # neither a country (0) nor an admin1 (1)
                     n = admin1_count.get(area, 0)
                     if n and mine_a1 == area:
                         n -= own_city
@@ -391,7 +391,7 @@ class _Scorer:
                     s += 0.6
                 if members and kind <= 2 and any(_inside(x, c) for x in members):
                     s += 0.4
-                if near_add is not None and (kind == 2 or kind == 3):
+                if near_add is not None and (kind == 3 or kind == 2):
                     # only places of the same country count (a town or district)
                     s += near_add[j]
                 out[i] = s
