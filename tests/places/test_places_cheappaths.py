@@ -20,7 +20,7 @@ from sitrep.places.extra_names import (
 )
 from sitrep.places.gazetteer import Candidate, _Bucket, get_gazetteer
 from sitrep.places.recognize import _gazetteer_names
-from sitrep.places.resolve import _near_band, _scalar_bands, _static
+from sitrep.places.resolve import _D2_EDGES, _near_band, _scalar_bands, _static
 
 pytestmark = pytest.mark.slow
 
@@ -104,6 +104,22 @@ def test_demonym_like_is_what_demonym_word_allows(word, like):
     assert demonym_like(gaz, word) == (head or bool(cc)) == like
 
 
+def test_demonym_words_are_every_word_demonym_word_allows():
+    # every demonym, its plural, its first word, their plurals and near misses: the set
+    # the scan reads says what the per-word reading (demonym_word) says
+    gaz = get_gazetteer()
+    if not gaz.data.demonyms:
+        pytest.skip("no demonym table in this index")
+    words = set()
+    for key in gaz.data.demonyms:
+        for w in (key, key.split(" ", 1)[0]):
+            words.update((w, w + "s", w + "ss", w[:-1], w + "es"))
+    words.update(("", "s", "ss", "paris", "parisians", "the", "john"))
+    for w in sorted(words):
+        head, cc = demonym_word(gaz, w)
+        assert demonym_like(gaz, w) == (head or bool(cc)), w
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("Tunisian troops and Sri Lankan workers met John in Kabul.", ["TN", "LK"]),
     ("Malians and Nigerian police crossed near Gao.", ["ML", "NG"]),
@@ -168,3 +184,22 @@ def test_scalar_bands_are_the_band_of_the_nearest_anchor(anchors):
         d2 = min([(la - c.lat) ** 2 + ((lo - c.lon) * k) ** 2 for la, lo in anchors])
         want.append(_near_band(111.2 * math.sqrt(d2)))
     assert got == want
+
+
+def _around(x: float) -> list[float]:
+    """``x`` and its float neighbours, a few steps each way."""
+    out, lo, hi = [x], x, x
+    for _ in range(3):
+        lo, hi = math.nextafter(lo, -math.inf), math.nextafter(hi, math.inf)
+        out += [lo, hi]
+    return out
+
+
+@pytest.mark.parametrize("d2", [
+    0.0, 1e-9, 0.05, 0.2, 1.0, 1.8, 2.0, 12.9, 13.0, 100.0, 1e6,
+    *_around(_D2_EDGES[0]), *_around(_D2_EDGES[1]), *_around(_D2_EDGES[2]),
+])
+def test_bands_read_on_the_squared_distance_are_the_km_bands(d2):
+    near, mid, far = _D2_EDGES
+    got = 0.2 if d2 < near else 0.1 if d2 < mid else 0.05 if d2 < far else 0.0
+    assert got == _near_band(111.2 * math.sqrt(d2))

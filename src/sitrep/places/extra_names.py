@@ -104,9 +104,10 @@ def demonym_word(gaz: Gazetteer, word: str) -> tuple[bool, str | None]:
 
 
 def demonym_like(gaz: Gazetteer, word: str) -> bool:
-    """Whether :func:`demonym_names` can make anything of the folded token ``word`` (not
-    memoised: the recogniser asks once per word and keeps the answer)."""
-    return word in gaz.demonym_heads or bool(_own_demonym(gaz, word))
+    """Whether :func:`demonym_names` can make anything of the folded token ``word``: it
+    starts a two-word demonym or is a country's demonym (:attr:`Gazetteer.demonym_words`
+    holds every such word)."""
+    return word in gaz.demonym_words
 
 
 def demonym_names(cx: Context) -> list[Toponym]:

@@ -96,6 +96,13 @@ class Gazetteer:
         self.pairs = data.pairs  # first two tokens -> longest key they start
         # first words of two-word demonyms ("sri" of "sri lankan")
         self.demonym_heads = frozenset(k.split(" ", 1)[0] for k in data.demonyms if " " in k)
+        # every word extra_names.demonym_like() allows: a two-word demonym's first word, a
+        # demonym of a country, or the plural of one that is no entry of its own (the
+        # recogniser asks it of every new capitalised word: one set lookup, no calls)
+        table = data.demonyms
+        self.demonym_words = self.demonym_heads | frozenset(
+            k for k, cc in table.items() if cc) | frozenset(
+            k + "s" for k, cc in table.items() if cc and k + "s" not in table)
         # Per key: bit 1 if an entry is a country or admin1 (alternates too), bit 2 if a
         # non-alternate entry is a country or an admin1 of over a million people. The
         # recogniser asks this of many names it then drops (surnames, acronyms): read here,
@@ -144,8 +151,15 @@ class Gazetteer:
             out = []
         else:
             refs = self.data.refs[self.data.offsets[k]:self.data.offsets[k + 1]].tolist()
-            entry = self.entry
-            out = [entry(r >> 1, alternate=bool(r & 1)) for r in refs]
+            # entry() inlined: an unseen name makes a few dozen (a call each otherwise)
+            item, strings, ccs, features = self._rows.item, self._strings, self._ccs, (
+                _build.FEATURES)
+            out = []
+            for r in refs:
+                i = r >> 1
+                gid, name, lat, lon, cc, admin1, admin2, feat, pop = item(i)
+                out.append(Candidate(i, gid, strings[name], lat, lon, ccs[cc], strings[admin1],
+                                     strings[admin2], features[feat], pop, bool(r & 1)))
         if len(self._memo) > 200_000:
             self._memo.clear()
         self._memo[key] = out

@@ -14,6 +14,7 @@ resolver's fuzzy fallback drops unless they match.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..article import Sentence
 from .caseless import caseless_verdict
@@ -40,7 +41,6 @@ from .context import (
 )
 from .extra_names import (
     abbreviations,
-    demonym_like,
     demonym_names,
     kind_hints,
     pattern_names,
@@ -209,6 +209,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
     covered = -1
     match_run, match_next, find_tokens = _RUN.match, _NEXT.match, TOKEN.finditer
     pairs, first_info, pair_memo = gaz.pairs, gaz.first_info, gaz.pair_memo
+    demonym_words = gaz.demonym_words  # what extra_names.demonym_like() allows
     unmatched = cx.unmatched
     add_unmatched, add_demonym = unmatched.append, cx.demonym_starts.append
     for span in _starts(cx):
@@ -225,7 +226,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
             if len(first_info) > 200_000:
                 first_info.clear()
             info = first_info[word] = ((word in index) | (2 if word in longest else 0)
-                                       | (4 if demonym_like(gaz, word) else 0))
+                                       | (4 if word in demonym_words else 0))
         if not info & 3:
             # no key on its own and none longer ("The", "He"): the commonest case, first
             # (the span tuple itself is kept: no new one per token)
@@ -302,7 +303,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                     ends.add(t.end)
         extra = [t for t in weak if t.key in strong]
         if extra:
-            found = sorted(found + extra, key=lambda t: t.start)
+            found = sorted(found + extra, key=_START)
     return found
 
 
@@ -339,6 +340,7 @@ def _org_city(cx: Context, key: str, e: int) -> bool:
 
 
 _ARTICLE = re.compile(r"(?<![\w'])(?:al|el|ad|ar|as|an|at|az|ash|ad|ed|ez|es)-$")
+_START = attrgetter("start")
 
 
 def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None

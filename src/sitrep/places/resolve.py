@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -149,14 +150,36 @@ class _Static:
         lat, lon, k = geo
         anchors = np.array(pts)
         d2 = ((anchors[:, 0] - lat) ** 2 + ((anchors[:, 1] - lon) * k) ** 2).min(axis=1)
-        km = 111.2 * np.sqrt(d2)
-        return _BANDS[np.searchsorted(_BAND_EDGES, km, side="right")].tolist()
+        # the band of 111.2 * sqrt(d2) km, read on d2 itself (see _D2_EDGES)
+        return _BANDS[np.searchsorted(_D2_EDGE_ARRAY, d2, side="right")].tolist()
+
+
+def _d2_edge(km: float) -> float:
+    """The smallest float ``d2`` >= 0 with ``111.2 * math.sqrt(d2) >= km`` (computed as
+    :func:`_scalar_bands` computes it). Both the square root and the product are correctly
+    rounded, so the distance never decreases as ``d2`` grows: ``distance < km`` is
+    exactly ``d2 < _d2_edge(km)``, one comparison with no root taken."""
+
+    def value(bits: int) -> float:
+        return struct.unpack("<d", struct.pack("<q", bits))[0]
+
+    # bisection on the bit patterns of non-negative floats (ordered as the floats are)
+    lo, hi = 0, struct.unpack("<q", struct.pack("<d", 1e6))[0]  # 0 km, 111,200 km
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if 111.2 * math.sqrt(value(mid)) >= km:
+            hi = mid
+        else:
+            lo = mid
+    return value(hi)
 
 
 # candidates x anchors from which the numpy pass beats the scalar loop
 _VECTOR_MIN = 64
-# _near_band as arrays: below 50 km, 150 km, 400 km, beyond
-_BAND_EDGES = np.array([50.0, 150.0, 400.0])
+# _near_band's edges (50 km, 150 km, 400 km) as squared flat distances, and its bands:
+# below each edge, beyond the last
+_D2_EDGES = (_d2_edge(50.0), _d2_edge(150.0), _d2_edge(400.0))
+_D2_EDGE_ARRAY = np.array(_D2_EDGES)
 _BANDS = np.array([0.2, 0.1, 0.05, 0.0])
 
 
@@ -166,22 +189,23 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
     nearest point of ``pts`` (flat-earth distance: enough at these ranges); 0.0 for the
     kinds proximity does not apply to (countries, admin1 areas, regions)."""
     out = []
-    sqrt = math.sqrt
+    near, mid, far = _D2_EDGES
+    inf = math.inf
     for i in idxs:
         _, _, _, _, kind, lat, lon, k = rows[i]
-        if kind != 2 and kind != 3:
+        if kind != 3 and kind != 2:  # (towns, the commonest, first)
             out.append(0.0)
             continue
         # the nearest anchor, squares as products (as numpy squares in near_bands; a float
         # power is a libm call) and no list per candidate
-        d2 = -1.0
+        d2 = inf  # (every distance is finite: the first is always taken)
         for la, lo in pts:
             dy, dx = la - lat, (lo - lon) * k
             d = dy * dy + dx * dx
-            if d < d2 or d2 < 0:
+            if d < d2:
                 d2 = d
-        km = 111.2 * sqrt(d2)  # _near_band inlined (a call per candidate)
-        out.append(0.2 if km < 50 else 0.1 if km < 150 else 0.05 if km < 400 else 0.0)
+        # _near_band inlined (a call per candidate), on d2 (see _D2_EDGES)
+        out.append(0.2 if d2 < near else 0.1 if d2 < mid else 0.05 if d2 < far else 0.0)
     return out
 
 
@@ -236,8 +260,8 @@ class _Scorer:
         self.statics = statics  # per key: the context-free part of its scores
         self.chosen: dict[str, Candidate] = {}
         self.weights: dict[str, float] = {}
-        self.total: Counter = Counter()
-        self.admin1_count: Counter = Counter()
+        self.total: dict[str, float] = {}
+        self.admin1_count: dict[str, int] = {}
         self.anchor_pts: dict[str, list[tuple[float, float]]] = {}
         # key -> country of the anchor its own choice makes (taken out of its own scores)
         self.own_anchor: dict[str, str] = {}
@@ -252,20 +276,24 @@ class _Scorer:
                      demonyms: Counter) -> None:
         """Country/admin1 context and anchors, from the keys' choices; :meth:`scores`
         takes a key's own choice back out, so a name never supports itself."""
-        total: Counter = Counter(demonyms)
-        admin1: Counter = Counter()
+        # plain dicts (a Counter's missing keys cost a Python call each); the same sums
+        total: dict[str, float] = dict(demonyms)
+        admin1: dict[str, int] = {}
         admin1_ccs: set[str] = set()
         anchors: dict[str, list[tuple[float, float]]] = defaultdict(list)
         own: dict[str, str] = {}
         for key, c in chosen.items():
-            if c.country_code:
-                total[c.country_code] += weights[key]
+            cc = c.country_code
+            if cc:
+                total[cc] = total.get(cc, 0) + weights[key]
             if c.feature == "admin1":
-                admin1[_area(c)] += 3  # named: strong evidence
-                admin1_ccs.add(c.country_code)
+                area = _area(c)
+                admin1[area] = admin1.get(area, 0) + 3  # named: strong evidence
+                admin1_ccs.add(cc)
             elif c.feature in ("admin2", "city") and c.admin1:
-                admin1[_area(c)] += 1
-                admin1_ccs.add(c.country_code)
+                area = _area(c)
+                admin1[area] = admin1.get(area, 0) + 1
+                admin1_ccs.add(cc)
             if c.feature in ("city", "admin2", "other"):
                 anchors[c.country_code].append((c.lat, c.lon))
                 own[key] = c.country_code
@@ -348,7 +376,7 @@ class _Scorer:
                 c, s, _, area, kind, _, _, _ = rows[i]
                 if bonus:
                     s += bonus
-                if kind != 0 and kind != 1:  # neither a country nor an admin1
+                if kind > 1:  # neither a country (0) nor an admin1 (1)
                     n = admin1_count.get(area, 0)
                     if n and mine_a1 == area:
                         n -= own_city
@@ -363,7 +391,7 @@ class _Scorer:
                     s += 0.6
                 if members and kind <= 2 and any(_inside(x, c) for x in members):
                     s += 0.4
-                if near_add is not None and (kind == 2 or kind == 3):
+                if near_add is not None and (kind == 3 or kind == 2):
                     # only places of the same country count (a town or district)
                     s += near_add[j]
                 out[i] = s
@@ -387,12 +415,13 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         cands[rkey] = found
         hints[rkey] = t.hint if t.hint not in ("slot", "demonym") else None
     # demonyms are country evidence; the recogniser reports them as toponyms when it can
-    if any(t.hint == "demonym" for t in tops) or not _recognize.DEMONYMS:
-        demonyms = Counter(t.country for t in tops if t.hint == "demonym" and t.country)
-        if not _recognize.DEMONYMS:
-            demonyms = _demonyms(text, gaz)
+    if not _recognize.DEMONYMS:
+        demonyms = _demonyms(text, gaz)
     else:
         demonyms = Counter()
+        for t in tops:
+            if t.hint == "demonym" and t.country:
+                demonyms[t.country] += 1
 
     # Pass 0: each name's best candidate by its prior alone gives the first context.
     contain: dict[str, list[str]] = defaultdict(list)
