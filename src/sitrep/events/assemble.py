@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention
 from ..nlp.lexicon import read_json
-from ..schema import Actor, Codes, Event, Evidence, Location
+from ..schema import Actor, Codes, Event, Evidence, Location, RoleFiller
 from .casualties import toll
-from .drafts import Draft, family_of, place_rank
+from .drafts import Draft, attribution_links, family_of, place_rank
 from .event_where import article_context, event_date, event_place, is_near, location_of
 from .fillers import role_fillers
+from .frames import Clause, Frame
 from .muc_relevance import (
     MucFacts,
     civilian_target,
@@ -29,6 +30,7 @@ from .muc_relevance import (
     muc_view,
     nationality_before,
 )
+from .roles import attributed_people, deed_sentences
 from .typing import TypeMatch, muc_if_civilians_hit
 
 __all__ = ["assemble_events"]
@@ -316,6 +318,11 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
     tolls = [toll([c for f in d.frames for c in f.counts] + d.loose_counts) for d in ordered]
     violent_toll = any(({"violence", "remote"} & d.families) and (t.fatalities or t.wounded)
                        for d, t in zip(ordered, tolls, strict=True))
+    spans = [(s.start, s.end) for s in article.sentences]
+    # (only an article with a violent incident has perpetrators to link)
+    deeds = deed_sentences(article.text, spans) if any(
+        d.families & _LINKED for d in ordered) else set()
+    links = attribution_links(article.text, spans, ordered, deeds)
     for index, draft in enumerate(ordered):
         date, precision, date_mention = event_date(draft, previous_date, article)
         if draft.date is not None:
@@ -359,6 +366,18 @@ def assemble_events(article: Article, drafts: list[Draft]) -> list:
         tagged = muc is not None or _TYPE_OF_SUB.get(sub or "") in _ATTACK_TYPES
         roles = role_fillers(article, draft, sides.actor1_mentions + _blamed(draft, sides),
                              t, tagged=tagged)
+        linked = _with_links(article, draft, links[index])
+        if any(f.agents for f in linked.frames[len(draft.frames):]):
+            # A sentence that only says who did the incident tells its perpetrators (the
+            # people and things it names besides are the incident's as told elsewhere);
+            # one that names no actor is left to the people it describes (below).
+            roles.perpetrators = role_fillers(
+                article, linked, sides.actor1_mentions + _blamed(linked, sides), t,
+                tagged=tagged).perpetrators
+        # People described as doing it ("three men armed with rifles carried out the raid").
+        # (in the linked sentences and in the clauses that refer back to the incident)
+        roles.perpetrators += _attributed(article, sorted(deeds & (set(links[index]) | {
+            f.sentence for f in draft.frames if f.anaphoric})), roles.perpetrators)
         if muc is not None:
             muc = muc_view(MucFacts(
                 muc, match.trigger_text, _lead(article, match),
@@ -418,6 +437,40 @@ def _civilian_property_hit(draft: Draft) -> str | None:
     return best[1] if best else None
 
 
+def _with_links(article: Article, draft: Draft, sentences: list[int]) -> Draft:
+    """The draft as its role fillers read it: with a clause of reference for each sentence
+    that attributes its incident (``drafts.attribution_links``), holding the armed groups
+    named there as agents ("the Islamic State said its fighters were responsible
+    for the action"). Only the fillers see it: the event's type, day, place and actors are
+    the draft's own."""
+    if not sentences:
+        return draft
+    frames = list(draft.frames)
+    for k in sentences:
+        s = article.sentences[k]
+        frame = Frame(k, Clause(s.start, s.end), [], anaphoric=True)
+        frame.agents = [a for a in article.actors if s.start <= a.start < s.end]
+        frames.append(frame)
+    return Draft(frames, draft.loose_counts, draft.date, draft.place, draft.place_weight,
+                 draft.seen, draft.sentence_date)
+
+
+def _attributed(article: Article, sentences: list[int],
+                have: list[RoleFiller]) -> list[RoleFiller]:
+    """The people the linked sentences describe as doing the incident ("three men armed
+    with rifles carried out the raid", ``roles.attributed_people``), as individual
+    perpetrators, unless a perpetrator already quoted overlaps or names them."""
+    out: list[RoleFiller] = []
+    for k in sentences:
+        s = article.sentences[k]
+        for p in attributed_people(article.text[s.start:s.end], s.start):
+            low = p.text.lower()
+            if not any(o.start < p.end and p.start < o.end or o.text.lower() in low
+                       or low in o.text.lower() for o in have + out):
+                out.append(RoleFiller(p.text, p.start, p.end, "individual"))
+    return out
+
+
 def _blamed(draft: Draft, sides: _Sides) -> list[ActorMention]:
     """Armed groups told as doing the incident in a clause that refers back to it ("the
     Medellin Cartel planned the attack", "the attacks could have been carried out by the
@@ -428,6 +481,7 @@ def _blamed(draft: Draft, sides: _Sides) -> list[ActorMention]:
 
 
 _GROUP_INTERS = (2, 3)  # rebels, political militias
+_LINKED = frozenset(read_json("events", "links.json")["families"])  # drafts.attribution_links
 
 
 # MUC-4 incident types that name an act of their own (not "attack", which combat is too).

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 from ..article import CountMention, DateMention, PlaceMention
 from ..nlp.lexicon import read_json
 from .frames import Frame
+from .roles import deed_reference, deed_sentences
 
-__all__ = ["Draft", "family_of", "merge_frames", "place_rank", "split_by_place"]
+__all__ = ["Draft", "attribution_links", "family_of", "merge_frames", "place_rank",
+           "split_by_place"]
 
 _VIOLENT = frozenset(("violence", "remote"))
 
@@ -334,3 +336,40 @@ def merge_frames(frames: list[Frame], text: str | None = None) -> list[Draft]:
         if not frame.anaphoric:
             last = target
     return drafts
+
+
+_LINK_FAMILIES = frozenset(read_json("events", "links.json")["families"])
+
+
+def attribution_links(text: str, sentences: list[tuple[int, int]], drafts: list[Draft],
+                      candidates: set[int] | None = None) -> list[list[int]]:
+    """For each draft (in the order given), the sentences that attribute its incident
+    without reporting it anew (``roles.deed_reference``): such a sentence joins the
+    nearest violent incident told before it (the draft with the latest clause before it);
+    one that points back in the plural ("authorities attribute the attacks to drug
+    traffickers") joins every violent incident told before it. Not a draft that already
+    holds the sentence. ``sentences``: each sentence's ``(start, end)``; ``candidates``:
+    ``roles.deed_sentences`` of them, when known."""
+    links: list[list[int]] = [[] for _ in drafts]
+    told = [(i, sorted({f.sentence for f in d.frames})) for i, d in enumerate(drafts)
+            if d.families & _LINK_FAMILIES]
+    if not told:
+        return links
+    first = min(s[0] for _, s in told)
+    if candidates is None:
+        candidates = deed_sentences(text, sentences)
+    for k in sorted(x for x in candidates if x > first):
+        start, end = sentences[k]
+        noun = deed_reference(text[start:end])
+        if noun is None:
+            continue
+        before = sorted(((max(x for x in s if x <= k), i) for i, s in told if s[0] < k),
+                        reverse=True)
+        if noun.endswith("s") and not noun.endswith("ss"):
+            chosen = [i for last, i in before if last != k]
+        else:
+            chosen = [before[0][1]] if before and before[0][0] != k else []
+        for i in chosen:
+            links[i].append(k)
+    return links
+
