@@ -17,10 +17,12 @@ from ..article import ActorMention, Article, CountMention
 from ..nlp.lexicon import read_json
 from ..schema import RoleFiller
 from .drafts import Draft
+from .fillers_agents import agent_fillers
 from .fillers_combine import (
     article_quotes,
     canonical,
     combine,
+    event_sentences,
     model_fillers,
 )
 from .fillers_described import described_whole, first_quotes
@@ -81,6 +83,13 @@ def role_fillers(article: Article, draft: Draft, actor1_mentions: list[ActorMent
                         _by_head(_dedupe(weapons)))
     fillers = combine(rules, model_fillers(article, draft) if tagged else {},
                       text=article.text)
+    # The doers of the attack verb and their commander join whichever source filled the
+    # role: the grammar names them where neither the actor lexicon nor the tagger did.
+    for a in agent_fillers(article.text, article.sentences, event_sentences(
+            [f.sentence for f in draft.frames], len(article.sentences)),
+            civilians_hit=civilians_hit):
+        if not any(p.start < a.end and a.start < p.end for p in fillers.perpetrators):
+            fillers.perpetrators.append(a)
     # (described people with their count first: a bare noun left is the article's first)
     fillers.perpetrators = first_quotes(
         article.actors, [described_whole(article.text, p) for p in fillers.perpetrators],
