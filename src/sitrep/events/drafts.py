@@ -89,7 +89,10 @@ class Draft:
 
     @property
     def families(self) -> set[str]:
-        return {family_of(m.acled_sub_event_type) for f in self.frames for m in f.matches}
+        # (the memo read inline: merging asks this for every draft at every frame)
+        memo = _FAMILIES
+        return {memo.get(m.acled_sub_event_type) or family_of(m.acled_sub_event_type)
+                for f in self.frames for m in f.matches}
 
     @property
     def first_sentence(self) -> int:
@@ -191,11 +194,9 @@ def _within(part_of: str | None, region: PlaceMention) -> bool:
 
 
 def _families(frame: Frame) -> set[str]:
-    return {family_of(m.acled_sub_event_type) for m in frame.matches}
-
-
-def _compatible(d: Draft, frame: Frame) -> bool:
-    return bool(d.families & _families(frame))
+    memo = _FAMILIES
+    return {memo.get(m.acled_sub_event_type) or family_of(m.acled_sub_event_type)
+            for m in frame.matches}
 
 
 def _side_only(frame: Frame) -> bool:
@@ -217,10 +218,12 @@ def _headline_draft(d: Draft) -> bool:
 
 def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None:
     fdate, fplace = frame_date(frame), frame_place(frame)
+    # (the frame's words and kinds, worked out once for all the drafts compared with it)
+    words, kinds = frame.trigger_words, _families(frame)
     if frame.anaphoric:
         # An incident told before, of the same words or the same kind.
-        linked = [d for d in drafts if d.trigger_words & frame.trigger_words] or \
-            [d for d in drafts if _compatible(d, frame)]
+        linked = [d for d in drafts if d.trigger_words & words] or \
+            [d for d in drafts if d.families & kinds]
         if linked or frame.counts or frame.dates and not frame.inherited_date:
             # A definite reference with a day or a toll of its own is a first mention
             # ("denounced the death of many civilians due to the indiscriminate bombings").
@@ -228,7 +231,7 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
         # "The targets of the attacks were ..." after bombings: an incident told before
         # of any violence (ACLED splits direct from remote violence; "the attack" still
         # points back to a bombing), the one told last.
-        return max((d for d in drafts if d.families & _VIOLENT and _families(frame) & _VIOLENT),
+        return max((d for d in drafts if d.families & _VIOLENT and kinds & _VIOLENT),
                    key=lambda d: d.seen, default=None)
     # Side-actions in the sentence of a violent event belong to that operation (not to
     # another side-action: "set fire to stations in Mopti, Segou and Gao" are three).
@@ -239,13 +242,13 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
             and (fdate is None or frame.inherited_date or _same_day(fdate, last.date)):
         return last
     for d in drafts:
-        if not _compatible(d, frame) or not _same_place(d.place, fplace):
+        if not d.families & kinds or not _same_place(d.place, fplace):
             continue
         if fdate is not None and _same_day(d.date, fdate):
             return d
         if fdate is not None and _headline_draft(d):
             return d  # the headline's undated report, now told with its day
-        if (fdate is None or d.date is None) and d.trigger_words & frame.trigger_words:
+        if (fdate is None or d.date is None) and d.trigger_words & words:
             return d
     if frame.separate:
         return None  # "Separately, ...", "In another attack, ...": a new incident
@@ -260,18 +263,18 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
         # ("police arrested four suspects after the attack"): an event of its own.
         if last is not None and last.frames[-1].sentence >= frame.sentence - 1 and not (
                 frame.sequel and last.families & _VIOLENT) and (
-                _compatible(last, frame) or _destruction(frame) and "violence" in last.families):
+                last.families & kinds or _destruction(frame) and "violence" in last.families):
             return last
         return None
     if fplace is None:
         # No day and no place of its own: it cannot be told apart from the incident the
         # article is telling ("A man was shot Monday in Dallas. ... He died in hospital").
-        return next((d for d in recent if _compatible(d, frame)
+        return next((d for d in recent if d.families & kinds
                      and not all(f.roundup for f in d.frames)), None)
     # A place but no day: the latest incident at that place not yet dated, or the one
     # told just before.
     for d in recent:
-        if _compatible(d, frame) and _same_place(d.place, fplace) and (
+        if d.families & kinds and _same_place(d.place, fplace) and (
                 d.date is None or d is last and last.frames[-1].sentence >= frame.sentence - 1):
             return d
     return None

@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..actors.persons import find_persons
+from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
 from ..schema import RoleFiller
 
@@ -126,7 +127,7 @@ class FullNames:
         if not fillers:
             return fillers
         if text is not self.text:
-            self.text, self.low, self.done = text, text.lower(), {}
+            self.text, self.low, self.done = text, lower_of(text), {}
         out = []
         for f in fillers:
             key = f.text.lower()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..article import Article
+from ..nlp.article_lower import lower_of
 from ..nlp.letter_runs import ascii_letter_runs
 from ..nlp.lexicon import read_json
 from ..schema import RoleFiller
@@ -152,7 +153,7 @@ class _ArticleHeads:
 
     def any(self, text: str) -> bool:
         if text is not self.text:
-            low = text.lower()
+            low = lower_of(text)
             self.text = text
             self.found = not (low.isascii()
                               and struck_rules().head_words.isdisjoint(ascii_letter_runs(low)))

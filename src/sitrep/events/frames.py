@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention, Sentence
+from ..nlp.article_lower import lower_of
 from ..nlp.case_odd import case_odd
 from ..nlp.lexicon import read_json
 from .modality import sentence_modality
@@ -239,7 +240,7 @@ def _lowered(text: str) -> str | None:
     differently (see :mod:`sitrep.nlp.case_odd`)."""
     if case_odd(text):
         return None
-    low = text.lower()
+    low = lower_of(text)
     if len(low) != len(text):
         return None
     return low

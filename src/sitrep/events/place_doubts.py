@@ -35,6 +35,7 @@ from functools import cache
 
 from ..actors.persons import PersonSpan, find_persons
 from ..article import Article, PlaceMention
+from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
 
 __all__ = ["PERSON", "REFERENCE", "UNSUPPORTED_REGION", "person_names", "place_doubts"]
@@ -159,7 +160,7 @@ def _persons(article: Article, places: list[PlaceMention] | None = None) -> list
     if places is not None:
         words = {p.text.lower() for p in places if " " not in p.text}
         starts = sorted(p.start for p in places)
-        lowered = text.lower() if words else ""
+        lowered = lower_of(text) if words else ""
         if len(lowered) == len(text):
             sentences = [s for s in sentences
                          if bisect_left(starts, s.start) < bisect_left(starts, s.end)

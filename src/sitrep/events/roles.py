@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
 from .typing_matcher import PhraseMatcher, Token, longest, plain_norms, tokenize
 
@@ -198,7 +199,7 @@ def deed_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> set[int]:
     incident: those with an incident noun and a word of attribution. A quick test for a
     whole article (plain searches of the lower-cased text), so that the patterns of
     :func:`attributes_deed` and :func:`attributed_people` read only these."""
-    low = text.lower()
+    low = lower_of(text)
     hits = []
     for word in _REF_WORDS:
         i = low.find(word)

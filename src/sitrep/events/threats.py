@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..article import Article, Sentence
 from ..dates import acled_time_precision
+from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
 from ..schema import Codes, Event, Evidence, RoleFiller
 from .drafts import place_rank
@@ -63,7 +64,7 @@ def find_threats(text: str) -> list[Threat]:
     death threats". Not a threat of vague violence ("threatened to step up attacks").
     (Whether a threat is old or habitual is its sentence's to say: see
     :func:`old_threat`.)"""
-    low = text.lower()
+    low = lower_of(text)
     if len(low) != len(text):  # (a letter lower-cased to two: offsets would shift)
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     out = []
