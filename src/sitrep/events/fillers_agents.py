@@ -327,21 +327,13 @@ class _SentenceAgents:
 _AGENTS = _SentenceAgents()
 
 
-
 def agent_fillers(text: str, sentences: list[Sentence], indices: list[int], *,
                   civilians_hit: bool = True) -> list[RoleFiller]:
     """The doers and their commanders in the event's sentences ``indices`` (each once);
     state forces' doers only when ``civilians_hit`` (as for actor1's mentions: in combat
     neither side is a perpetrator)."""
-    out: list[RoleFiller] = []
-    for i in sorted(set(indices)):
-        if 0 <= i < len(sentences):
-            for r in _AGENTS.of(text, sentences[i]):
-                if not civilians_hit and is_state(r):
-                    continue
-                if not any(o.start < r.end and r.start < o.end for o in out):
-                    out.append(r)
-    return out
+    return _unique([r for i in sorted(set(indices)) if 0 <= i < len(sentences)
+                    for r in _AGENTS.of(text, sentences[i]) if civilians_hit or not is_state(r)])
 
 
 def _unique(fillers: list[RoleFiller]) -> list[RoleFiller]:
