@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitrep.nlp.case_odd import CASE_ODD_CHARS, case_odd
+from sitrep.nlp.case_odd import CASE_ODD_CHARS, case_odd, twin_exact
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -28,3 +28,13 @@ def test_every_case_odd_letter_matches_an_ascii_letter_only_case_insensitively()
     ascii_letter = re.compile("[a-z]", re.IGNORECASE)
     for c in CASE_ODD_CHARS:
         assert ascii_letter.fullmatch(c) and not c.isascii()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen KILLED two farmers near Jos.", True),
+    ("Caf\u00e9 owner in S\u00e3o Paulo", True),
+    ("\u0130stanbul: two bombings", False),  # lower-cases to one character more
+    ("Diyarbak\u0131r police", False),  # dotless i matches "i" only case-insensitively
+])
+def test_twin_exact(text: str, expected: bool) -> None:
+    assert twin_exact(text, text.lower()) is expected

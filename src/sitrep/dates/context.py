@@ -40,7 +40,7 @@ class Ctx:
     day_first: bool
     g: Grammar
     #: ``fold_case(text)`` for the tense patterns, or None when the case-insensitive
-    #: patterns must read ``text`` itself (see :data:`.grammar.CASE_ODD`)
+    #: patterns must read ``text`` itself (see :mod:`sitrep.nlp.case_odd`)
     folded: str | None = None
 
     def need(self) -> date:

@@ -17,19 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..nlp.case_odd import CASE_ODD_CHARS
 from ..nlp.lexicon import read_json
 
-__all__ = ["CASE_ODD", "Grammar", "fold_case", "grammar", "word_key"]
+__all__ = ["Grammar", "fold_case", "grammar", "word_key"]
 
 # ASCII-only lower-casing keeps every offset (str.lower() may not: "İ" becomes two chars).
 _FOLD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b for b in range(256))  # A-Z to a-z
-#: Non-ASCII letters that an IGNORECASE pattern matches as ASCII letters ("İ" as "i",
-#: "ı" as "i", "ſ" as "s", the Kelvin sign as "k"): every such character in Unicode,
-#: found by testing ``re.compile("[a-z]", re.I)`` against all code points. A text with
-#: none of them gives the same matches to an IGNORECASE pattern as its fold_case() to
-#: the same pattern without the flag (the ``*_folded`` patterns of :class:`Grammar`).
-CASE_ODD = re.compile(f"[{CASE_ODD_CHARS}]")  # (tested with case_odd(), far faster)
+# A text with none of the case-odd letters (:mod:`sitrep.nlp.case_odd`) gives the same
+# matches to an IGNORECASE pattern as its fold_case() to the same pattern without the
+# flag (the ``*_folded`` patterns of :class:`Grammar`).
 
 
 def fold_case(text: str) -> str:

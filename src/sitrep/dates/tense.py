@@ -23,7 +23,7 @@ def is_future(g: Grammar, text: str, start: int, end: int, s_start: int, s_end: 
     offsets, so "is due" beats the "is" inside it and "will be named" stays future);
     without one, the first cue after it. ``folded``: ``text`` is ``fold_case`` of the
     text and free of the four non-ASCII letters that case-insensitive matching equates
-    with ASCII ones (see :data:`.grammar.CASE_ODD`), so the faster case-sensitive patterns give
+    with ASCII ones (see :mod:`sitrep.nlp.case_odd`), so the faster case-sensitive patterns give
     the same answer."""
     future, past = (g.future_folded, g.past_folded) if folded else (g.future_pattern,
                                                                    g.past_pattern)

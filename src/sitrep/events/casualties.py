@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from ..article import Article, CountMention, Sentence
+from ..nlp.article_lower import lower_of
 from ..nlp.sentences import sentence_index_at, split_sentences
 from .casualty_clauses import (
     CLOSERS,
@@ -88,7 +89,7 @@ class _Extractor:
     def run(self) -> list[CountMention]:
         lex = self.lex
         hits: dict[int, list[tuple[str, re.Match[str]]]] = {}
-        lowered = self.text.lower()
+        lowered = lower_of(self.text)
         for m in caseless_finditer(lex.triggers, lex.triggers_lower, self.text, lowered):
             hits.setdefault(self._sentence_index(m.start()), []).append(("t", m))
         for m in caseless_finditer(lex.toll, lex.toll_lower, self.text, lowered):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..nlp.case_odd import case_odd
+from ..nlp.case_odd import twin_exact
 from ..nlp.lexicon import read_json
 from ..nlp.numbers import alternation as _alt
 
@@ -163,7 +163,7 @@ def caseless_finditer(pattern: re.Pattern[str], lower_pattern: re.Pattern[str], 
     scan when lower-casing changed the length (offsets would shift) or the text holds a
     letter that IGNORECASE equates with an ASCII letter in another way (see
     :mod:`sitrep.nlp.case_odd`)."""
-    if len(lowered) != len(text) or case_odd(text):
+    if not twin_exact(text, lowered):
         yield from pattern.finditer(text)
         return
     for hit in lower_pattern.finditer(lowered):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..article import ActorMention, Article, CountMention, DateMention, PlaceMention, Sentence
 from ..nlp.article_lower import lower_of
-from ..nlp.case_odd import case_odd
+from ..nlp.case_odd import twin_exact
 from ..nlp.lexicon import read_json
 from .modality import sentence_modality
 from .place_trust import (
@@ -238,12 +238,8 @@ def _first_trigger(matches: list[TypeMatch], actors: list[ActorMention]) -> Type
 def _lowered(text: str) -> str | None:
     """``text`` lower-cased for the :data:`_LOW` twins, or None where they could match
     differently (see :mod:`sitrep.nlp.case_odd`)."""
-    if case_odd(text):
-        return None
     low = lower_of(text)
-    if len(low) != len(text):
-        return None
-    return low
+    return low if twin_exact(text, low) else None
 
 
 def _on(key: str, text: str, low: str | None) -> tuple[re.Pattern[str], str]:

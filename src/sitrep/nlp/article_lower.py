@@ -12,8 +12,9 @@ _LAST: tuple[str, str] = ("", "")
 def lower_of(text: str) -> str:
     """``text.lower()``, computed once for a text asked about repeatedly in a row.
 
-    The events stage lower-cases the whole article in several places (frames, linking,
-    struck targets, full names, threats, place doubts); one copy serves them all. The
+    The counts and events stages lower-case the whole article in several places (tolls,
+    frames, linking, struck targets, full names, threats, place doubts); one copy serves
+    them all. The
     cache holds the last text only and checks identity, so it costs no hashing."""
     global _LAST
     last = _LAST

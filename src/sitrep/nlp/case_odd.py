@@ -11,7 +11,7 @@ code points).
 
 from __future__ import annotations
 
-__all__ = ["CASE_ODD_CHARS", "case_odd"]
+__all__ = ["CASE_ODD_CHARS", "case_odd", "twin_exact"]
 
 CASE_ODD_CHARS = "\u0130\u0131\u017f\u212a"
 
@@ -20,3 +20,10 @@ def case_odd(text: str) -> bool:
     """Whether ``text`` holds a character of :data:`CASE_ODD_CHARS`. (Four substring
     tests: on long non-ASCII text about fifty times faster than a one-class regex.)"""
     return not text.isascii() and any(c in text for c in CASE_ODD_CHARS)
+
+
+def twin_exact(text: str, lowered: str) -> bool:
+    """Whether a case-sensitive twin of an IGNORECASE pattern, run on ``lowered``
+    (``text.lower()``), finds the same matches at the same offsets as the pattern on
+    ``text``: the lower-casing kept every offset and no case-odd letter is present."""
+    return len(lowered) == len(text) and not case_odd(text)
