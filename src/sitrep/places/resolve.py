@@ -398,6 +398,30 @@ class _Scorer:
         return out
 
 
+# How near a town or district of the article a fuzzy match must lie (see _corroborate)
+_FUZZY_KM = 200.0
+_ANCHOR = ("city", "admin2", "other")
+
+
+def _corroborate(key: str, cands: dict[str, list[Candidate]], statics: dict[str, _Static],
+                 hints: dict[str, str | None], chosen: dict[str, Candidate],
+                 contain: dict[str, list[str]]) -> None:
+    """Keep only the fuzzy candidates of ``key`` the article itself supports: inside the
+    area named next to it ("Ben Guerdan, Tunisia", "X in Kasai") or within
+    :data:`_FUZZY_KM` of a town or district it names. A spelling the gazetteer lacks is
+    most often a local place near the others; a look-alike found anywhere in a context
+    country ("Greenlane" -> Greenlawn NY in a New Zealand story, "Walmart" -> Wilmer) is
+    chance, and an unresolved name is better than a wrong point."""
+    areas = [chosen[k] for k in contain.get(key, ()) if k in chosen]
+    towns = [c for k, c in chosen.items() if k != key and c.feature in _ANCHOR]
+    kept = [c for c in cands[key]
+            if any(_inside(c, y) for y in areas) or any(_km(c, t) < _FUZZY_KM for t in towns)]
+    if len(kept) != len(cands[key]):
+        cands[key] = kept
+        if kept:
+            statics[key] = _static(key, kept, hints[key])
+
+
 def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     """One :class:`Resolution` per toponym, in the same order."""
     cands: dict[str, list[Candidate]] = {}
@@ -454,6 +478,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     # Names the index lacks: fuzzy match inside the countries the article is about (the
     # same three for every such name: the evidence does not change in this loop).
     ctx: list[str] | None = None
+    fuzzy: list[str] = []
     for key in cands:
         if not cands[key] and len(key) > 3:
             if ctx is None:
@@ -463,6 +488,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                 cands[key] = [c for c, _ in gaz.fuzzy(key, ctx)][:3]
                 if cands[key]:  # no memo: the context countries chose these
                     statics[key] = _static(key, cands[key], hints[key])
+                    fuzzy.append(key)
 
     # Choose with the context (and the pass-0 choices as anchors); the final ranking below
     # scores once more with these choices as anchors.
@@ -477,6 +503,8 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                     chosen[key] = cs[ss.index(max(ss))]  # the first best, as max() gives
                 weights[key] = 1.0
         scorer.set_evidence(chosen, weights, demonyms)
+    for key in fuzzy:
+        _corroborate(key, cands, statics, hints, chosen, contain)
 
     results: dict[str, Resolution] = {}
     for key, cs in cands.items():
