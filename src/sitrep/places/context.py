@@ -162,7 +162,8 @@ def is_surname(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer) -
         c, before = text[q], text[q - 1]
         if "A" <= c <= "Z" and (before == " " or before == "\t"):
             run = _NAME_RUN.match(text, q + 1).end()
-            if run > q + 1 and (run == q + size or name_key(text[q:run]) == key):
+            if run > q + 1 and (run == q + size or name_key(text[q:run]) == key
+                                or text[q + size:run] in _POSSESSIVE):
                 p = _PERSON_BEFORE_REV.match(reverse, n - q)
                 if p is not None:
                     m = _PERSON.match(text, n - p.end())
@@ -180,7 +181,7 @@ def find_surnames(text: str, gaz: Gazetteer) -> set[str]:
     for m in _PERSON.finditer(text):
         # the cue is checked before the name is normalised: most pairs give none
         if _person_cue(m, text, gaz):
-            name = name_key(m.group(2))
+            name = name_key(_POSSESSIVE_END.sub("", m.group(2)))
             if " " in name or name in out:
                 continue
             big = _BIG.get(name)
@@ -191,6 +192,73 @@ def find_surnames(text: str, gaz: Gazetteer) -> set[str]:
             if not big:
                 out.add(name)
     return out
+
+
+_APOSTROPHE_NAME = re.compile(r"[a-z]{1,2} [a-z]{3,}$")
+# "Antonella Bruno's": the second name of _PERSON with a possessive after it
+_POSSESSIVE = ("'s", "\u2019s")
+_POSSESSIVE_END = re.compile("['\u2019]s$")
+# Two capitalised words right before a name ("Judge Haywood Turner", "Rev. Al Meredith",
+# "Cameron Lee Earle"), read backwards from the name in the reversed text (an anchored
+# match): groups 1-2 the period after and the reversed second word, 3-4 the first's
+_TWO_BEFORE_REV = re.compile(r"[ \t]+(\.?)([a-z]+[A-Z])[ \t]+(\.?)([a-z]+[A-Z])(?![\w.'\u2019])")
+# A speech verb right after a name, or right before it ("Robertson said", "said Robertson";
+# the word before read backwards, reversed)
+_SAYS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_CLAUSE_END = frozenset((",", ".", ";", ":", "", "\n", "\"", "\u201d"))
+_SAYS_BEFORE_REV = re.compile(r"[ \t]+([a-z]+)(?![A-Za-z])")
+
+
+def _speaker_name(key: str, gaz: Gazetteer) -> bool:
+    """Whether "``key`` said" makes ``key`` a person: a given name or surname, or a name
+    no town of 100,000 people bears (a big town "says" things: "Beijing said")."""
+    if key in SURNAMES or key in FIRST:
+        return True
+    return all(c.feature in ("city", "other") and c.population < 100_000
+               for c in gaz.by_key(key))
+
+
+def _named_person(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer) -> bool:
+    """Whether the one-word name ``key`` is a person somewhere in ``text`` by a cue
+    :func:`is_surname` does not read: a title or given name two words before it, past a
+    middle or given name that is itself a place word ("Judge Haywood Turner", "Cameron Lee
+    Earle"), or a speech verb next to it ("Robertson said", "said Meredith"; see
+    :func:`_speaker_name`). One sense per article: a person named
+    so is that person in every other sentence too."""
+    speech: bool | None = None  # whether a speech verb may make it a person (asked once)
+    size, n = len(key), len(text)
+    q = folded.find(key)
+    while q >= 0:
+        c, before = text[q], text[q - 1] if q else " "
+        end = q + size
+        if ("A" <= c <= "Z" and (before == " " or before == "\t")
+                and not text[end:end + 1].isalnum()):
+            m = _TWO_BEFORE_REV.match(reverse, n - q)
+            if m is not None:
+                w = m.group(4)[::-1].lower()
+                # the middle word must be a name ("General Motors Detroit" is no person),
+                # but for an abbreviated title ("Const. Kwesi Millington")
+                if w in TITLES and m.group(3):
+                    return True
+                if w in TITLES or w in FIRST:
+                    mid = m.group(2)[::-1].lower()
+                    if mid in FIRST or mid in gaz:
+                        return True
+            b = _SAYS_BEFORE_REV.match(reverse, n - q)
+            w = b.group(1)[::-1] if b is not None else ""
+            # "said Meredith." but not "said Laconia police Capt. Clary"
+            says = w in SPEECH and text[end:end + 1] in _CLAUSE_END
+            # not "Officials in Jackson said", "the city of Laconia said": a place said it
+            if not says and w not in LOCATIVE and w != "of":
+                a = _SAYS_AFTER.match(text, end, end + 20)
+                says = a is not None and a.group(1) in SPEECH
+            if says and (speech is None or speech):
+                if speech is None:
+                    speech = _speaker_name(key, gaz)
+                if speech:
+                    return True
+        q = folded.find(key, q + size)
+    return False
 
 
 # What a capitalised word before another says of it (memoised per word: the lexicons and
@@ -240,8 +308,14 @@ class Context:
         :func:`find_surnames`; never in caseless text)."""
         hit = self._surnames.get(key)
         if hit is None:
-            hit = self._surnames[key] = self.mode == "mixed" and is_surname(
-                self.text, self.folded, self.reverse, key, self.gaz)
+            # "O'Connor", "D'Souza": the key splits at the apostrophe the folded text keeps
+            word = key.replace(" ", "'") if _APOSTROPHE_NAME.match(key) else key
+            text, folded, reverse, gaz = self.text, self.folded, self.reverse, self.gaz
+            hit = self._surnames[key] = self.mode == "mixed" and (
+                is_surname(text, folded, reverse, word, gaz)
+                # (is_surname has memoised whether the word names a country or state)
+                or (" " not in word and not _BIG.get(word, True)
+                    and _named_person(text, folded, reverse, word, gaz)))
         return hit
 
 

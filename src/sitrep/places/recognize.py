@@ -101,7 +101,8 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     surface = text[s:e]
     alpha = surface.isalpha()
     letters = len(surface) if alpha else sum(map(str.isalpha, surface))
-    one_word = " " not in key
+    # ("O'Connor" is one word whose key splits at the apostrophe)
+    one_word = " " not in key or (" " not in surface and ("'" in surface or "\u2019" in surface))
     if mode == "mixed":
         # capitalised() inlined for one plain word (most calls)
         if not surface[:1].isupper() or (not alpha and not capitalised(surface)):
