@@ -86,3 +86,29 @@ STILL_PLACES = [
 def test_places_stay_places(text, name, country):
     m = _by_text(text).get(name)
     assert m is not None and m.country_code == country
+
+
+# Names listed together ("X, Y and Z") are of one kind: a state among states, a country
+# among countries. (text, name, expected country, expected feature)
+LISTED = [
+    ("Outbreaks were reported in Alabama, Georgia and Iowa this week.", "Georgia", "US",
+     "admin1"),
+    ("Ministers from Armenia, Georgia and Azerbaijan met on Friday.", "Georgia", "GE",
+     "country"),
+    ("Hospitals in Alberta, New Brunswick and Quebec reported new cases.", "New Brunswick",
+     "CA", "admin1"),
+    ("Hospitals in Alberta, New Brunswick and Quebec reported new cases.", "Quebec", "CA",
+     "admin1"),
+    ("Unrest spread to Oregon, Washington and Idaho.", "Washington", "US", "admin1"),
+    ("Locusts swarmed over Chad, Niger and Mali in June.", "Niger", "NE", "country"),
+    ("Drought hit Tocantins, Goias and Bahia.", "Tocantins", "BR", "admin1"),
+    # and the rule leaves "X, Y" containment alone
+    ("A storm hit Atlanta, Georgia, on Sunday.", "Georgia", "US", "admin1"),
+    ("Police in Quebec, Canada, arrested two men.", "Quebec", "CA", "city"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "feature"), LISTED)
+def test_listed_names_are_of_one_kind(text, name, country, feature):
+    m = _by_text(text)[name]
+    assert (m.country_code, m.feature) == (country, feature)

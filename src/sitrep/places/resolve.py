@@ -38,6 +38,9 @@ class Resolution:
 
 _BASE = {"country": 1.3, "admin1": 1.0, "region": 1.1, "admin2": 0.6}
 _CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?")
+# Between two names listed together: a comma, "and", "or" (the gap of "X, Y" is also
+# a containment gap: the kinds of the candidates tell which it is)
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 _AREA = ("country", "admin1", "admin2")
 _PASSES = 1  # context passes before the final ranking (which uses the last one's anchors)
@@ -86,6 +89,17 @@ def _inside(x: Candidate, y: Candidate) -> bool:
     if y.feature == "admin2":
         return x.feature in ("city", "other") and x.admin2 == y.admin2
     return False
+
+
+def _alike(x: Candidate, y: Candidate) -> bool:
+    """Whether ``x`` is an area of the kind ``y`` is, at the same level: a country like
+    another, a state or province of the same country. Names listed together ("Alabama,
+    Georgia and Iowa", "Alberta, New Brunswick", "Armenia, Georgia and Azerbaijan") are
+    of one kind."""
+    if x.feature == "country":
+        return y.feature == "country" and x.index != y.index
+    return (x.feature == "admin1" and y.feature == "admin1" and x.index != y.index
+            and x.country_code == y.country_code)
 
 
 def _demonyms(text: str, gaz: Gazetteer) -> Counter:
@@ -257,6 +271,8 @@ class _Scorer:
     def __init__(self, cands: dict[str, list[Candidate]], contain: dict[str, list[str]],
                  contained: dict[str, list[str]], statics: dict[str, _Static]) -> None:
         self.cands, self.contain, self.contained = cands, contain, contained
+        # key -> the keys listed next to it (see _LIST_GAP); set by resolve()
+        self.siblings: dict[str, list[str]] = {}
         self.statics = statics  # per key: the context-free part of its scores
         self.chosen: dict[str, Candidate] = {}
         self.weights: dict[str, float] = {}
@@ -342,7 +358,10 @@ class _Scorer:
         own_cc = self.own_anchor.get(key)
         out = st.base[:]
         by_cc = st.by_cc
-        if containers or members:
+        # names listed with this one ("Alabama, Georgia and Iowa"): their chosen areas
+        sibs = [self.chosen[o] for o in self.siblings[key] if o in self.chosen
+                ] if key in self.siblings else None
+        if containers or members or sibs:
             groups: Iterable[str] = by_cc
         else:
             # only candidates in the context's countries can score above their base (each
@@ -391,6 +410,8 @@ class _Scorer:
                     s += 0.6
                 if members and kind <= 2 and any(_inside(x, c) for x in members):
                     s += 0.4
+                if sibs and kind <= 1 and any(_alike(c, y) for y in sibs):
+                    s += 0.5
                 if near_add is not None and (kind == 3 or kind == 2):
                     # only places of the same country count (a town or district)
                     s += near_add[j]
@@ -450,11 +471,15 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     # Pass 0: each name's best candidate by its prior alone gives the first context.
     contain: dict[str, list[str]] = defaultdict(list)
     contained: dict[str, list[str]] = defaultdict(list)
+    siblings: dict[str, list[str]] = defaultdict(list)
     for i in range(len(tops) - 1):
         a, b, ka, kb = tops[i], tops[i + 1], rkeys[i], rkeys[i + 1]
         if ka != kb and _CONTAIN_GAP.fullmatch(text, a.end, b.start):
             contain[ka].append(kb)
             contained[kb].append(ka)
+        if ka != kb and _LIST_GAP.fullmatch(text, a.end, b.start):
+            siblings[ka].append(kb)
+            siblings[kb].append(ka)
     statics: dict[str, _Static] = {}
     for key, cs in cands.items():
         if cs:
@@ -466,6 +491,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                 st = _STATIC[memo] = _static(key, cs, hints[key])
             statics[key] = st
     scorer = _Scorer(cands, contain, contained, statics)
+    scorer.siblings = siblings
     chosen: dict[str, Candidate] = {}
     weights: dict[str, float] = {}
     for key, st in statics.items():
