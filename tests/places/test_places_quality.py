@@ -112,3 +112,25 @@ LISTED = [
 def test_listed_names_are_of_one_kind(text, name, country, feature):
     m = _by_text(text)[name]
     assert (m.country_code, m.feature) == (country, feature)
+
+
+# A bare name shared by a national capital and a state or province of the same country is
+# the capital, unless a hint or a list says otherwise. (text, name, country, feature)
+CAPITALS = [
+    ("Officials in Washington said sanctions on Iran would stay in place.", "Washington",
+     "US", "city"),
+    ("Talks between Washington and Moscow stalled on Friday.", "Washington", "US", "city"),
+    ("Police in Buenos Aires dispersed a protest outside the Congress.", "Buenos Aires", "AR",
+     "city"),
+    ("Wildfires in Washington state forced evacuations near Spokane.", "Washington", "US",
+     "admin1"),
+    ("Flooding hit farms across Buenos Aires province, officials in La Plata said.",
+     "Buenos Aires", "AR", "admin1"),
+    ("Unrest spread to Oregon, Washington and Idaho.", "Washington", "US", "admin1"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "feature"), CAPITALS)
+def test_capital_names(text, name, country, feature):
+    m = _by_text(text)[name]
+    assert (m.country_code, m.feature) == (country, feature)

