@@ -62,6 +62,9 @@ PERSONS = [
     ("Robertson said the cinema would reopen. Robertson and her father bought it in 1970.",
      "Robertson"),
     ("The company hired Sgt. Pablo Lozano as a guard; said Lozano: we felt safe.", "Lozano"),
+    # "according to X" names a source: no place slot
+    ("The driver fled on foot, according to Taylor. Taylor's deputies found him later.",
+     "Taylor"),
 ]
 
 
@@ -76,6 +79,9 @@ STILL_PLACES = [
      "Jackson", "US"),
     ("Police in Sana'a, Yemen, said two guards were shot near the ministry.", "Sana'a", "YE"),
     ("Police in Ta'izz, Yemen, said shelling hit a market.", "Ta'izz", "YE"),
+    ("The convoy drove close to Fallujah before turning back to Ramadi.", "Fallujah", "IQ"),
+    ("Shelling resumed, according to residents of Idlib and officials in Damascus.", "Idlib",
+     "SY"),
     ("Washington said it would send aid to Cebu and Leyte in the Philippines.", "Cebu", "PH"),
     ("Flooding hit Houston; Houston police closed roads, and officials in Houston said more "
      "rain was due.", "Houston", "US"),

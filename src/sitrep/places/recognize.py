@@ -55,6 +55,7 @@ __all__ = ["DEMONYMS", "Toponym", "recognise"]
 DEMONYMS = True
 
 _DISEASE = frozenset(("virus", "fever", "flu", "syndrome", "disease", "ebolavirus"))
+_ACCORDING = re.compile(r"\b(?:according|thanks|attributed)[ \t]+$", re.I)
 _WORD_BEFORE_REV = re.compile(r"([ \t]*)([\w'.-]+)")
 _WORD_AFTER = re.compile(r"[ \t]*([\w'.-]+)")
 # Where a name may start in mixed-case text: a capital (Latin-1/Latin-A capitals too)
@@ -153,7 +154,9 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
             return _NO
     if mode != "mixed":
         return caseless_verdict(cx, s, e, key, prev_w)
-    locative = prev_w in LOCATIVE and prev_raw.islower()
+    locative = prev_w in LOCATIVE and prev_raw.islower() and not (
+        # "according to Taylor" names a source, no destination
+        prev_w == "to" and _ACCORDING.search(text, max(0, prev_end - 16), prev_end - 2))
     if one_word and not locative and cx.is_surname(key):
         return _NO
     if one_word and prev_w in FIRST and prev_raw[:1].isupper() and text[prev_end:s] == " ":
