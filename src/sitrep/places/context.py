@@ -198,24 +198,42 @@ _APOSTROPHE_NAME = re.compile(r"[a-z]{1,2} [a-z]{3,}$")
 # "Antonella Bruno's": the second name of _PERSON with a possessive after it
 _POSSESSIVE = ("'s", "\u2019s")
 _POSSESSIVE_END = re.compile("['\u2019]s$")
-# Two capitalised words right before a name ("Judge Haywood Turner", "Rev. Al Meredith",
-# "Cameron Lee Earle"), read backwards from the name in the reversed text (an anchored
-# match): groups 1-2 the period after and the reversed second word, 3-4 the first's
-_TWO_BEFORE_REV = re.compile(r"[ \t]+(\.?)([a-z]+[A-Z])[ \t]+(\.?)([a-z]+[A-Z])(?![\w.'\u2019])")
-# A speech verb right after a name, or right before it ("Robertson said", "said Robertson";
-# the word before read backwards, reversed)
+# The word right before a name and, when capitalised, the one before it ("Judge Haywood
+# Turner", "Rev. Al Meredith", "said Robertson"), read backwards from the name in the
+# reversed text (an anchored match): groups 1-2 the period after and the reversed word
+# before, 3-4 those of the word before that
+_PREV_REV = re.compile(r"[ \t]+(\.?)([A-Za-z]+)(?:[ \t]+(\.?)([a-z]+[A-Z])(?![\w.'\u2019]))?")
+# A speech verb right after a name ("Robertson said"): what it starts with, then the word
+_SAYS_AFTER_START = tuple(" " + w for w in sorted(SPEECH))
 _SAYS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _CLAUSE_END = frozenset((",", ".", ";", ":", "", "\n", "\"", "\u201d"))
-_SAYS_BEFORE_REV = re.compile(r"[ \t]+([a-z]+)(?![A-Za-z])")
 
 
 def _speaker_name(key: str, gaz: Gazetteer) -> bool:
     """Whether "``key`` said" makes ``key`` a person: a given name or surname, or a name
     no town of 100,000 people bears (a big town "says" things: "Beijing said")."""
-    if key in SURNAMES or key in FIRST:
-        return True
+    return key in SURNAMES or key in FIRST or _small_towns(key, gaz)
+
+
+def _small_towns(key: str, gaz: Gazetteer) -> bool:
+    """Whether every entry ``key`` names is a town (or other spot) under 100,000 people."""
     return all(c.feature in ("city", "other") and c.population < 100_000
                for c in gaz.by_key(key))
+
+
+_PERSON_LIKE: dict[str, bool] = {}
+
+
+def _person_like(key: str, gaz: Gazetteer) -> bool:
+    """Whether :func:`_named_person` need be asked of ``key``: a small town's name or a
+    listed given name or surname (memoised: a big city's name is no person's by these cues
+    often enough to pay for reading its every occurrence)."""
+    hit = _PERSON_LIKE.get(key)
+    if hit is None:
+        if len(_PERSON_LIKE) > 100_000:
+            _PERSON_LIKE.clear()
+        hit = _PERSON_LIKE[key] = _speaker_name(key, gaz)
+    return hit
 
 
 def _named_person(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer) -> bool:
@@ -233,26 +251,29 @@ def _named_person(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer
         end = q + size
         if ("A" <= c <= "Z" and (before == " " or before == "\t")
                 and not text[end:end + 1].isalnum()):
-            m = _TWO_BEFORE_REV.match(reverse, n - q)
-            if m is not None:
-                w = m.group(4)[::-1].lower()
-                # the middle word must be a name ("General Motors Detroit" is no person),
-                # but for an abbreviated title ("Const. Kwesi Millington")
-                if w in TITLES and m.group(3):
-                    return True
-                if w in TITLES or w in FIRST:
-                    mid = m.group(2)[::-1].lower()
-                    if mid in FIRST or mid in gaz:
+            says = False
+            # the word before (and the one before it), read backwards: one anchored match
+            m = _PREV_REV.match(reverse, n - q)
+            w = m.group(2)[::-1] if m is not None else ""
+            if w[:1].isupper():
+                if m.group(4):
+                    w1 = m.group(4)[::-1].lower()
+                    # the middle word must be a name ("General Motors Detroit" is no
+                    # person), but for an abbreviated title ("Const. Kwesi Millington")
+                    if w1 in TITLES and m.group(3):
                         return True
-            b = _SAYS_BEFORE_REV.match(reverse, n - q)
-            w = b.group(1)[::-1] if b is not None else ""
-            # "said Meredith." but not "said Laconia police Capt. Clary"
-            says = w in SPEECH and text[end:end + 1] in _CLAUSE_END
+                    if (w1 in TITLES or w1 in FIRST) and (
+                            w.lower() in FIRST or w.lower() in gaz):
+                        return True
+            elif w in SPEECH:
+                # "said Meredith." but not "said Laconia police Capt. Clary"
+                says = text[end:end + 1] in _CLAUSE_END
             # not "Officials in Jackson said", "the city of Laconia said": a place said it
-            if not says and w not in LOCATIVE and w != "of":
+            if not says and w not in LOCATIVE and w != "of" and text.startswith(
+                    _SAYS_AFTER_START, end):
                 a = _SAYS_AFTER.match(text, end, end + 20)
                 says = a is not None and a.group(1) in SPEECH
-            if says and (speech is None or speech):
+            if says:
                 if speech is None:
                     speech = _speaker_name(key, gaz)
                 if speech:
@@ -314,7 +335,7 @@ class Context:
             hit = self._surnames[key] = self.mode == "mixed" and (
                 is_surname(text, folded, reverse, word, gaz)
                 # (is_surname has memoised whether the word names a country or state)
-                or (" " not in word and not _BIG.get(word, True)
+                or (" " not in word and not _BIG.get(word, True) and _person_like(word, gaz)
                     and _named_person(text, folded, reverse, word, gaz)))
         return hit
 

@@ -48,6 +48,7 @@ from .extra_names import (
 )
 from .gazetteer import Gazetteer
 from .normalize import TOKEN, name_key
+from .streets import street_names
 
 __all__ = ["DEMONYMS", "Toponym", "recognise"]
 
@@ -359,6 +360,9 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
     abbrs = abbreviations(cx, found)
     if abbrs:
         found = _merge(abbrs, found)
+    streets = street_names(cx)
+    if streets:
+        found = _merge(found, streets)
     if DEMONYMS:
         found = _merge(found, demonym_names(cx))
     slots = [t for t in slot_names(cx)

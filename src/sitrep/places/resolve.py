@@ -23,6 +23,7 @@ from . import recognize as _recognize
 from .gazetteer import Candidate, Gazetteer
 from .normalize import TOKEN, squash
 from .recognize import Toponym
+from .streets import STREET_HINT
 
 __all__ = ["Resolution", "resolve"]
 
@@ -477,7 +478,8 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     for t, rkey in zip(tops, rkeys, strict=True):
         if rkey in cands:
             continue
-        found = gaz.by_key(t.key)
+        # a street is no gazetteer entry (see streets.py): reported unresolved
+        found = gaz.by_key(t.key) if t.hint != STREET_HINT else []
         if t.country:
             found = [c for c in found if c.country_code == t.country
                      and (t.hint != "demonym" or c.feature == "country")]
@@ -530,7 +532,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     ctx: list[str] | None = None
     fuzzy: list[str] = []
     for key in cands:
-        if not cands[key] and len(key) > 3:
+        if not cands[key] and len(key) > 3 and hints[key] != STREET_HINT:
             if ctx is None:
                 ctx = [cc for cc, _ in (demonyms + Counter(
                     {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]

@@ -14,6 +14,9 @@ __all__ = ["DEMONYM_SCORE", "PlaceStage", "country_name", "get_gazetteer", "is_d
 # A demonym ("Tunisian troops") is reported as a mention of its country with at most this
 # score: it says who, more than where (LGL counts them as toponyms, GeoVirus does not).
 DEMONYM_SCORE = 0.3
+# the features an unresolved mention may report its pattern's hint as (a street, a slot
+# guess: "other")
+_KINDS = frozenset(("country", "admin1", "admin2", "city", "region", "other"))
 
 
 def is_demonym(mention: PlaceMention) -> bool:
@@ -55,7 +58,7 @@ def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
             continue
         if c is None:
             out.append(PlaceMention(t.start, t.end, text[t.start:t.end],
-                                    feature=hint if hint and hint != "slot" else "other"))
+                                    feature=hint if hint in _KINDS else "other"))
             continue
         fields = made.get(id(r))
         if fields is None:
