@@ -203,8 +203,7 @@ _POSSESSIVE_END = re.compile("['\u2019]s$")
 # reversed text (an anchored match): groups 1-2 the period after and the reversed word
 # before, 3-4 those of the word before that
 _PREV_REV = re.compile(r"[ \t]+(\.?)([A-Za-z]+)(?:[ \t]+(\.?)([a-z]+[A-Z])(?![\w.'\u2019]))?")
-# A speech verb right after a name ("Robertson said"): what it starts with, then the word
-_SAYS_AFTER_START = tuple(" " + w for w in sorted(SPEECH))
+# A speech verb right after a name ("Robertson said")
 _SAYS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _CLAUSE_END = frozenset((",", ".", ";", ":", "", "\n", "\"", "\u201d"))
 
@@ -245,7 +244,11 @@ def _named_person(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer
     so is that person in every other sentence too."""
     speech: bool | None = None  # whether a speech verb may make it a person (asked once)
     size, n = len(key), len(text)
-    q = folded.find(key)
+    # a plain word is looked for capitalised in the text itself: the folded text holds
+    # every lower-case "area" and "mark" too ("McDaniel" is left to is_surname's cues)
+    plain = key.isalpha()
+    where, what = (text, key[:1].upper() + key[1:]) if plain else (folded, key)
+    q = where.find(what)
     while q >= 0:
         c, before = text[q], text[q - 1] if q else " "
         end = q + size
@@ -269,8 +272,7 @@ def _named_person(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer
                 # "said Meredith." but not "said Laconia police Capt. Clary"
                 says = text[end:end + 1] in _CLAUSE_END
             # not "Officials in Jackson said", "the city of Laconia said": a place said it
-            if not says and w not in LOCATIVE and w != "of" and text.startswith(
-                    _SAYS_AFTER_START, end):
+            if not says and w not in LOCATIVE and w != "of":
                 a = _SAYS_AFTER.match(text, end, end + 20)
                 says = a is not None and a.group(1) in SPEECH
             if says:
@@ -278,7 +280,7 @@ def _named_person(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer
                     speech = _speaker_name(key, gaz)
                 if speech:
                     return True
-        q = folded.find(key, q + size)
+        q = where.find(what, q + size)
     return False
 
 
