@@ -85,6 +85,9 @@ STILL_PLACES = [
     ("Washington said it would send aid to Cebu and Leyte in the Philippines.", "Cebu", "PH"),
     ("Flooding hit Houston; Houston police closed roads, and officials in Houston said more "
      "rain was due.", "Houston", "US"),
+    # a place slot before a speech verb: the officials there spoke
+    ("Crops failed, officials in Monterey said.", "Monterey", "US"),
+    ("A nurse at a clinic in Tyler said supplies were short.", "Tyler", "US"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Street names (places.streets): recognised, reported unresolved as "other"."""
+"""Street and natural-feature names (places.streets): recognised, reported unresolved as
+"other"; gazetteer names of the same extent stay resolved."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ STREETS = [
      ["Old Lexington Highway", "Hyland-Croy Road"]),
     ("The march went down 40th Avenue South at noon.", ["40th Avenue South"]),
     ("They live on Ferry Hinksey Road in west Oxford.", ["Ferry Hinksey Road"]),
+    # natural features and parks
+    ("Floodwaters from the Neches River reached Jasper on Sunday.", ["Neches River"]),
+    ("Farmers in the Salinas Valley lost their crops.", ["Salinas Valley"]),
+    ("Militants hid in the Sambisa Forest, the army said.", ["Sambisa Forest"]),
+    ("Heavy rain swelled the Jordan River near Jericho.", ["Jordan River"]),
+    ("Tourists were evacuated from Yosemite Park on Friday.", ["Yosemite Park"]),
 ]
 
 
@@ -70,3 +77,13 @@ def test_a_place_before_a_route_stays_a_place():
     found = _mentions("Traffic on U.S. Highway 82 slowed near Sherman, Texas.")
     assert found["U.S."].country_code == "US"
     assert found["Sherman"].country_code == "US"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("A ferry sank off Long Island on Tuesday.", "Long Island", None),
+    ("Tourists were evacuated from Niagara Falls on Friday.", "Niagara Falls", None),
+    ("Heavy rain swelled the Jordan River near Jericho.", "Jericho", "PS"),
+])
+def test_gazetteer_names_stay_resolved(text, name, country):
+    m = _mentions(text)[name]
+    assert m.lat is not None and (country is None or m.country_code == country)

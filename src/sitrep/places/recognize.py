@@ -136,7 +136,9 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     # ("an Ohio court" is a place), except disease names ("Marburg virus").
     if next_w in ORG and (mode != "mixed" or nxt.group(1)[:1].isupper() or next_w in _DISEASE):
         return _NO
-    if next_w in SPEECH and not is_place_like(gaz, key):
+    # "Jackson said" is a person; "officials in Jackson said" a place
+    if next_w in SPEECH and not is_place_like(gaz, key) and not (
+            prev_w in LOCATIVE and prev_raw.islower()):
         return _NO
     # Hyphenated compounds ("Wal-Mart", "Miami-Dade"): a part is no place on its own unless
     # the other part is a country or state too ("the Syria-Turkey border").
@@ -362,7 +364,9 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
         found = _merge(abbrs, found)
     streets = street_names(cx)
     if streets:
-        found = _merge(found, streets)
+        # a gazetteer name of the same extent stays one ("Long Island", "Niagara Falls")
+        spans = {(t.start, t.end) for t in found}
+        found = _merge(found, [t for t in streets if (t.start, t.end) not in spans])
     if DEMONYMS:
         found = _merge(found, demonym_names(cx))
     slots = [t for t in slot_names(cx)

@@ -1,15 +1,16 @@
-"""Street names: "Main Street", "West 11th Street", "N. Cedar St.", "Old Lexington Highway",
-"Hyland-Croy Road".
+"""Street names and names of natural features and parks: "Main Street", "West 11th Street",
+"N. Cedar St.", "Hyland-Croy Road", "Neches River", "Salinas Valley", "Riverside Park".
 
-A street is a toponym the article names (the LGL corpus annotates them), but no gazetteer
-entry of a town: it is reported unresolved (hint ``"street"``, feature ``"other"``), so it
-neither takes a town's place in the output nor sends a look-alike to the fuzzy fallback.
-Numbered routes ("Highway 19", "I-75") are left out: news names them in passing and
-corpora rarely count them as toponyms. Mixed-case text only: in capitals "MAIN STREET"
-cannot be told from a heading.
+Such a name is a toponym the article names (LGL and GeoVirus annotate them), but no entry
+of the gazetteer of towns: it is reported unresolved (hint ``"street"``, feature
+``"other"``), so it neither takes a town's place in the output nor sends a look-alike to
+the fuzzy fallback; a gazetteer name of the same extent stays one ("Long Island"). Numbered
+routes ("Highway 19", "I-75") are left out: news names them in passing and corpora rarely
+count them as toponyms. Mixed-case text only: in capitals "MAIN STREET" cannot be told
+from a heading.
 
-The scan is anchored at the suffix word ("Street", "Road"; data file ``streets.json``);
-the name is read backwards from it, a few capitalised words at most.
+The scan is anchored at the generic word that ends the name ("Street", "River"; data file
+``streets.json``); the name is read backwards from it, a few capitalised words at most.
 """
 
 from __future__ import annotations
@@ -34,14 +35,15 @@ def _alternation(words: list[str]) -> str:
 
 # a suffix word after a space, whole ("Streets" is none; "St." keeps its period); the
 # look-ahead at their first letters lets most spaces fail at once
-_SUFFIX = re.compile(r" (?=[" + "".join(sorted({w[0] for w in _DATA["suffixes"]})) + r"])("
-                     + _alternation(_DATA["suffixes"]) + r")(?![\w\u2019'-])")
+_WORDS = _DATA["suffixes"] + _DATA["features"]
+_SUFFIX = re.compile(r" (?=[" + "".join(sorted({w[0] for w in _WORDS})) + r"])("
+                     + _alternation(_WORDS) + r")(?![\w\u2019'-])")
 # the same over the case signature (context.case_signature: every capital is "A"): the
 # literal " A" it starts with lets the engine skip to capitalised words at C speed; a hit
 # is checked against the text (the signature cannot tell "Street" from "Xtreet")
 _SUFFIX_SIG = re.compile(rb" A(" + "|".join(re.escape(w[1:]) for w in sorted(
-    _DATA["suffixes"], key=len, reverse=True)).encode() + rb")(?![\w'-])")
-_SUFFIX_WORDS = frozenset(_DATA["suffixes"])
+    _WORDS, key=len, reverse=True)).encode() + rb")(?![\w'-])")
+_SUFFIX_WORDS = frozenset(_WORDS)
 # one word of a street's name: a capitalised word ("O'Roark", "MacCorkle", "Hyland-Croy",
 # "Governors'"), an initial ("N.", "S.W."), an ordinal ("11th")
 # (a period only after an initial or a short abbreviation: "Apartments." ends a sentence)
@@ -74,7 +76,7 @@ def _tail(text: str, end: int) -> int:
 
 
 def street_names(cx: Context) -> list[Toponym]:
-    """Street names of mixed-case ``cx.text``, sorted, not overlapping."""
+    """Street and feature names of mixed-case ``cx.text``, sorted, not overlapping."""
     text = cx.text
     if cx.mode != "mixed":
         return []
