@@ -143,3 +143,17 @@ CAPITALS = [
 def test_capital_names(text, name, country, feature):
     m = _by_text(text)[name]
     assert (m.country_code, m.feature) == (country, feature)
+
+
+# An ordinary word that names a place only as some town's alternate name is no place
+# outside a place slot. (text, word)
+ORDINARY = [
+    ("Farmers lost their crops after the flood in Kansas.", "Farmers"),
+    ("Needle exchange programs expanded in Vancouver last year.", "Needle"),
+    ("He rode in the Tour de France twice.", "Tour"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), ORDINARY)
+def test_ordinary_words_are_no_places(text, word):
+    assert word not in _by_text(text)

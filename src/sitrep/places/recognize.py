@@ -17,7 +17,7 @@ import re
 from operator import attrgetter
 
 from ..article import Sentence
-from .caseless import caseless_verdict
+from .caseless import VOCAB, caseless_verdict
 from .context import (
     CASELESS,
     COMMON,
@@ -179,6 +179,10 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
         # only in a place slot or when it names a country or state
         if lex & _IN_COMMON and not locative and not is_place_like(gaz, key):
             return _NO
+        # an ordinary word that names a place only as some town's alternate name
+        # ("Farmers", "Tour", "Market"): no place outside a place slot
+        if not locative and alpha and _alternate_word(gaz, key):
+            return _NO
         if nxt and nxt.group(1)[:1].isupper() and text[e:nxt.start(1)] == " ":
             if lex & _IN_FIRST:
                 return _NO
@@ -322,6 +326,20 @@ def _listed_after(text: str, start: int, ends: set[int]) -> bool:
     window = text[max(0, start - 8):start]
     m = _LIST_GAP.search(window)
     return m is not None and (start - len(window) + m.start()) in ends
+
+
+_ALTERNATE_WORD: dict[str, bool] = {}
+
+
+def _alternate_word(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is a word news writes in lower case (caseless.VOCAB) that every
+    gazetteer entry bears only as an alternate name (memoised)."""
+    hit = _ALTERNATE_WORD.get(key)
+    if hit is None:
+        if len(_ALTERNATE_WORD) > 100_000:
+            _ALTERNATE_WORD.clear()
+        hit = _ALTERNATE_WORD[key] = key in VOCAB and all(c.alternate for c in gaz.by_key(key))
+    return hit
 
 
 def _caseless_word(key: str) -> bool:
