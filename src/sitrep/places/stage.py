@@ -52,8 +52,9 @@ def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
     country_of = gaz.country_name
     for t, r in zip(tops, resolve(text, tops, gaz), strict=True):
         hint, c = t.hint, r.best
-        if hint == "slot" and c is None:
-            continue  # a guess in a place slot that no gazetteer entry confirms
+        if c is None and (hint == "slot" or r.dropped):
+            continue  # a guess in a place slot that no gazetteer entry confirms, or a
+            # chance match of a far village
         if hint == "demonym" and not demonyms:
             continue
         if c is None:
