@@ -14,7 +14,7 @@ import math
 import re
 import struct
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -157,29 +157,36 @@ _ISOLATED_KM = 2000.0
 
 
 def _drop_isolated(results: dict[str, Resolution], demonyms: Counter,
-                   placed: set[str]) -> None:
+                   placed: Callable[[set[str]], set[str]]) -> None:
     """Mark as no place the small towns the article's other places give no support: none
     in the town's country or a neighbouring one (nor a demonym of them), none within
     :data:`_ISOLATED_KM`. A local story does not name a village on another continent in
     passing; such a match is a surname, a common word or an organisation ("Esperance",
-    "Ford", "Red Cross", "Jesus" in a US story). A name in ``placed`` (in a place slot, next
-    to an area, or the story's first words) is a place all the same, one the gazetteer
-    lacks that took a far namesake ("in Suba" in Kenya -> the Philippines): unresolved."""
+    "Ford", "Red Cross", "Jesus" in a US story). A name ``placed`` returns (of those given:
+    the text puts it in a place slot or next to an area) is a place all the same, one the
+    gazetteer lacks that took a far namesake ("in Suba" in Kenya -> the Philippines):
+    unresolved."""
     best = {k: r.best for k, r in results.items() if r.best is not None}
     if len(best) < 2:
         return
     ccs = Counter(c.country_code for c in best.values())
+    isolated: set[str] = set()
     for key, c in best.items():
         cc = c.country_code
         if (c.feature not in ("city", "other") or c.population >= _ISOLATED_POP
                 or ccs[cc] > 1 or demonyms.get(cc)):
             continue
         near = _neighbours(cc)
-        if any(o.country_code in near or demonyms.get(o.country_code) and o.country_code in near
-               for o in best.values()) or any(
-                k != key and _km(c, o) < _ISOLATED_KM for k, o in best.items()):
+        if (any(o.country_code in near for o in best.values())
+                or any(d in near for d in demonyms)
+                or any(k != key and _km(c, o) < _ISOLATED_KM for k, o in best.items())):
             continue
-        results[key] = Resolution(None, 0.0, [], dropped=key not in placed)
+        isolated.add(key)
+    if isolated:
+        # the names of those the text itself uses as places (asked of these few only)
+        kept = placed(isolated)
+        for key in isolated:
+            results[key] = Resolution(None, 0.0, [], dropped=key not in kept)
 
 
 def _names_seat(key: str, cs: list[Candidate]) -> set[str]:
@@ -632,7 +639,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
             conf = max(conf, min(1.0, 0.5 + 0.4 * s1))
         alts = [(c, s) for c, s in ranked[1:4]] if conf < 0.8 else []
         results[key] = Resolution(best, round(conf, 3), alts)
-    _drop_isolated(results, demonyms, _placed(text, tops, rkeys, contain))
+    _drop_isolated(results, demonyms, lambda keys: _placed(text, tops, rkeys, contain, keys))
     return [results[k] for k in rkeys]
 
 
@@ -642,11 +649,12 @@ _SLOT_BEFORE = re.compile(r"(?:^|[^\w'\u2019])(?:" + "|".join(sorted(_recognize.
 
 
 def _placed(text: str, tops: list[Toponym], rkeys: list[str],
-            contain: dict[str, list[str]]) -> set[str]:
-    """The keys the text itself uses as places: after a place-slot word ("in Suba"), or next
-    to an area ("Taji, Iraq")."""
-    placed = {k for k in contain if contain[k]}
+            contain: dict[str, list[str]], keys: set[str]) -> set[str]:
+    """Those of ``keys`` the text itself uses as places: after a place-slot word ("in
+    Suba"), or next to an area ("Taji, Iraq")."""
+    placed = {k for k in keys if contain.get(k)}
     for t, k in zip(tops, rkeys, strict=True):
-        if k not in placed and _SLOT_BEFORE.search(text, max(0, t.start - 16), t.start):
+        if k in keys and k not in placed and _SLOT_BEFORE.search(
+                text, max(0, t.start - 16), t.start):
             placed.add(k)
     return placed
