@@ -189,3 +189,20 @@ def test_isolated_small_towns(text, name, expected):
         assert m is not None and m.lat is None
     else:
         assert m is not None and m.country_code == expected
+
+
+# "Georgia" in a story about the US is the state; in one about the Caucasus the country.
+GEORGIA = [
+    ("Doctors in Atlanta, Chicago and Portland said the drug helped. Georgia officials will "
+     "review the results, and Oregon may follow.", "US", "admin1"),
+    ("Voters in Georgia backed the measure, officials in Atlanta said, while Arizona and "
+     "Oregon rejected it.", "US", "admin1"),
+    ("Russian troops entered Georgia after clashes in South Ossetia near Tskhinvali.", "GE",
+     "country"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "feature"), GEORGIA)
+def test_georgia(text, country, feature):
+    m = _by_text(text)["Georgia"]
+    assert (m.country_code, m.feature) == (country, feature)

@@ -455,11 +455,18 @@ class _Scorer:
             # per country: the context bonus and the anchor points (without this key's own)
             bonus = 0.0
             weight = total.get(cc) if cc else None
+            area_bonus = 0.0
             if weight:
                 if mine_cc == cc:
                     weight -= own_w
                 if weight > 0:
-                    bonus = 0.15 + (0.15 if weight >= top - 1e-9 else 0.05 * weight / top)
+                    bonus = area_bonus = 0.15 + (0.15 if weight >= top - 1e-9
+                                                 else 0.05 * weight / top)
+                    if mine_cc == cc and weight >= top - own_w - 1e-9 and bonus < 0.3:
+                        # a state of the article's top country, when its own choice made
+                        # the top: the top without that choice ("Georgia" in a US story
+                        # is the state, not the country)
+                        area_bonus = 0.3
             pts = others(key, cc) if cc == own_cc else anchor_pts.get(cc)
             near_add = None
             if pts:
@@ -484,6 +491,7 @@ class _Scorer:
                         n -= own_city
                     s += 0.35 if n >= 3 else 0.1 if n > 0 else 0.0
                 elif kind == 1:
+                    s += area_bonus - bonus
                     # the other places chosen inside this state/province support it
                     n = admin1_count.get(area, 0)
                     if n and mine_a1 == area:
