@@ -462,10 +462,11 @@ class _Scorer:
                 if weight > 0:
                     bonus = area_bonus = 0.15 + (0.15 if weight >= top - 1e-9
                                                  else 0.05 * weight / top)
-                    if mine_cc == cc and weight >= top - own_w - 1e-9 and bonus < 0.3:
+                    if (mine_cc == cc and weight >= top - own_w - 1e-9 and bonus < 0.3
+                            and not st.seat):
                         # a state of the article's top country, when its own choice made
                         # the top: the top without that choice ("Georgia" in a US story
-                        # is the state, not the country)
+                        # is the state, not the country; a seat's name stays its town's)
                         area_bonus = 0.3
             pts = others(key, cc) if cc == own_cc else anchor_pts.get(cc)
             near_add = None
