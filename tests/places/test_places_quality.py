@@ -79,6 +79,7 @@ STILL_PLACES = [
      "Jackson", "US"),
     ("Police in Sana'a, Yemen, said two guards were shot near the ministry.", "Sana'a", "YE"),
     ("Police in Ta'izz, Yemen, said shelling hit a market.", "Ta'izz", "YE"),
+    ("Two men were shot, according to Houston police.", "Houston", "US"),
     ("The convoy drove close to Fallujah before turning back to Ramadi.", "Fallujah", "IQ"),
     ("Shelling resumed, according to residents of Idlib and officials in Damascus.", "Idlib",
      "SY"),

@@ -56,6 +56,7 @@ __all__ = ["DEMONYMS", "Toponym", "recognise"]
 DEMONYMS = True
 
 _DISEASE = frozenset(("virus", "fever", "flu", "syndrome", "disease", "ebolavirus"))
+_SOURCE_END = frozenset((",", ".", ";", ":", "'", "\u2019", ""))
 _ACCORDING = re.compile(r"\b(?:according|thanks|attributed)[ \t]+$", re.I)
 _WORD_BEFORE_REV = re.compile(r"([ \t]*)([\w'.-]+)")
 _WORD_AFTER = re.compile(r"[ \t]*([\w'.-]+)")
@@ -158,8 +159,10 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     if mode != "mixed":
         return caseless_verdict(cx, s, e, key, prev_w)
     locative = prev_w in LOCATIVE and prev_raw.islower() and not (
-        # "according to Taylor" names a source, no destination
-        prev_w == "to" and _ACCORDING.search(text, max(0, prev_end - 16), prev_end - 2))
+        # "according to Taylor." names a source, no destination (but "according to
+        # Houston police" names the police of a place)
+        prev_w == "to" and text[e:e + 1] in _SOURCE_END
+        and _ACCORDING.search(text, max(0, prev_end - 16), prev_end - 2))
     if one_word and not locative and cx.is_surname(key):
         return _NO
     if one_word and prev_w in FIRST and prev_raw[:1].isupper() and text[prev_end:s] == " ":
