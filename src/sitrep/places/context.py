@@ -331,14 +331,20 @@ class Context:
         :func:`find_surnames`; never in caseless text)."""
         hit = self._surnames.get(key)
         if hit is None:
+            if self.mode != "mixed":
+                hit = self._surnames[key] = False
+                return hit
             # "O'Connor", "D'Souza": the key splits at the apostrophe the folded text keeps
-            word = key.replace(" ", "'") if _APOSTROPHE_NAME.match(key) else key
+            word = key.replace(" ", "'") if " " in key and _APOSTROPHE_NAME.match(key) else key
             text, folded, reverse, gaz = self.text, self.folded, self.reverse, self.gaz
-            hit = self._surnames[key] = self.mode == "mixed" and (
-                is_surname(text, folded, reverse, word, gaz)
-                # (is_surname has memoised whether the word names a country or state)
-                or (" " not in word and not _BIG.get(word, True) and _person_like(word, gaz)
-                    and _named_person(text, folded, reverse, word, gaz)))
+            hit = is_surname(text, folded, reverse, word, gaz)
+            # (is_surname has memoised whether the word names a country or state)
+            if not hit and " " not in word and not _BIG.get(word, True):
+                like = _PERSON_LIKE.get(word)
+                if like is None:
+                    like = _person_like(word, gaz)
+                hit = like and _named_person(text, folded, reverse, word, gaz)
+            self._surnames[key] = hit
         return hit
 
 

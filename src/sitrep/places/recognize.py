@@ -14,6 +14,7 @@ resolver's fuzzy fallback drops unless they match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from operator import attrgetter
 
 from ..article import Sentence
@@ -385,14 +386,31 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
         found = _merge(abbrs, found)
     streets = street_names(cx)
     if streets:
-        # a gazetteer name of the same extent stays one ("Long Island", "Niagara Falls")
-        spans = {(t.start, t.end) for t in found}
-        found = _merge(found, [t for t in streets if (t.start, t.end) not in spans])
+        found = _add_streets(found, streets)
     if DEMONYMS:
         found = _merge(found, demonym_names(cx))
     slots = [t for t in slot_names(cx)
              if not any(f.start < t.end and t.start < f.end for f in found)]
     return _merge(found, pattern_names(cx) + slots)
+
+
+def _add_streets(found: list[Toponym], streets: list[Toponym]) -> list[Toponym]:
+    """``found`` with the street names (:func:`_merge`'s rules); a gazetteer name of the same
+    extent stays one ("Long Island", "Niagara Falls"). Most streets overlap no name: those
+    are inserted in order, with no merge of the whole list."""
+    starts = [t.start for t in found]
+    clash = []
+    for t in streets:
+        i = bisect_right(starts, t.start)
+        # the name starting at or before the street, and the one after it
+        if (i and found[i - 1].end > t.start) or (i < len(found) and found[i].start < t.end):
+            clash.append(t)
+    if clash:
+        spans = {(t.start, t.end) for t in found}
+        found = _merge(found, [t for t in clash if (t.start, t.end) not in spans])
+    clashing = {id(t) for t in clash}
+    plain = [t for t in streets if id(t) not in clashing]
+    return sorted(found + plain, key=_START) if plain else found
 
 
 def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:

@@ -167,14 +167,16 @@ def _drop_isolated(results: dict[str, Resolution], demonyms: Counter,
     gazetteer lacks that took a far namesake ("in Suba" in Kenya -> the Philippines):
     unresolved."""
     best = {k: r.best for k, r in results.items() if r.best is not None}
-    if len(best) < 2:
+    # the small towns first (most stories name none that could be isolated)
+    small = [(k, c) for k, c in best.items()
+             if c.population < _ISOLATED_POP and (c.feature == "city" or c.feature == "other")]
+    if not small or len(best) < 2:
         return
     ccs = Counter(c.country_code for c in best.values())
     isolated: set[str] = set()
-    for key, c in best.items():
+    for key, c in small:
         cc = c.country_code
-        if (c.feature not in ("city", "other") or c.population >= _ISOLATED_POP
-                or ccs[cc] > 1 or demonyms.get(cc)):
+        if ccs[cc] > 1 or demonyms.get(cc):
             continue
         near = _neighbours(cc)
         if (any(o.country_code in near for o in best.values())
@@ -569,10 +571,13 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     siblings: dict[str, list[str]] = defaultdict(list)
     for i in range(len(tops) - 1):
         a, b, ka, kb = tops[i], tops[i + 1], rkeys[i], rkeys[i + 1]
-        if ka != kb and _CONTAIN_GAP.fullmatch(text, a.end, b.start):
+        # (neither gap is much longer than ", outside the ": most pairs need no regex)
+        if ka == kb or b.start - a.end > 24:
+            continue
+        if _CONTAIN_GAP.fullmatch(text, a.end, b.start):
             contain[ka].append(kb)
             contained[kb].append(ka)
-        if ka != kb and _LIST_GAP.fullmatch(text, a.end, b.start):
+        if _LIST_GAP.fullmatch(text, a.end, b.start):
             siblings[ka].append(kb)
             siblings[kb].append(ka)
     statics: dict[str, _Static] = {}
