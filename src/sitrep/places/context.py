@@ -102,12 +102,8 @@ def case_signature(text: str) -> bytes:
     text whose non-ASCII characters are no letters or digits (``fold_plain``'s flag)."""
     if text.isascii():
         return text.encode("ascii").translate(_CAPS_TO_A)
-    raw = bytearray(text.encode("ascii", "replace"))
-    i = text.find("\u2019")
-    while i >= 0:
-        raw[i] = 39  # "'"
-        i = text.find("\u2019", i + 1)
-    return bytes(raw.translate(_CAPS_TO_A))
+    # (each character, the astral ones too, encodes to one byte or one "?")
+    return text.replace("\u2019", "'").encode("ascii", "replace").translate(_CAPS_TO_A)
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
