@@ -208,7 +208,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
     weak: list[Toponym] = []
     covered = -1
     match_run, match_next, find_tokens = _RUN.match, _NEXT.match, TOKEN.finditer
-    pairs, first_info, pair_memo = gaz.pairs, gaz.first_info, gaz.pair_memo
+    follow, first_info = gaz.follow, gaz.first_info
     demonym_words = gaz.demonym_words  # what extra_names.demonym_like() allows
     unmatched = cx.unmatched
     add_unmatched, add_demonym = unmatched.append, cx.demonym_starts.append
@@ -240,12 +240,8 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
             # spares the whole run for most words ("The", "He", "John")
             nxt = match_next(folded, fe)
             if nxt:
-                pair = word + " " + nxt.group(1)
-                most = pair_memo.get(pair)
-                if most is None:
-                    if len(pair_memo) > 200_000:
-                        pair_memo.clear()
-                    most = pair_memo[pair] = pairs.get(pair, 1)
+                # (the word starts a key of two tokens or more: it has a table)
+                most = follow[word].get(nxt.group(1), 1)
         if most == 1:
             if not info & 1:  # no key on its own, nor the longer key the word may start
                 add_unmatched(span)
