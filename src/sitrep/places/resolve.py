@@ -248,8 +248,9 @@ def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
                 # province) is
                 base[i] -= 0.25
     cos, radians, kind_of = math.cos, math.radians, _KIND.get
-    rows = [(c, b, c.country_code, _area(c), kind_of(c.feature, 3), c.lat,
-             c.lon, cos(radians(c.lat))) for c, b in zip(cs, base, strict=True)]
+    # (_area inlined: a call per candidate otherwise)
+    rows = [(c, b, c.country_code, c.country_code + "\x00" + c.admin1, kind_of(c.feature, 3),
+             c.lat, c.lon, cos(radians(c.lat))) for c, b in zip(cs, base, strict=True)]
     by_cc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cs):
         by_cc[c.country_code].append(i)
