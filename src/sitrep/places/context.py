@@ -83,7 +83,9 @@ def case_mode(text: str) -> str:
     if sample.islower():
         return "lower"
     # count ASCII capitals and small letters at C speed: delete them and compare lengths
-    raw = sample.encode("ascii", "ignore")
+    # (in UTF-8, which needs no error handler: the bytes of other characters are no ASCII
+    # letters; the head below may then hold fewer letters, a bound all the same)
+    raw = sample.encode("utf-8", "surrogatepass")
     upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
     if upper == 0:
         return "lower"

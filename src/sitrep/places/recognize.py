@@ -122,8 +122,11 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
             return _NO
     # the word before, read forwards in the reversed text (an anchored match: cheap)
     prev = _WORD_BEFORE_REV.match(cx.reverse, len(text) - s)
-    prev_raw = prev.group(2)[::-1] if prev else ""
-    prev_end = s - len(prev.group(1)) if prev else s
+    if prev is not None:
+        gap_rev, word_rev = prev.groups()  # (one call for both groups)
+        prev_raw, prev_end = word_rev[::-1], s - len(gap_rev)
+    else:
+        prev_raw, prev_end = "", s
     nxt = _WORD_AFTER.match(text, e, e + 30)
     prev_w = prev_raw.lower().rstrip(".")
     next_w = nxt.group(1).lower().rstrip(".,") if nxt else ""
