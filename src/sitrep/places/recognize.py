@@ -251,26 +251,31 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                 if info & 4:
                     add_demonym(span)
                 continue
-            ends, words = [fe], [word]
+            key, e = word, fe  # the word alone (the commonest case: no lists, no loop)
         else:
             run = match_run(folded, s)
             toks = list(find_tokens(folded, s, run.end()))[:most] if run else None
             ends = [t.end() for t in toks] if toks else [fe]
             words = [t.group() for t in toks] if toks else [word]
-        for length in range(len(ends), 0, -1):
-            # one word: the memo already says whether it is a key (no lookup in the large
-            # index, whose entries are rarely in the CPU cache)
-            if length == 1:
-                if not info & 1:
-                    continue
-                key = word
+            # the longest candidate decides: no "New" out of "New York Times"
+            for length in range(len(ends), 0, -1):
+                # one word: the memo already says whether it is a key (no lookup in the
+                # large index, whose entries are rarely in the CPU cache)
+                if length == 1:
+                    if not info & 1:
+                        continue
+                    key = word
+                else:
+                    key = " ".join(words[:length])
+                    if key not in index:
+                        continue
+                e = ends[length - 1]
+                if length > 1 and words[length - 1] == "city" and _org_city(cx, key, e):
+                    continue  # "Dublin City Council": the place is "Dublin"
+                break
             else:
-                key = " ".join(words[:length])
-                if key not in index:
-                    continue
-            e = ends[length - 1]
-            if length > 1 and words[length - 1] == "city" and _org_city(cx, key, e):
-                continue  # "Dublin City Council": the place is "Dublin"
+                key = None
+        if key is not None:
             verdict = _keep(cx, s, e, key)
             if verdict == _YES:
                 # "U.S." / "D.C.": an abbreviation keeps its final period
@@ -283,7 +288,6 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                 covered = e
             elif verdict == _WEAK:
                 weak.append(Toponym(s, e, key))
-            break  # the longest candidate decides: no "New" out of "New York Times"
         if covered <= s:
             add_unmatched(span)
             if info & 4:
