@@ -159,10 +159,12 @@ def is_surname(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer) -
         # a capital after a space or tab, as the second name of _PERSON starts
         c, before = text[q], text[q - 1]
         if "A" <= c <= "Z" and (before == " " or before == "\t"):
-            run = _NAME_RUN.match(text, q + 1).end()
-            if run > q + 1 and (run == q + size or name_key(text[q:run]) == key):
-                p = _PERSON_BEFORE_REV.match(reverse, n - q)
-                if p is not None:
+            # a capitalised word (or a title) before, first: most places follow a small
+            # word ("in Paris"), so the name's own extent is rarely read
+            p = _PERSON_BEFORE_REV.match(reverse, n - q)
+            if p is not None:
+                run = _NAME_RUN.match(text, q + 1).end()
+                if run > q + 1 and (run == q + size or name_key(text[q:run]) == key):
                     m = _PERSON.match(text, n - p.end())
                     if m is not None and m.start(2) == q and _person_cue(m, text, gaz):
                         return True
