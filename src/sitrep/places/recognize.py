@@ -344,6 +344,7 @@ def _org_city(cx: Context, key: str, e: int) -> bool:
 
 _ARTICLE = re.compile(r"(?<![\w'])(?:al|el|ad|ar|as|an|at|az|ash|ad|ed|ez|es)-$")
 _START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
@@ -371,7 +372,12 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
     if not extra:
         return found
     first = {id(t) for t in found}
-    items = sorted(found + extra, key=lambda t: (t.start, -(t.end - t.start), id(t) not in first))
+    # by start, the longest first, then found before extra names: two stable sorts on C
+    # key functions (the second keeps the first's order among equal starts, and both keep
+    # ``found`` ahead of ``extra`` among equal spans) instead of a Python key per name
+    items = found + extra
+    items.sort(key=_END, reverse=True)  # (reverse=True keeps equal keys in their order)
+    items.sort(key=_START)
     out: list[Toponym] = []
     for t in items:
         if out and t.start < out[-1].end:
