@@ -129,12 +129,12 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
         prev_raw, prev_end = "", s
     nxt = _WORD_AFTER.match(text, e, e + 30)
     prev_w = prev_raw.lower().rstrip(".")
-    next_w = nxt.group(1).lower().rstrip(".,") if nxt else ""
+    next_w = nxt[1].lower().rstrip(".,") if nxt else ""  # (m[1]: no method call)
     if prev_w in TITLES:
         return _NO
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
     # ("an Ohio court" is a place), except disease names ("Marburg virus").
-    if next_w in ORG and (mode != "mixed" or nxt.group(1)[:1].isupper() or next_w in _DISEASE):
+    if next_w in ORG and (mode != "mixed" or nxt[1][:1].isupper() or next_w in _DISEASE):
         return _NO
     if next_w in SPEECH and not is_place_like(gaz, key):
         return _NO
@@ -175,7 +175,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
         # only in a place slot or when it names a country or state
         if lex & _IN_COMMON and not locative and not is_place_like(gaz, key):
             return _NO
-        if nxt and nxt.group(1)[:1].isupper() and text[e:nxt.start(1)] == " ":
+        if nxt and nxt[1][:1].isupper() and text[e:nxt.start(1)] == " ":
             if lex & _IN_FIRST:
                 return _NO
             if (next_w not in INSTIT and next_w not in CONNECT
@@ -244,7 +244,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
             nxt = match_next(folded, fe)
             if nxt:
                 # (the word starts a key of two tokens or more: it has a table)
-                most = follow[word].get(nxt.group(1), 1)
+                most = follow[word].get(nxt[1], 1)
         if most == 1:
             if not info & 1:  # no key on its own, nor the longer key the word may start
                 add_unmatched(span)
