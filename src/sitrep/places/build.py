@@ -19,6 +19,7 @@ stale index.
 from __future__ import annotations
 
 import csv
+import gc
 import importlib.util
 import json
 import os
@@ -412,11 +413,19 @@ def write(data: GazetteerData, path: Path | None = None) -> Path:
 def read(path: Path | None = None) -> GazetteerData | None:
     """The pickled index at ``path`` (default :func:`cache_path`), or None if absent/stale."""
     path = path or cache_path()
+    # The collector paused while unpickling: the index's tables (one per first token of the
+    # multi-token keys) are all kept, and collections over them as they arrive cost a
+    # good part of the load. (Restored as it was, whatever happens.)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as fh:
             raw = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(raw, dict) or raw.get("version") != BUILD_VERSION:
         return None
     return GazetteerData(**raw)
