@@ -389,7 +389,8 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
         out.append(t)
     # keep the hint of a pattern occurrence on the gazetteer match of the same span
     hints = {(t.start, t.end): t.hint for t in extra if t.hint not in ("slot", "demonym")}
-    for t in out:
-        if t.hint is None:
-            t.hint = hints.get((t.start, t.end))
+    if hints:  # (most extra names are slot guesses and demonyms: nothing to pass on)
+        for t in out:
+            if t.hint is None:
+                t.hint = hints.get((t.start, t.end))
     return out
