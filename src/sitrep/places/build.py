@@ -19,6 +19,7 @@ stale index.
 from __future__ import annotations
 
 import csv
+import gc
 import importlib.util
 import json
 import os
@@ -37,7 +38,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-20"
+BUILD_VERSION = "places-21"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -83,9 +84,11 @@ class GazetteerData:
     # (only tokens that start a key of two tokens or more: one-token keys are in key_index).
     key_index: dict[str, int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)
-    # First two tokens of every multi-token key -> the longest key (in tokens) they start:
-    # most capitalised words start some long key ("The", "New"), few pairs do.
-    pairs: dict[str, int] = field(default_factory=dict)
+    # First token -> second token -> the longest key (in tokens) the two start, over every
+    # multi-token key: most capitalised words start some long key ("The", "New"), few
+    # pairs do. (Nested, the scan reads a small table of the word's own second tokens, not
+    # a large one keyed by a pair string it would have to make; it unpickles faster too.)
+    follow: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 # Data files the builder reads: editing one must rebuild the index, so their checksum is
@@ -328,9 +331,10 @@ def build() -> GazetteerData:
             n = rest.count(" ") + 2
             if data.longest.get(first, 0) < n:
                 data.longest[first] = n
-            pair = first + " " + rest.partition(" ")[0]
-            if data.pairs.get(pair, 0) < n:
-                data.pairs[pair] = n
+            second = rest.partition(" ")[0]
+            seconds = data.follow.setdefault(first, {})
+            if seconds.get(second, 0) < n:
+                seconds[second] = n
     return data
 
 
@@ -409,11 +413,19 @@ def write(data: GazetteerData, path: Path | None = None) -> Path:
 def read(path: Path | None = None) -> GazetteerData | None:
     """The pickled index at ``path`` (default :func:`cache_path`), or None if absent/stale."""
     path = path or cache_path()
+    # The collector paused while unpickling: the index's tables (one per first token of the
+    # multi-token keys) are all kept, and collections over them as they arrive cost a
+    # good part of the load. (Restored as it was, whatever happens.)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as fh:
             raw = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(raw, dict) or raw.get("version") != BUILD_VERSION:
         return None
     return GazetteerData(**raw)

@@ -83,7 +83,9 @@ def case_mode(text: str) -> str:
     if sample.islower():
         return "lower"
     # count ASCII capitals and small letters at C speed: delete them and compare lengths
-    raw = sample.encode("ascii", "ignore")
+    # (in UTF-8, which needs no error handler: the bytes of other characters are no ASCII
+    # letters; the head below may then hold fewer letters, a bound all the same)
+    raw = sample.encode("utf-8", "surrogatepass")
     upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
     if upper == 0:
         return "lower"
@@ -102,12 +104,8 @@ def case_signature(text: str) -> bytes:
     text whose non-ASCII characters are no letters or digits (``fold_plain``'s flag)."""
     if text.isascii():
         return text.encode("ascii").translate(_CAPS_TO_A)
-    raw = bytearray(text.encode("ascii", "replace"))
-    i = text.find("\u2019")
-    while i >= 0:
-        raw[i] = 39  # "'"
-        i = text.find("\u2019", i + 1)
-    return bytes(raw.translate(_CAPS_TO_A))
+    # (each character, the astral ones too, encodes to one byte or one "?")
+    return text.replace("\u2019", "'").encode("ascii", "replace").translate(_CAPS_TO_A)
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
@@ -161,11 +159,13 @@ def is_surname(text: str, folded: str, reverse: str, key: str, gaz: Gazetteer) -
         # a capital after a space or tab, as the second name of _PERSON starts
         c, before = text[q], text[q - 1]
         if "A" <= c <= "Z" and (before == " " or before == "\t"):
-            run = _NAME_RUN.match(text, q + 1).end()
-            if run > q + 1 and (run == q + size or name_key(text[q:run]) == key
-                                or text[q + size:run] in _POSSESSIVE):
-                p = _PERSON_BEFORE_REV.match(reverse, n - q)
-                if p is not None:
+            # a capitalised word (or a title) before, first: most places follow a small
+            # word ("in Paris"), so the name's own extent is rarely read
+            p = _PERSON_BEFORE_REV.match(reverse, n - q)
+            if p is not None:
+                run = _NAME_RUN.match(text, q + 1).end()
+                if run > q + 1 and (run == q + size or name_key(text[q:run]) == key
+                                    or text[q + size:run] in _POSSESSIVE):
                     m = _PERSON.match(text, n - p.end())
                     if m is not None and m.start(2) == q and _person_cue(m, text, gaz):
                         return True

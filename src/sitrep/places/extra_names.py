@@ -306,7 +306,7 @@ def slot_names(cx: Context) -> list[Toponym]:
         c2 = text[s - 2]
         if c2 == " " or c2 == "\t" or (c2 in _LOWER and text[s - 3:s - 1] in _PREP_TAILS):
             prev = _WORD_BEFORE_REV.match(rev, len(text) - s)
-            slot = prev is not None and prev.group(2)[::-1] in _SLOT_PREPS
+            slot = prev is not None and prev[2][::-1] in _SLOT_PREPS  # (m[2]: no call)
         else:
             slot = False
         # otherwise "X, Tunisia" after a lower-case word or a comma

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -76,6 +77,24 @@ class _Bucket:
         return out, a
 
 
+class _Pairs(Mapping[str, int]):
+    """The first two tokens of multi-token keys ("new york") -> the longest key (in tokens)
+    they start: a read-only view of the nested table ``GazetteerData.follow``."""
+
+    def __init__(self, follow: dict[str, dict[str, int]]) -> None:
+        self._follow = follow
+
+    def __getitem__(self, pair: str) -> int:
+        first, _, second = pair.partition(" ")
+        return self._follow.get(first, {})[second]
+
+    def __iter__(self) -> Iterator[str]:
+        return (f"{a} {b}" for a, seconds in self._follow.items() for b in seconds)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._follow.values()))
+
+
 class Gazetteer:
     """Read-only view over :class:`sitrep.places.build.GazetteerData`."""
 
@@ -93,7 +112,8 @@ class Gazetteer:
         # For each first token of a key of two tokens or more, the longest such key (in
         # tokens): the recogniser tries only n-grams that can match.
         self.longest = data.longest
-        self.pairs = data.pairs  # first two tokens -> longest key they start
+        self.follow = data.follow  # first token -> second token -> longest key they start
+        self.pairs = _Pairs(data.follow)  # "first second" -> the same
         # first words of two-word demonyms ("sri" of "sri lankan")
         self.demonym_heads = frozenset(k.split(" ", 1)[0] for k in data.demonyms if " " in k)
         # every word extra_names.demonym_like() allows: a two-word demonym's first word, a
@@ -108,10 +128,9 @@ class Gazetteer:
         # recogniser asks this of many names it then drops (surnames, acronyms): read here,
         # no candidate list is made for them (~1 us an entry, more on a cold cache).
         self._flags = _key_flags(data)
-        # The recogniser's memos over those tables (see recognize._gazetteer_names): word
-        # -> 1 if a key | 2 if it starts a longer key; two tokens -> longest key (1: none).
+        # The recogniser's memo over those tables (see recognize._gazetteer_names): word
+        # -> 1 if a key | 2 if it starts a longer key | 4 if it may be a demonym.
         self.first_info: dict[str, int] = {}
-        self.pair_memo: dict[str, int] = {}
         # Candidate lists per key, memoised: an article asks for the same few hundred keys
         # a whole corpus uses (bounded, cleared when full).
         self._memo: dict[str, list[Candidate]] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import methodcaller
 
 __all__ = ["TOKEN", "fold", "fold_name", "fold_plain", "name_key", "skeleton", "squash"]
 
@@ -123,11 +124,17 @@ _RULES = (
     (re.compile(r"[qc](?=[^hei]|$)"), "k", ("q", "c")),
     (re.compile(r"ph"), "f", ("ph",)),
     (re.compile(r"kh"), "h", ("kh",)),
-    (re.compile(r"(?<=[aeiou])h\b"), "", ("h",)),  # final -ah/-eh: "Hamah", "Raqqah", "Basrah"
-    (re.compile(r"\b[aeiou]+(?=[a-z])"), "a", None),  # initial vowels: "Erbil"/"Arbil"
-    (re.compile(r"(?<=[a-z])[aeiouy]+(?=[a-z])"), "a", None),  # inner vowels: one class
-    (re.compile(r"(?<=[a-z])[aeiouy]+\b"), "", None),  # final vowels: often dropped in English
-    (re.compile(r"([a-z])\1+"), r"\1", None),
+    # (Each look-behind below follows the first character it tests the start of, so the
+    # patterns start with a character class the engine skips to: "\b[aeiou]+" as
+    # "[aeiou](?<!\w[aeiou])[aeiou]*", the same matches where a leading look-behind or
+    # boundary is tried at every position.)
+    (re.compile(r"h(?<=[aeiou]h)\b"), "", ("h",)),  # final -ah/-eh: "Hamah", "Raqqah", "Basrah"
+    (re.compile(r"[aeiou](?<!\w[aeiou])[aeiou]*(?=[a-z])"), "a", None),  # initial: "Erbil"/"Arbil"
+    (re.compile(r"[aeiouy](?<=[a-z][aeiouy])[aeiouy]*(?=[a-z])"), "a", None),  # inner: one class
+    (re.compile(r"[aeiouy](?<=[a-z][aeiouy])[aeiouy]*\b"), "", None),  # final: dropped in English
+    # (a callable in C, not the template r"\1": a template costs a Python-level filter
+    # made at every call, and a Python call per match)
+    (re.compile(r"([a-z])\1+"), methodcaller("group", 1), None),
     # (the name holds no whitespace but spaces here: only a run of two changes anything)
     (re.compile(r"\s+"), " ", ("  ",)),
 )
@@ -150,10 +157,11 @@ def skeleton(name: str) -> str:
 
 
 _DOUBLE = re.compile(r"(.)\1+")
+_GROUP1 = methodcaller("group", 1)  # the replacement r"\1", as a callable in C
 
 
 @lru_cache(maxsize=16384)
 def squash(name: str) -> str:
     """:func:`skeleton` without spaces, doubled letters collapsed once more ("Deir Ezzor"
     and "Deir ez-Zor" both give ``darazar``): the key the fuzzy fallback compares."""
-    return _DOUBLE.sub(r"\1", skeleton(name).replace(" ", ""))
+    return _DOUBLE.sub(_GROUP1, skeleton(name).replace(" ", ""))

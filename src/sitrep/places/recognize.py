@@ -127,16 +127,19 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
             return _NO
     # the word before, read forwards in the reversed text (an anchored match: cheap)
     prev = _WORD_BEFORE_REV.match(cx.reverse, len(text) - s)
-    prev_raw = prev.group(2)[::-1] if prev else ""
-    prev_end = s - len(prev.group(1)) if prev else s
+    if prev is not None:
+        gap_rev, word_rev = prev.groups()  # (one call for both groups)
+        prev_raw, prev_end = word_rev[::-1], s - len(gap_rev)
+    else:
+        prev_raw, prev_end = "", s
     nxt = _WORD_AFTER.match(text, e, e + 30)
     prev_w = prev_raw.lower().rstrip(".")
-    next_w = nxt.group(1).lower().rstrip(".,") if nxt else ""
+    next_w = nxt[1].lower().rstrip(".,") if nxt else ""  # (m[1]: no method call)
     if prev_w in TITLES:
         return _NO
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
     # ("an Ohio court" is a place), except disease names ("Marburg virus").
-    if next_w in ORG and (mode != "mixed" or nxt.group(1)[:1].isupper() or next_w in _DISEASE):
+    if next_w in ORG and (mode != "mixed" or nxt[1][:1].isupper() or next_w in _DISEASE):
         return _NO
     # "Jackson said" is a person; "officials in Jackson said" a place
     if next_w in SPEECH and not is_place_like(gaz, key) and not (
@@ -187,7 +190,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
         # ("Farmers", "Tour", "Market"): no place outside a place slot
         if not locative and alpha and _alternate_word(gaz, key):
             return _NO
-        if nxt and nxt.group(1)[:1].isupper() and text[e:nxt.start(1)] == " ":
+        if nxt and nxt[1][:1].isupper() and text[e:nxt.start(1)] == " ":
             if lex & _IN_FIRST:
                 return _NO
             if (next_w not in INSTIT and next_w not in CONNECT
@@ -223,7 +226,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
     weak: list[Toponym] = []
     covered = -1
     match_run, match_next, find_tokens = _RUN.match, _NEXT.match, TOKEN.finditer
-    pairs, first_info, pair_memo = gaz.pairs, gaz.first_info, gaz.pair_memo
+    follow, first_info = gaz.follow, gaz.first_info
     demonym_words = gaz.demonym_words  # what extra_names.demonym_like() allows
     unmatched = cx.unmatched
     add_unmatched, add_demonym = unmatched.append, cx.demonym_starts.append
@@ -255,38 +258,39 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
             # spares the whole run for most words ("The", "He", "John")
             nxt = match_next(folded, fe)
             if nxt:
-                pair = word + " " + nxt.group(1)
-                most = pair_memo.get(pair)
-                if most is None:
-                    if len(pair_memo) > 200_000:
-                        pair_memo.clear()
-                    most = pair_memo[pair] = pairs.get(pair, 1)
+                # (the word starts a key of two tokens or more: it has a table)
+                most = follow[word].get(nxt[1], 1)
         if most == 1:
             if not info & 1:  # no key on its own, nor the longer key the word may start
                 add_unmatched(span)
                 if info & 4:
                     add_demonym(span)
                 continue
-            ends, words = [fe], [word]
+            key, e = word, fe  # the word alone (the commonest case: no lists, no loop)
         else:
             run = match_run(folded, s)
             toks = list(find_tokens(folded, s, run.end()))[:most] if run else None
             ends = [t.end() for t in toks] if toks else [fe]
             words = [t.group() for t in toks] if toks else [word]
-        for length in range(len(ends), 0, -1):
-            # one word: the memo already says whether it is a key (no lookup in the large
-            # index, whose entries are rarely in the CPU cache)
-            if length == 1:
-                if not info & 1:
-                    continue
-                key = word
+            # the longest candidate decides: no "New" out of "New York Times"
+            for length in range(len(ends), 0, -1):
+                # one word: the memo already says whether it is a key (no lookup in the
+                # large index, whose entries are rarely in the CPU cache)
+                if length == 1:
+                    if not info & 1:
+                        continue
+                    key = word
+                else:
+                    key = " ".join(words[:length])
+                    if key not in index:
+                        continue
+                e = ends[length - 1]
+                if length > 1 and words[length - 1] == "city" and _org_city(cx, key, e):
+                    continue  # "Dublin City Council": the place is "Dublin"
+                break
             else:
-                key = " ".join(words[:length])
-                if key not in index:
-                    continue
-            e = ends[length - 1]
-            if length > 1 and words[length - 1] == "city" and _org_city(cx, key, e):
-                continue  # "Dublin City Council": the place is "Dublin"
+                key = None
+        if key is not None:
             verdict = _keep(cx, s, e, key)
             if verdict == _YES:
                 # "U.S." / "D.C.": an abbreviation keeps its final period
@@ -299,7 +303,6 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                 covered = e
             elif verdict == _WEAK:
                 weak.append(Toponym(s, e, key))
-            break  # the longest candidate decides: no "New" out of "New York Times"
         if covered <= s:
             add_unmatched(span)
             if info & 4:
@@ -370,6 +373,7 @@ def _org_city(cx: Context, key: str, e: int) -> bool:
 
 _ARTICLE = re.compile(r"(?<![\w'])(?:al|el|ad|ar|as|an|at|az|ash|ad|ed|ez|es)-$")
 _START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
@@ -419,7 +423,12 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
     if not extra:
         return found
     first = {id(t) for t in found}
-    items = sorted(found + extra, key=lambda t: (t.start, -(t.end - t.start), id(t) not in first))
+    # by start, the longest first, then found before extra names: two stable sorts on C
+    # key functions (the second keeps the first's order among equal starts, and both keep
+    # ``found`` ahead of ``extra`` among equal spans) instead of a Python key per name
+    items = found + extra
+    items.sort(key=_END, reverse=True)  # (reverse=True keeps equal keys in their order)
+    items.sort(key=_START)
     out: list[Toponym] = []
     for t in items:
         if out and t.start < out[-1].end:
@@ -431,7 +440,8 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
         out.append(t)
     # keep the hint of a pattern occurrence on the gazetteer match of the same span
     hints = {(t.start, t.end): t.hint for t in extra if t.hint not in ("slot", "demonym")}
-    for t in out:
-        if t.hint is None:
-            t.hint = hints.get((t.start, t.end))
+    if hints:  # (most extra names are slot guesses and demonyms: nothing to pass on)
+        for t in out:
+            if t.hint is None:
+                t.hint = hints.get((t.start, t.end))
     return out

@@ -25,7 +25,7 @@ from .normalize import TOKEN, squash
 from .recognize import Toponym
 from .streets import STREET_HINT
 
-__all__ = ["Resolution", "resolve"]
+__all__ = ["Resolution", "resolve", "round3"]
 
 
 @dataclass(slots=True)
@@ -72,6 +72,19 @@ def _area(c: Candidate) -> str:
     """The key of the admin1 area ``c`` lies in: a string (its hash is kept, where a
     tuple's is worked out again at every lookup)."""
     return c.country_code + "\x00" + c.admin1
+
+
+def round3(x: float) -> float:
+    """``round(x, 3)``, the same float, without CPython's decimal round trip (a dtoa, a
+    printf and a strtod) where it is not needed: when ``1000 * x`` (exact to 2**-13 below
+    2**40) is not within 0.01 of a half, its nearest integer ``r`` is the correctly rounded
+    value, and ``r / 1000`` (exact operands, one rounding) is the double strtod would give."""
+    y = x * 1000.0
+    if -1e12 < y < 1e12:  # (False for nan and the infinities)
+        r = round(y)
+        if r and -0.49 < y - r < 0.49:  # (r == 0: the sign of zero is round()'s to keep)
+            return r / 1000.0
+    return round(x, 3)
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -332,8 +345,9 @@ def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
                 # province) is
                 base[i] -= 0.25
     cos, radians, kind_of = math.cos, math.radians, _KIND.get
-    rows = [(c, b, c.country_code, _area(c), kind_of(c.feature, 3), c.lat,
-             c.lon, cos(radians(c.lat))) for c, b in zip(cs, base, strict=True)]
+    # (_area inlined: a call per candidate otherwise)
+    rows = [(c, b, c.country_code, c.country_code + "\x00" + c.admin1, kind_of(c.feature, 3),
+             c.lat, c.lon, cos(radians(c.lat))) for c, b in zip(cs, base, strict=True)]
     by_cc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cs):
         by_cc[c.country_code].append(i)
@@ -652,7 +666,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if len(ranked) == 1:
             conf = max(conf, min(1.0, 0.5 + 0.4 * s1))
         alts = [(c, s) for c, s in ranked[1:4]] if conf < 0.8 else []
-        results[key] = Resolution(best, round(conf, 3), alts)
+        results[key] = Resolution(best, round3(conf), alts)
     _drop_isolated(results, demonyms, lambda keys: _placed(text, tops, rkeys, contain, keys))
     return [results[k] for k in rkeys]
 

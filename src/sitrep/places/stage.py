@@ -6,7 +6,7 @@ from ..article import Article, PlaceCandidate, PlaceMention
 from .gazetteer import Candidate, Gazetteer, country_name, get_gazetteer, lookup
 from .normalize import name_key
 from .recognize import recognise
-from .resolve import resolve
+from .resolve import resolve, round3
 
 __all__ = ["DEMONYM_SCORE", "PlaceStage", "country_name", "get_gazetteer", "is_demonym",
            "lookup", "place_mentions"]
@@ -33,7 +33,7 @@ def is_demonym(mention: PlaceMention) -> bool:
 
 def _candidate(c: Candidate, score: float) -> PlaceCandidate:
     return PlaceCandidate(c.name, max(c.geonameid, 0), c.lat, c.lon, c.country_code or None,
-                          c.feature, round(min(1.0, max(0.0, score / 2)), 3))
+                          c.feature, round3(min(1.0, max(0.0, score / 2))))
 
 
 def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
