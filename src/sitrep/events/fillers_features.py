@@ -22,10 +22,11 @@ import numpy as np
 
 from ..nlp.lexicon import read_json
 
-__all__ = ["LABELS", "ROLES", "SOURCES", "AtomPlan", "Layout", "Token", "first_hash", "hash_ids",
-           "is_cue", "layout", "lexicons_from_arrays", "lexicons_to_arrays", "live_lexicons",
-           "mix", "sentence_features", "sentence_words", "tokenize", "type_count", "type_table",
-           "use_lexicons", "word_features", "word_tokens"]
+__all__ = ["LABELS", "ROLES", "SOURCES", "TYPE_ROWS", "AtomPlan", "Layout", "Token",
+           "first_hash", "hash_ids", "is_cue", "layout", "lexicons_from_arrays",
+           "lexicons_to_arrays", "live_lexicons", "mix", "sentence_features", "sentence_words",
+           "tokenize", "type_count", "type_table", "use_lexicons", "word_features",
+           "word_tokens"]
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 # O, then B-/I- per role: label 1 + 2k begins role k, 2 + 2k continues it.
@@ -210,6 +211,11 @@ N_STATES = 10
 _DIST0 = STATE0 + N_STATES
 FIRST_WORD = _DIST0 + len(_DIST)
 _MAX_TYPES = 50_000
+# Rows for every type up to the cap (and a batch of new words past it), allocated at
+# once: numpy's zeros are memory the OS maps on first touch, so unused rows cost
+# nothing, while growing a table copies it (the scorer's ~14 MB table, doubled when
+# the 4,096 rows it started with filled up, cost ~60 ms in the middle of a run).
+TYPE_ROWS = FIRST_WORD + _MAX_TYPES + 4096
 # Per type flags: a preposition, an attack cue, a sentence bound (NONE).
 _PREP_FLAG, _CUE, _BOUND = 1, 2, 4
 _CUE_OR_BOUND = _CUE | _BOUND
@@ -227,8 +233,8 @@ class _Types:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self.table = np.zeros((4096, _N_ATOMS + 1), dtype=np.uint64)
-        self.flags = np.zeros(4096, dtype=np.int64)
+        self.table = np.zeros((TYPE_ROWS, _N_ATOMS + 1), dtype=np.uint64)
+        self.flags = np.zeros(TYPE_ROWS, dtype=np.int64)
         self.flags[_NONE] = _BOUND
         self.cue_ids: set[int] = set()
         self.table[_BOS, :_N_ATOMS] = _crc("<s>")

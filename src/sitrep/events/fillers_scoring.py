@@ -20,6 +20,7 @@ from .fillers_features import (
     SLOT_STATE,
     SOURCES,
     STATE0,
+    TYPE_ROWS,
     Layout,
     first_hash,
     hash_ids,
@@ -65,12 +66,12 @@ class FastScorer:
         self.pair_of = np.arange(len(pairs))
         # Rows: the weights, then per type its one-atom templates' summed weights per slot.
         self.base = len(weights)
-        self.table = np.zeros((self.base + 4096 * self.width, weights.shape[1]),
-                              dtype=np.float32)
+        self.table = np.zeros((self.base + TYPE_ROWS * self.width, weights.shape[1]),
+                              dtype=np.float32)  # (rows of types touched only when filled)
         self.table[:self.base] = weights
         self.type_rows = self.base + np.arange(self.width)
         self.state_row = [s for s, _ in self.single].index(SLOT_STATE)
-        self.first = np.zeros((4096, len(pairs)), dtype=np.uint64)  # hash after atom 1
+        self.first = np.zeros((TYPE_ROWS, len(pairs)), dtype=np.uint64)  # hash after atom 1
         self.filled, self.generation = 0, -1
         # Per row of :meth:`scores`: the slot read, and how its type id becomes an index
         # (first-atom hashes, then second atoms, then one-atom sums; the second atoms'
