@@ -56,7 +56,12 @@ class FastScorer:
         self.single_ks = np.array([k for _, ts in self.single for k, _ in ts])
         self.single_cols = np.array([c for _, ts in self.single for _, c in ts])
         ends = np.cumsum([len(ts) for _, ts in self.single]).tolist()
-        self.single_runs = list(zip([0] + ends[:-1], ends, strict=True))
+        runs = list(zip([0] + ends[:-1], ends, strict=True))
+        # The slots with one such template take its weights as they are, all in one
+        # assignment; the others sum their run of templates.
+        self.lone_slots = np.array([j for j, (a, b) in enumerate(runs) if b == a + 1])
+        self.lone_templates = np.array([a for a, b in runs if b == a + 1])
+        self.summed_runs = [(j, a, b) for j, (a, b) in enumerate(runs) if b > a + 1]
         # The pair templates: where their first and second atoms are.
         self.pairs = np.array(pairs)
         self.first_slots = np.array([SOURCES[k][0][0] for k in pairs])
@@ -106,14 +111,15 @@ class FastScorer:
         rows = rows.reshape(size - lo, self.width, -1)
         ids = hash_ids(atoms[:, self.single_cols], zeros, self.single_ks, self.bits)
         gathered = self.weights.take(ids.T, axis=0)  # [template, type, label]
-        # Each slot's run of templates summed as its own array (summing them in another
-        # layout may round differently).
-        for j, (a, b) in enumerate(self.single_runs):
-            rows[:, j] = gathered[a] if b == a + 1 else gathered[a:b].sum(axis=0)
+        rows[:, self.lone_slots] = gathered[self.lone_templates].swapaxes(0, 1)
+        # Each other slot's run of templates summed as its own array (summing them in
+        # another layout may round differently).
+        for j, a, b in self.summed_runs:
+            rows[:, j] = gathered[a:b].sum(axis=0)
         self.first[lo:size] = first_hash(atoms[:, self.first_cols], self.pairs)
         # The decision bias rides on the sentence state's row (every token reads one).
-        states = np.arange(max(lo, STATE0), min(size, STATE0 + N_STATES))
-        if len(states):
+        if lo < STATE0 + N_STATES:
+            states = np.arange(max(lo, STATE0), min(size, STATE0 + N_STATES))
             self.table[self.base + states * self.width + self.state_row] += self.bias
         self.filled = size
 
