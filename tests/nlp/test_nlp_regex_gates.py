@@ -49,9 +49,11 @@ def test_gated_pattern_finds_the_same(source: str, flags: int, text: str) -> Non
     (r"\b(?:after|since)\s+", 0, set("as")),
     (r"\b(?:after|since)\s+", re.IGNORECASE, set("as")),  # (the gate takes other cases)
     (r"(?:[0-9]+|few)\s+dead", 0, set("0123456789f")),
-    (r"(?:\d+|few)\s+dead", 0, None),  # a category (\d: any script's digits): not read
+    (r"(?:\d+|few)\s+dead", 0, {r"\d", "f"}),  # (\d: any digit, as the pattern means it)
+    (r",?\s+(?:who|which)", 0, {",", r"\s"}),
     (r"(?:a\s+)?bomb", 0, set("ab")),
-    (r"\b\w+ed\b", 0, None),  # a category: not plain to see
+    (r"\b\w+ed\b", 0, None),  # any word character: too many for a gate
+    (r"[^,.]{3}", 0, None),  # a negated class
     (r"(?:x)?", 0, None),  # may match empty
 ])
 def test_first_chars(source: str, flags: int, expected: set[str] | None) -> None:
@@ -63,6 +65,7 @@ def test_first_chars(source: str, flags: int, expected: set[str] | None) -> None
     (r",\s+and\b", False),  # opens with a literal: the engine skips to it already
     (r"[A-Z]\w+ said", False),  # opens with a class
     (r"(?:;|,)\s+", False),  # branches that each open with a literal
+    (r";|,\s+(?:and|but)\b|\s+but\s+", True),  # one opens with a space
     (r"\b(?:(?-i:[A-Z])\w+)", False),  # a scoped flag: not read
 ])
 def test_when_a_gate_is_put(source: str, is_gated: bool) -> None:

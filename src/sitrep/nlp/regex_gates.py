@@ -22,31 +22,41 @@ _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # A gate of more characters than this would let most positions through.
 _MAX_CHARS = 40
+# Classes a gate may take whole (as the pattern means them, under its own flags).
+_CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_DIGIT: r"\d"}
 
 
-def _chars(items: list) -> set[int] | None:
-    """The code points a character class ``[...]`` (parsed items) matches, when it is
-    made of single characters and small ranges only; else None."""
-    out: set[int] = set()
+def _chars(items: list) -> set[str] | None:
+    """The class items (for ``[...]``) a character class (parsed items) is made of, when
+    they are single characters, small ranges, spaces or digits; else None (a negated
+    class, ``\\w``, a wide range: too many characters for a useful gate)."""
+    out: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
-            out.add(av)
+            out.add(_char(av))
         elif op is sre.RANGE and av[1] - av[0] < _MAX_CHARS:
-            out.update(range(av[0], av[1] + 1))
-        else:  # a negated class, a category (\s, \w...), a wide range
+            out.update(_char(c) for c in range(av[0], av[1] + 1))
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            out.add(_CATEGORIES[av])
+        else:
             return None
     return out
 
 
-def _firsts(items: list) -> set[int] | None:
-    """The characters (code points) a match of the parsed sequence ``items`` can start
-    with, or None when that is not plain to see (or it can match the empty string)."""
+def _char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _firsts(items: list) -> set[str] | None:
+    """The class items (characters as ``\\U`` escapes, ``\\s``, ``\\d``) a match of the
+    parsed sequence ``items`` can start with, or None when that is not plain to see (or
+    it can match the empty string)."""
     for i, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue  # (a boundary or look-around consumes nothing)
         rest = items[i + 1:]
         if op is sre.LITERAL:
-            return {av}
+            return {_char(av)}
         if op is sre.IN:
             return _chars(av)
         if op is sre.SUBPATTERN:
@@ -57,7 +67,7 @@ def _firsts(items: list) -> set[int] | None:
         if op is sre.ATOMIC_GROUP:
             return _firsts(list(av) + rest)
         if op is sre.BRANCH:
-            out: set[int] = set()
+            out: set[str] = set()
             for branch in av[1]:
                 firsts = _firsts(list(branch) + rest)
                 if firsts is None:
@@ -94,13 +104,16 @@ def _skips_already(items: list) -> bool:
 
 def first_chars(pattern: re.Pattern[str]) -> set[str] | None:
     """The characters a match of ``pattern`` can start with (as written: with
-    IGNORECASE their other cases too), or None when that is not plain to see."""
+    IGNORECASE their other cases too; ``\\s`` or ``\\d`` for any space or digit), or
+    None when that is not plain to see."""
     try:
         parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
     except (re.error, TypeError, ValueError):
         return None
     firsts = _firsts(parsed)
-    return None if firsts is None else {chr(c) for c in firsts}
+    if firsts is None:
+        return None
+    return {chr(int(c[2:], 16)) if c.startswith("\\U") else c for c in firsts}
 
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -116,7 +129,7 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     firsts = _firsts(parsed)
     if not firsts or len(firsts) > _MAX_CHARS:
         return pattern
-    chars = "".join(f"\\U{c:08x}" for c in sorted(firsts))
+    chars = "".join(sorted(firsts))
     try:  # (the same flags: with IGNORECASE the class takes the other cases too)
         return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
     except re.error:  # e.g. a global flag "(?i)" that must open the pattern
