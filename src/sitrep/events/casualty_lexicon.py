@@ -94,6 +94,10 @@ def _wound_phrases(spec: dict[str, list[str]]) -> list[str]:
                   for h in hospital.get("places", ())]
 
 
+# Letters of a trigger form the shared first scan looks ahead for (see above).
+_KEY_CHARS = 10
+
+
 @cache
 def casualty_lexicon() -> CasualtyLexicon:
     """The lexicon, loaded and compiled once per process."""
@@ -126,6 +130,9 @@ def casualty_lexicon() -> CasualtyLexicon:
     # (see :mod:`sitrep.nlp.word_starts`): sound only if every form opens with a letter
     # or digit (a form opening with a hyphen, say, could match after a letter).
     word_initial = all(re.match(r"\w", f) for f in (*trigger_class, *d["toll"]))
+    # (For the triggers the first scan looks ahead for their first letters only: where a
+    # form matches its first letters do, and the few hundred keys compile in a tenth of
+    # the time of the thousands of forms, at the same speed of scanning.)
     # (Only letters of lower-case forms may be matched case-sensitively on lower-cased text.)
     for name, pattern in (("trigger", triggers), ("toll", toll), ("zero noun", zero)):
         if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern)):
@@ -133,7 +140,8 @@ def casualty_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(
         triggers=re.compile(triggers, flags),
         triggers_lower=re.compile(triggers),
-        starts_lower=starts_pattern(bodies) if word_initial else None,
+        starts_lower=starts_pattern((_alt({f[:_KEY_CHARS] for f in trigger_class}), *bodies[1:]))
+        if word_initial else None,
         trigger_class=trigger_class,
         toll=re.compile(toll, flags),
         toll_lower=re.compile(toll),

@@ -13,6 +13,7 @@ test. The look-ahead only restates what the pattern needs, so every method (``se
 from __future__ import annotations
 
 import re
+from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -116,10 +117,12 @@ def first_chars(pattern: re.Pattern[str]) -> set[str] | None:
     return {chr(int(c[2:], 16)) if c.startswith("\\U") else c for c in firsts}
 
 
+@cache
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead at the characters its matches start with, when
     that helps: the pattern does not open with a literal or a class already and a few
-    characters can start it. Otherwise ``pattern`` itself."""
+    characters can start it. Otherwise ``pattern`` itself. (Cached: several modules
+    compile the same pattern file, and patterns compare by their source and flags.)"""
     try:
         parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
     except (re.error, TypeError, ValueError):

@@ -24,7 +24,9 @@ BEFORE_WORD = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
 def starts_pattern(bodies: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     """The first scan for patterns ``\\b<body>`` (or ``\\b(?<!-)<body>``) whose bodies can
     only begin with a word character: its matches end (zero width after the character
-    before the word) where one of ``bodies`` matches."""
+    before the word) where one of ``bodies`` matches. A body may be looser than the
+    pattern's own (the first letters of its words): it needs only to match wherever the
+    pattern's does, as :func:`matches_at` tries the pattern itself."""
     alternatives = "|".join(f"(?:{b})" for b in bodies)
     return re.compile(f"{BEFORE_WORD}(?={alternatives})", flags)
 
