@@ -8,6 +8,9 @@ such a pattern a look-ahead for the characters any match must start with
 (``(?=[afs])``), read from the parsed pattern: most positions then fail on one class
 test. The look-ahead only restates what the pattern needs, so every method (``search``,
 ``match``, ``finditer``...) finds the same matches, groups included.
+
+The pattern is read with CPython's own regex parser (``re._parser``: private, as named
+since Python 3.11, which the project requires); what it cannot read plainly gets no gate.
 """
 
 from __future__ import annotations
