@@ -120,23 +120,29 @@ def first_chars(pattern: re.Pattern[str]) -> set[str] | None:
     return {chr(int(c[2:], 16)) if c.startswith("\\U") else c for c in firsts}
 
 
-@cache
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead at the characters its matches start with, when
     that helps: the pattern does not open with a literal or a class already and a few
-    characters can start it. Otherwise ``pattern`` itself. (Cached: several modules
-    compile the same pattern file, and patterns compare by their source and flags.)"""
+    characters can start it. Otherwise ``pattern`` itself."""
+    gate = _gate(pattern.pattern, pattern.flags)
+    return pattern if gate is None else gate
+
+
+@cache
+def _gate(source: str, flags: int) -> re.Pattern[str] | None:
+    """The gated pattern of :func:`gated`, or None. (Cached: several modules compile the
+    same pattern file.)"""
     try:
-        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+        parsed = list(sre_parse.parse(source, flags))
     except (re.error, TypeError, ValueError):
-        return pattern
+        return None
     if _skips_already(parsed):
-        return pattern
+        return None
     firsts = _firsts(parsed)
     if not firsts or len(firsts) > _MAX_CHARS:
-        return pattern
+        return None
     chars = "".join(sorted(firsts))
     try:  # (the same flags: with IGNORECASE the class takes the other cases too)
-        return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+        return re.compile(f"(?=[{chars}])(?:{source})", flags)
     except re.error:  # e.g. a global flag "(?i)" that must open the pattern
-        return pattern
+        return None
