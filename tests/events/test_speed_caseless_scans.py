@@ -92,3 +92,17 @@ def test_frame_twins_are_not_used_where_they_could_differ(text: str) -> None:
     from sitrep.events.frames import _lowered
 
     assert _lowered(text) is None
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("kind", ["triggers", "toll", "zero_nouns"])
+def test_shared_first_scan_finds_what_each_scan_finds(kind: str, text: str) -> None:
+    # The three twins tried only where the lexicon's one first scan says a word can open
+    # a match of any of them (as the counts stage scans).
+    lex = casualty_lexicon()
+    assert lex.starts_lower is not None
+    low = text.lower()
+    starts = [m.end() for m in lex.starts_lower.finditer(low)]
+    pattern, lower = getattr(lex, kind), getattr(lex, f"{kind}_lower")
+    fast = _spans(caseless_finditer(pattern, lower, text, low, starts))
+    assert fast == _spans(pattern.finditer(text))

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..nlp.lexicon import read_json
+from ..nlp.regex_gates import gated
+from ..nlp.word_starts import matches_at
 
 __all__ = ["Grammar", "fold_case", "grammar", "word_key"]
 
@@ -102,22 +104,8 @@ class Grammar:
         Python's regex engine tries a pattern that opens with a look-behind at every
         position; :attr:`starts` opens with a character class, which the engine skips
         to in C, and finds (one character early) every position where a date can begin.
-        The grammar is then tried only there, left to right, never inside the previous
-        match, as ``finditer`` would."""
-        pattern = self.pattern
-        last = 0
-        m = pattern.match(folded, 0)  # a date at the very start has no character before it
-        if m:
-            yield m
-            last = m.end()
-        for c in self.starts.finditer(folded, last):
-            pos = c.end()
-            if pos < last:
-                continue
-            m = pattern.match(folded, pos)
-            if m:
-                yield m
-                last = m.end()
+        The grammar is then tried only there (see :func:`sitrep.nlp.word_starts.matches_at`)."""
+        return matches_at(self.pattern, folded, (c.end() for c in self.starts.finditer(folded)))
 
 
 def word_key(text: str) -> str:
@@ -272,8 +260,10 @@ def grammar() -> Grammar:
         future_pattern=future, past_pattern=past,
         # The same without IGNORECASE, for fold_case(text): several times faster, since
         # the engine can then reject a position on its first character.
-        future_folded=re.compile(future_src), past_folded=re.compile(past_src),
-        report_folded=re.compile(report_src),
+        # (gated: each behind a look-ahead at the letters it can start with, see
+        # :mod:`sitrep.nlp.regex_gates`; the same matches, found faster)
+        future_folded=gated(re.compile(future_src)), past_folded=gated(re.compile(past_src)),
+        report_folded=gated(re.compile(report_src)),
         possessive_future=poss_future,
         months=months, weekdays=lex["weekdays"], parts_of_day=lex["parts_of_day"],
         numbers=lex["numbers"], ordinals=lex["ordinals"],

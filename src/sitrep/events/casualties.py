@@ -32,6 +32,7 @@ import re
 
 from ..article import Article, CountMention, Sentence
 from ..nlp.article_lower import lower_of
+from ..nlp.case_odd import twin_exact
 from ..nlp.sentences import sentence_index_at, split_sentences
 from .casualty_clauses import (
     CLOSERS,
@@ -90,11 +91,16 @@ class _Extractor:
         lex = self.lex
         hits: dict[int, list[tuple[str, re.Match[str]]]] = {}
         lowered = lower_of(self.text)
-        for m in caseless_finditer(lex.triggers, lex.triggers_lower, self.text, lowered):
+        # (one scan for where any of the three can match, when the twins serve)
+        starts = [c.end() for c in lex.starts_lower.finditer(lowered)] \
+            if lex.starts_lower is not None and twin_exact(self.text, lowered) else None
+        for m in caseless_finditer(lex.triggers, lex.triggers_lower, self.text, lowered,
+                                   starts):
             hits.setdefault(self._sentence_index(m.start()), []).append(("t", m))
-        for m in caseless_finditer(lex.toll, lex.toll_lower, self.text, lowered):
+        for m in caseless_finditer(lex.toll, lex.toll_lower, self.text, lowered, starts):
             hits.setdefault(self._sentence_index(m.start()), []).append(("toll", m))
-        for m in caseless_finditer(lex.zero_nouns, lex.zero_nouns_lower, self.text, lowered):
+        for m in caseless_finditer(lex.zero_nouns, lex.zero_nouns_lower, self.text, lowered,
+                                   starts):
             hits.setdefault(self._sentence_index(m.start()), []).append(("zero", m))
         for si in sorted(hits):
             if si < 0:

@@ -8,13 +8,14 @@ sit between a counted noun phrase and its verb, hypothetical and negation marker
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ..nlp.case_odd import twin_exact
 from ..nlp.lexicon import read_json
 from ..nlp.numbers import alternation as _alt
+from ..nlp.word_starts import matches_at, starts_pattern
 
 __all__ = ["CasualtyLexicon", "casualty_lexicon", "caseless_finditer"]
 
@@ -63,6 +64,9 @@ class CasualtyLexicon:
     # "in 2 months", "so far this year": a span of time that makes a perfect-tense count
     # a running tally ("five judges have been killed in 2 months"), not a toll.
     statistic: re.Pattern[str] | None = None
+    # Where in lower-cased text one of the ``_lower`` twins can match (the ends of this
+    # scan's matches; see :func:`caseless_finditer`), or None to scan with each twin.
+    starts_lower: re.Pattern[str] | None = None
 
     def kind_of(self, form: str) -> tuple[str, str]:
         """``(class, kind)`` of a matched trigger form."""
@@ -90,6 +94,10 @@ def _wound_phrases(spec: dict[str, list[str]]) -> list[str]:
                   for h in hospital.get("places", ())]
 
 
+# Letters of a trigger form the shared first scan looks ahead for (see above).
+_KEY_CHARS = 10
+
+
 @cache
 def casualty_lexicon() -> CasualtyLexicon:
     """The lexicon, loaded and compiled once per process."""
@@ -113,10 +121,18 @@ def casualty_lexicon() -> CasualtyLexicon:
     trigger_words = {w for form in trigger_class if form not in wound_forms
                      for w in form.split()}
     flags = re.IGNORECASE
-    triggers = rf"\b(?<!-)(?:{_alt(trigger_class)})(?![\w-])"
-    toll = rf"\b(?<!-)(?:{_alt(d['toll'])})(?![\w-])"
-    zero = (rf"\b(?:no|without|zero)\s+(?:(?:reported|immediate|other|further|serious|major|"
-            rf"human|known)\s+)?(?P<noun>{_alt(d['zero_nouns'])})\b")
+    # Each pattern is a word boundary and a body that opens a word.
+    bodies = (rf"(?:{_alt(trigger_class)})(?![\w-])", rf"(?:{_alt(d['toll'])})(?![\w-])",
+              rf"(?:no|without|zero)\s+(?:(?:reported|immediate|other|further|serious|major|"
+              rf"human|known)\s+)?(?P<noun>{_alt(d['zero_nouns'])})\b")
+    triggers, toll, zero = (rf"\b(?<!-){bodies[0]}", rf"\b(?<!-){bodies[1]}", rf"\b{bodies[2]}")
+    # The three lower-case scans share one first scan for where a word can open a match
+    # (see :mod:`sitrep.nlp.word_starts`): sound only if every form opens with a letter
+    # or digit (a form opening with a hyphen, say, could match after a letter).
+    word_initial = all(re.match(r"\w", f) for f in (*trigger_class, *d["toll"]))
+    # (For the triggers the first scan looks ahead for their first letters only: where a
+    # form matches its first letters do, and the few hundred keys compile in a tenth of
+    # the time of the thousands of forms, at the same speed of scanning.)
     # (Only letters of lower-case forms may be matched case-sensitively on lower-cased text.)
     for name, pattern in (("trigger", triggers), ("toll", toll), ("zero noun", zero)):
         if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern)):
@@ -124,6 +140,8 @@ def casualty_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(
         triggers=re.compile(triggers, flags),
         triggers_lower=re.compile(triggers),
+        starts_lower=starts_pattern((_alt({f[:_KEY_CHARS] for f in trigger_class}), *bodies[1:]))
+        if word_initial else None,
         trigger_class=trigger_class,
         toll=re.compile(toll, flags),
         toll_lower=re.compile(toll),
@@ -156,17 +174,21 @@ def casualty_lexicon() -> CasualtyLexicon:
 
 
 def caseless_finditer(pattern: re.Pattern[str], lower_pattern: re.Pattern[str], text: str,
-                      lowered: str) -> Iterator[re.Match[str]]:
+                      lowered: str, starts: Sequence[int] | None = None
+                      ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` (an IGNORECASE pattern), found faster: the case-sensitive
     ``lower_pattern`` scans ``lowered`` (``text.lower()``) and each hit is matched again at
     its place in ``text``, so the match objects are the same. Falls back to the plain
     scan when lower-casing changed the length (offsets would shift) or the text holds a
     letter that IGNORECASE equates with an ASCII letter in another way (see
-    :mod:`sitrep.nlp.case_odd`)."""
+    :mod:`sitrep.nlp.case_odd`). ``starts``: every position of ``lowered`` but 0 where
+    ``lower_pattern`` can match (from :attr:`CasualtyLexicon.starts_lower`), when known."""
     if not twin_exact(text, lowered):
         yield from pattern.finditer(text)
         return
-    for hit in lower_pattern.finditer(lowered):
+    hits = lower_pattern.finditer(lowered) if starts is None else \
+        matches_at(lower_pattern, lowered, starts)
+    for hit in hits:
         m = pattern.match(text, hit.start())
         if m is not None:
             yield m

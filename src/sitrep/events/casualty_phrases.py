@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..article import Sentence
+from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
 from ..nlp.numbers import Quantity, find_quantities
 from .casualty_lexicon import CasualtyLexicon
@@ -92,7 +93,8 @@ class SentenceTokens:
             for m in _TOKEN.finditer(text, sent.start, sent.end)]
         self.by_start = {t[0]: i for i, t in enumerate(self.toks)}
         self.by_end = {t[1]: i for i, t in enumerate(self.toks)}
-        quantities = find_quantities(text, sent.start, sent.end, articles=True)
+        quantities = find_quantities(text, sent.start, sent.end, articles=True,
+                                     lowered=lower_of(text))  # (the article's, made once)
         self.q_start: dict[int, Quantity] = {q.start: q for q in quantities}
         self.q_end: dict[int, Quantity] = {q.end: q for q in quantities}
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..article import CountMention, DateMention, PlaceMention
 from ..nlp.lexicon import read_json
+from ..nlp.regex_gates import gated
 from .frames import Frame
 from .roles import deed_reference, deed_sentences
 
@@ -282,7 +283,7 @@ def _find(drafts: list[Draft], frame: Frame, last: Draft | None) -> Draft | None
 
 _PATTERNS = read_json("events", "incident_patterns.json")
 _COORDINATED = re.compile(_PATTERNS["places_coordinated"], re.IGNORECASE)
-_SPAN_BEFORE = re.compile(_PATTERNS["span_before_places"], re.IGNORECASE)
+_SPAN_BEFORE = gated(re.compile(_PATTERNS["span_before_places"], re.IGNORECASE))  # (searched)
 _AGENCY_AFTER = re.compile(_PATTERNS["agency_after_places"], re.IGNORECASE)
 _LISTED = re.compile(_PATTERNS["places_listed"], re.IGNORECASE)
 

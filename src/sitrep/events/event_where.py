@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..article import Article, DateMention, PlaceMention
 from ..dates import acled_time_precision
 from ..nlp.lexicon import read_json
+from ..nlp.regex_gates import gated
 from ..schema import Location
 from .drafts import Draft, place_rank
 from .frames import city_of, dateline_span, in_dateline, place_weights, wire_dateline
@@ -45,8 +46,8 @@ class PlaceContext:
 
 
 _SURE_READING = 0.5  # a resolution score below it is a doubtful reading ("Metro")
-_DEICTIC = re.compile(read_json("events", "frame_patterns.json")["deictic_place"],
-                      re.IGNORECASE)
+_DEICTIC = gated(re.compile(read_json("events", "frame_patterns.json")["deictic_place"],
+                             re.IGNORECASE))
 
 
 def article_context(article: Article, weights: dict[int, float] | None = None) -> PlaceContext:

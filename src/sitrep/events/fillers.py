@@ -15,6 +15,7 @@ from functools import cache
 from ..actors.persons import find_persons
 from ..article import ActorMention, Article, CountMention
 from ..nlp.lexicon import read_json
+from ..nlp.regex_gates import gated
 from ..schema import RoleFiller
 from .drafts import Draft
 from .fillers_agents import agent_fillers
@@ -331,7 +332,7 @@ def _perpetrators(article: Article, mentions: list[ActorMention]) -> list[RoleFi
 @cache
 def _victim_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = read_json("events", "victim_patterns.json")
-    return (re.compile("|".join(f"(?:{p})" for p in d["before"])),
+    return (gated(re.compile("|".join(f"(?:{p})" for p in d["before"]))),  # (searched)
             re.compile("|".join(f"(?:{p})" for p in d["after"])))
 
 

@@ -22,10 +22,11 @@ import numpy as np
 
 from ..nlp.lexicon import read_json
 
-__all__ = ["LABELS", "ROLES", "SOURCES", "AtomPlan", "Layout", "Token", "first_hash", "hash_ids",
-           "is_cue", "layout", "lexicons_from_arrays", "lexicons_to_arrays", "live_lexicons",
-           "mix", "sentence_features", "sentence_words", "tokenize", "type_count", "type_table",
-           "use_lexicons", "word_features", "word_tokens"]
+__all__ = ["LABELS", "ROLES", "SOURCES", "TYPE_ROWS", "AtomPlan", "Layout", "Token",
+           "first_hash", "hash_ids", "is_cue", "layout", "lexicons_from_arrays",
+           "lexicons_to_arrays", "live_lexicons", "mix", "sentence_features", "sentence_words",
+           "tokenize", "type_count", "type_table", "use_lexicons", "word_features",
+           "word_tokens"]
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 # O, then B-/I- per role: label 1 + 2k begins role k, 2 + 2k continues it.
@@ -210,6 +211,11 @@ N_STATES = 10
 _DIST0 = STATE0 + N_STATES
 FIRST_WORD = _DIST0 + len(_DIST)
 _MAX_TYPES = 50_000
+# Rows for every type up to the cap (and a batch of new words past it), allocated at
+# once: numpy's zeros are memory the OS maps on first touch, so unused rows cost
+# nothing, while growing a table copies it (the scorer's ~14 MB table, doubled when
+# the 4,096 rows it started with filled up, cost ~60 ms in the middle of a run).
+TYPE_ROWS = FIRST_WORD + _MAX_TYPES + 4096
 # Per type flags: a preposition, an attack cue, a sentence bound (NONE).
 _PREP_FLAG, _CUE, _BOUND = 1, 2, 4
 _CUE_OR_BOUND = _CUE | _BOUND
@@ -227,8 +233,8 @@ class _Types:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self.table = np.zeros((4096, _N_ATOMS + 1), dtype=np.uint64)
-        self.flags = np.zeros(4096, dtype=np.int64)
+        self.table = np.zeros((TYPE_ROWS, _N_ATOMS + 1), dtype=np.uint64)
+        self.flags = np.zeros(TYPE_ROWS, dtype=np.int64)
         self.flags[_NONE] = _BOUND
         self.cue_ids: set[int] = set()
         self.table[_BOS, :_N_ATOMS] = _crc("<s>")
@@ -241,6 +247,9 @@ class _Types:
         self.table[_DIST0:FIRST_WORD, 0] = _DIST
         self.size = FIRST_WORD
         self.generation = getattr(self, "generation", -1) + 1
+        # The lexicon's trigger stems by their first letters (built on the first new word:
+        # the lexicons in use may change with the model loaded, which starts afresh).
+        self.stems: tuple[int, dict[str, tuple[str, ...]]] | None = None
 
     def lookup(self, words: list[str]) -> list[int]:
         """Type ids of lower-cased words (new words are added)."""
@@ -256,22 +265,30 @@ class _Types:
     def get(self, w: str) -> int:
         """Type id of one lower-cased word."""
         hit = self.ids.get(w)
-        return self._add(w) if hit is None else hit
+        if hit is None:
+            self._add_all([w])
+            hit = self.ids[w]
+        return hit
 
     def _add_all(self, words: list[str]) -> None:
         """Add new (unseen, distinct) words: their ids follow in order."""
         lex = _lexicons()
+        if self.stems is None:
+            self.stems = _by_prefix(lex.trigger_stems)
+        key, stems = self.stems
         flags = lex.flags.get
         crc = zlib.crc32
-        rows, marks = [], []
+        rows: list[int] = []
+        marks = []
         at = self.size
         for w in words:
             prep = w in lex.prepositions
-            trig = w in lex.trigger_words or (len(w) > 3 and w.startswith(lex.trigger_stems))
-            rows.append((crc(("w:" + w).encode()), crc(("s3:" + w[-3:]).encode()),
-                         crc(("s2:" + w[-2:]).encode()), crc(("p3:" + w[:3]).encode()),
-                         crc(("sh:" + _shape(w)).encode()), crc(("lx:" + flags(w, "")).encode()),
-                         crc(("pp:" + w).encode()) if prep else 0))
+            # Only the stems that share the word's first letters can start it.
+            trig = w in lex.trigger_words or (len(w) > 3 and w.startswith(stems.get(w[:key], ())))
+            rows += (crc(("w:" + w).encode()), crc(("s3:" + w[-3:]).encode()),
+                     crc(("s2:" + w[-2:]).encode()), crc(("p3:" + w[:3]).encode()),
+                     crc(("sh:" + _shape(w)).encode()), crc(("lx:" + flags(w, "")).encode()),
+                     crc(("pp:" + w).encode()) if prep else 0)
             marks.append(_PREP_FLAG * prep + _CUE * trig)
             if trig:
                 self.cue_ids.add(at)
@@ -280,27 +297,20 @@ class _Types:
         while at > len(self.table):
             self.table = np.concatenate([self.table, np.zeros_like(self.table)])
             self.flags = np.concatenate([self.flags, np.zeros_like(self.flags)])
-        self.table[self.size:at, :_N_ATOMS] = np.array(rows, dtype=np.uint64)
+        # (A flat list converts to an array about twice as fast as a list of rows.)
+        self.table[self.size:at, :_N_ATOMS] = np.array(rows, dtype=np.uint64).reshape(-1, _N_ATOMS)
         self.flags[self.size:at] = marks
         self.size = at
 
-    def _add(self, w: str) -> int:
-        lex = _lexicons()
-        prep = w in lex.prepositions
-        trig = w in lex.trigger_words or (len(w) > 3 and w.startswith(lex.trigger_stems))
-        if self.size == len(self.table):
-            self.table = np.concatenate([self.table, np.zeros_like(self.table)])
-            self.flags = np.concatenate([self.flags, np.zeros_like(self.flags)])
-        self.table[self.size, :_N_ATOMS] = (
-            _crc("w:" + w), _crc("s3:" + w[-3:]), _crc("s2:" + w[-2:]), _crc("p3:" + w[:3]),
-            _crc("sh:" + _shape(w)), _crc("lx:" + lex.flags.get(w, "")),
-            _crc("pp:" + w) if prep else 0)
-        self.flags[self.size] = _PREP_FLAG * prep + _CUE * trig
-        if trig:
-            self.cue_ids.add(self.size)
-        self.ids[w] = self.size
-        self.size += 1
-        return self.size - 1
+
+def _by_prefix(stems: tuple[str, ...]) -> tuple[int, dict[str, tuple[str, ...]]]:
+    """The stems grouped by their first ``k`` letters, and ``k`` (the shortest stem's
+    length): a word starts with a stem only if it starts with the stem's group key."""
+    key = min(map(len, stems), default=0)
+    groups: dict[str, list[str]] = {}
+    for stem in stems:
+        groups.setdefault(stem[:key], []).append(stem)
+    return key, {k: tuple(v) for k, v in groups.items()}
 
 
 _TYPES = _Types()

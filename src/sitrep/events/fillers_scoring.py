@@ -20,6 +20,7 @@ from .fillers_features import (
     SLOT_STATE,
     SOURCES,
     STATE0,
+    TYPE_ROWS,
     Layout,
     first_hash,
     hash_ids,
@@ -55,7 +56,12 @@ class FastScorer:
         self.single_ks = np.array([k for _, ts in self.single for k, _ in ts])
         self.single_cols = np.array([c for _, ts in self.single for _, c in ts])
         ends = np.cumsum([len(ts) for _, ts in self.single]).tolist()
-        self.single_runs = list(zip([0] + ends[:-1], ends, strict=True))
+        runs = list(zip([0] + ends[:-1], ends, strict=True))
+        # The slots with one such template take its weights as they are, all in one
+        # assignment; the others sum their run of templates.
+        self.lone_slots = np.array([j for j, (a, b) in enumerate(runs) if b == a + 1])
+        self.lone_templates = np.array([a for a, b in runs if b == a + 1])
+        self.summed_runs = [(j, a, b) for j, (a, b) in enumerate(runs) if b > a + 1]
         # The pair templates: where their first and second atoms are.
         self.pairs = np.array(pairs)
         self.first_slots = np.array([SOURCES[k][0][0] for k in pairs])
@@ -65,12 +71,12 @@ class FastScorer:
         self.pair_of = np.arange(len(pairs))
         # Rows: the weights, then per type its one-atom templates' summed weights per slot.
         self.base = len(weights)
-        self.table = np.zeros((self.base + 4096 * self.width, weights.shape[1]),
-                              dtype=np.float32)
+        self.table = np.zeros((self.base + TYPE_ROWS * self.width, weights.shape[1]),
+                              dtype=np.float32)  # (rows of types touched only when filled)
         self.table[:self.base] = weights
         self.type_rows = self.base + np.arange(self.width)
         self.state_row = [s for s, _ in self.single].index(SLOT_STATE)
-        self.first = np.zeros((4096, len(pairs)), dtype=np.uint64)  # hash after atom 1
+        self.first = np.zeros((TYPE_ROWS, len(pairs)), dtype=np.uint64)  # hash after atom 1
         self.filled, self.generation = 0, -1
         # Per row of :meth:`scores`: the slot read, and how its type id becomes an index
         # (first-atom hashes, then second atoms, then one-atom sums; the second atoms'
@@ -105,14 +111,15 @@ class FastScorer:
         rows = rows.reshape(size - lo, self.width, -1)
         ids = hash_ids(atoms[:, self.single_cols], zeros, self.single_ks, self.bits)
         gathered = self.weights.take(ids.T, axis=0)  # [template, type, label]
-        # Each slot's run of templates summed as its own array (summing them in another
-        # layout may round differently).
-        for j, (a, b) in enumerate(self.single_runs):
-            rows[:, j] = gathered[a] if b == a + 1 else gathered[a:b].sum(axis=0)
+        rows[:, self.lone_slots] = gathered[self.lone_templates].swapaxes(0, 1)
+        # Each other slot's run of templates summed as its own array (summing them in
+        # another layout may round differently).
+        for j, a, b in self.summed_runs:
+            rows[:, j] = gathered[a:b].sum(axis=0)
         self.first[lo:size] = first_hash(atoms[:, self.first_cols], self.pairs)
         # The decision bias rides on the sentence state's row (every token reads one).
-        states = np.arange(max(lo, STATE0), min(size, STATE0 + N_STATES))
-        if len(states):
+        if lo < STATE0 + N_STATES:
+            states = np.arange(max(lo, STATE0), min(size, STATE0 + N_STATES))
             self.table[self.base + states * self.width + self.state_row] += self.bias
         self.filled = size
 

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 
 from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
+from ..nlp.regex_gates import gated
 from .typing_matcher import PhraseMatcher, Token, longest, plain_norms, tokenize
 
 __all__ = ["RoleSpan", "attributed_people", "attributes_deed", "deed_reference", "deed_sentences",
@@ -185,11 +186,13 @@ def _pattern(key: str) -> str:
 # sentence would be slow).
 _DEED = re.compile("|".join(f"(?P<{k}>{_pattern(k)})" for k in _KINDS), re.IGNORECASE)
 _PASSIVE = re.compile(_pattern("deed_before"), re.IGNORECASE)
-_PASSIVE_START = re.compile(_LINKS["passive_start"])
+_PASSIVE_START = gated(re.compile(_LINKS["passive_start"]))
 _NOUN_COUNT = re.compile(_LINKS["noun_count"], re.IGNORECASE)
-_NOT_SAID = re.compile(_LINKS["not_said"], re.IGNORECASE)
-# (the patterns are slow on every sentence; a stem of theirs is quick to rule out)
-_CUE_LOW = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in _LINKS["cue_words"]) + ")")
+_NOT_SAID = gated(re.compile(_LINKS["not_said"], re.IGNORECASE))
+# (the patterns are slow on every sentence; a stem of theirs is quick to rule out;
+# the searched ones are gated: see :mod:`sitrep.nlp.regex_gates`)
+_CUE_LOW = gated(re.compile(
+    r"\b(?:" + "|".join(re.escape(w.lower()) for w in _LINKS["cue_words"]) + ")"))
 _NOUN_LOW = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in _LINKS["ref_words"]) + ")")
 _REF_WORDS = tuple(w.lower() for w in _LINKS["ref_words"])
 

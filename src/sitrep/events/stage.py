@@ -12,6 +12,7 @@ import re
 from ..article import Article, CountMention
 from ..nlp.lexicon import read_json
 from ..nlp.plurals import singular
+from ..nlp.regex_gates import gated
 from .assemble import assemble_events
 from .casualties import figureless
 from .drafts import Draft, merge_frames
@@ -87,8 +88,8 @@ def anchored(draft: Draft, text: str | None = None) -> bool:
 _CLEAR_TRIGGER = 0.8
 _WEAK_TRIGGER = 0.55  # below it a trigger is a passing word ("the violence", "custody")
 _LEAD_SENTENCES = 1  # the headline and the first sentence (indices 0 and 1)
-_UNREAL = re.compile(read_json("events", "frame_patterns.json")["unreal_before_trigger"],
-                     re.IGNORECASE)
+_UNREAL = gated(re.compile(read_json("events", "frame_patterns.json")["unreal_before_trigger"],
+                            re.IGNORECASE))
 
 
 def _seized(f: Frame) -> bool:

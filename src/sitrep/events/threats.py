@@ -18,6 +18,7 @@ from ..article import Article, Sentence
 from ..dates import acled_time_precision
 from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
+from ..nlp.regex_gates import gated
 from ..schema import Codes, Event, Evidence, RoleFiller
 from .drafts import place_rank
 from .event_where import PlaceContext, article_context, location_of
@@ -34,7 +35,7 @@ _THREAT_RECEIVED = re.compile(_THREATS["threat_received"], re.IGNORECASE)
 _HOLDER = re.compile(_THREATS["holder_before_received"], re.IGNORECASE)
 _ACT_TYPES = {k.lower(): v for k, v in _THREATS["act_types"].items()}
 _VAGUE_OBJECTS = frozenset(o.lower() for o in _THREATS["not_specific_objects"])
-_OLD_THREAT = re.compile(_THREATS["background_before_threat"], re.IGNORECASE)
+_OLD_THREAT = gated(re.compile(_THREATS["background_before_threat"], re.IGNORECASE))  # (searched)
 _OBJECT_END = re.compile(_THREATS["object_end"], re.IGNORECASE | re.DOTALL)
 _HUMAN_ACTS = frozenset(_THREATS["human_acts"])
 _PERSON_HEADS = frozenset(_THREATS["person_heads"])

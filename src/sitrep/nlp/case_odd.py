@@ -11,7 +11,9 @@ code points).
 
 from __future__ import annotations
 
-__all__ = ["CASE_ODD_CHARS", "case_odd", "twin_exact"]
+import re
+
+__all__ = ["CASE_ODD_CHARS", "case_odd", "lower_twin", "twin_exact"]
 
 CASE_ODD_CHARS = "\u0130\u0131\u017f\u212a"
 
@@ -27,3 +29,19 @@ def twin_exact(text: str, lowered: str) -> bool:
     (``text.lower()``), finds the same matches at the same offsets as the pattern on
     ``text``: the lower-casing kept every offset and no case-odd letter is present."""
     return len(lowered) == len(text) and not case_odd(text)
+
+
+# "(?i)", "(?-i:...)" and the like (an escaped parenthesis before "?i" is taken for one
+# too: a twin the less).
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def lower_twin(source: str, flags: int = 0) -> re.Pattern[str] | None:
+    """The case-sensitive twin of the IGNORECASE pattern ``source`` (compiled with
+    ``flags``), or None when ``source`` holds an upper-case letter outside its escapes and
+    group names, or inline flags (a case-sensitive group): only a pattern written in lower
+    case finds on lower-cased text what it finds case-insensitively on the text."""
+    if _INLINE_FLAGS.search(source) or \
+            any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", source)):
+        return None
+    return re.compile(source, flags)
