@@ -1,0 +1,73 @@
+"""Admin words after a recognised name: "Katsina State", "Deir ez-Zor governorate",
+"Donetsk Oblast", "Mopti region" name the area, not its main town.
+
+The word sets the feature hint the resolver reads (it then chooses an area of that kind
+where the gazetteer has one, see :data:`AREA_HINTS`); a capitalised word is part of the
+name and joins the span, a lower-case one describes it and stays out (the corpora's
+convention). The words and their kinds are data (``data/places/admin_words.json``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp.lexicon import read_json
+from .context import Toponym
+from .gazetteer import Gazetteer
+
+__all__ = ["ADMIN_WORDS", "AREA_HINTS", "NAME_ONLY", "admin_suffixes"]
+
+_DATA = read_json("places", "admin_words.json")
+ADMIN_WORDS: dict[str, str] = dict(_DATA["words"])
+# countries whose usage names an area bare (see admin_suffixes)
+NAME_ONLY = frozenset(_DATA.get("name_only", ()))
+_AREAS = frozenset(("admin1", "admin2", "region"))
+# The hints that ask the resolver for an area ("X province", "the district of X")
+AREA_HINTS = frozenset(("admin1", "admin2", "region"))
+# hints a name keeps whatever follows it: demonyms, streets, slot guesses, abbreviations
+_KEEP = frozenset(("demonym", "slot", "street", "other", "city"))
+
+# the word right after a name (spaces or tabs only between), and what follows it
+_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_FOLLOW = re.compile(r"[ \t]+(?:of\b|[A-Z0-9])")
+
+
+def admin_suffixes(text: str, found: list[Toponym], gaz: Gazetteer) -> None:
+    """Set the area hint of each name of ``found`` (in mixed-case ``text``) an admin word
+    follows, and extend its span over a capitalised one. Changes the toponyms in place;
+    their order is kept (a span grows only over the word that follows it, which no other
+    name covers).
+
+    The name and its word may be a key of their own ("Grant county": the county): then
+    that is the key. Otherwise the hint is set only when the gazetteer has an area of the
+    name ("UK Department" is no area); a capitalised word after a name with an area in a
+    :data:`NAME_ONLY` country is left alone ("Michigan State" is a university:
+    US usage names a state bare and indexes counties with their word)."""
+    n = len(found)
+    for i, t in enumerate(found):
+        if t.hint in _KEEP or t.country:
+            continue
+        m = _AFTER.match(text, t.end, t.end + 20)
+        if m is None:
+            continue
+        word = m.group(1)
+        low = word.lower()
+        kind = ADMIN_WORDS.get(low)
+        if kind is None or t.key.rpartition(" ")[2] in ADMIN_WORDS:
+            continue  # "Orange County", "Anderson County district clerk": named already
+        if _FOLLOW.match(text, m.end()):
+            continue  # "Illinois State Police", "Department of Transportation"
+        if i + 1 < n and found[i + 1].start < m.end():
+            continue  # the word starts another name
+        capital = word[0].isupper() and not word.isupper()
+        longer = t.key + " " + low
+        if longer in gaz:
+            t.key = longer  # (its entries are areas of that kind)
+        else:
+            areas = [c.country_code for c in gaz.by_key(t.key)
+                     if c.feature in _AREAS and not c.alternate]
+            if not areas or (capital and any(cc in NAME_ONLY for cc in areas)):
+                continue
+        t.hint, t.area = kind, True
+        if capital:
+            t.end = m.end()
