@@ -52,6 +52,17 @@ AREAS = [
     ("Rebels killed 12 villagers in Ituri province.", "Ituri", "admin1", "CD", "Ituri"),
     ("Clashes were reported in Kayin State, the army said.",
      "Kayin State", "admin1", "MM", "Kayin"),
+    # a name with areas in several countries: the country whose areas the word names
+    ("Gunmen killed 11 farmers in Plateau State on Tuesday.",
+     "Plateau State", "admin1", "NG", "Plateau"),
+    ("Bandits attacked a convoy in Niger State, officials said.",
+     "Niger State", "admin1", "NG", "Niger"),
+    ("Floods displaced thousands in Jonglei State.", "Jonglei State", "admin1", "SS", "Jonglei"),
+    ("The ELN attacked a base in Arauca department.", "Arauca", "admin1", "CO", "Arauca"),
+    # caseless text: the word still asks for the area (the span stays the name)
+    ("GUERRILLAS ATTACKED A POST IN USULUTAN DEPARTMENT YESTERDAY.",
+     "USULUTAN", "admin1", "SV", "Usulutan"),
+    ("gunmen raided villages in katsina state on sunday.", "katsina", "admin1", "NG", "Katsina"),
     # English names without an admin word
     ("Al-Shabaab fighters overran a base in Lower Shabelle.",
      "Lower Shabelle", "admin1", "SO", "Lower Shabelle"),

@@ -21,6 +21,8 @@ _DATA = read_json("places", "admin_words.json")
 ADMIN_WORDS: dict[str, str] = dict(_DATA["words"])
 # countries whose usage names an area bare (see admin_suffixes)
 NAME_ONLY = frozenset(_DATA.get("name_only", ()))
+# word -> the countries whose areas it names officially (see admin_suffixes)
+_OFFICIAL = {w: frozenset(ccs) for w, ccs in _DATA.get("countries", {}).items()}
 _AREAS = frozenset(("admin1", "admin2", "region"))
 # The hints that ask the resolver for an area ("X province", "the district of X")
 AREA_HINTS = frozenset(("admin1", "admin2", "region"))
@@ -30,19 +32,24 @@ _KEEP = frozenset(("demonym", "slot", "street", "other", "city"))
 # the word right after a name (spaces or tabs only between), and what follows it
 _AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _FOLLOW = re.compile(r"[ \t]+(?:of\b|[A-Z0-9])")
+_FOLLOW_CASELESS = re.compile(r"[ \t]+(?:of\b|[0-9])", re.IGNORECASE)
 
 
-def admin_suffixes(text: str, found: list[Toponym], gaz: Gazetteer) -> None:
-    """Set the area hint of each name of ``found`` (in mixed-case ``text``) an admin word
-    follows, and extend its span over a capitalised one. Changes the toponyms in place;
-    their order is kept (a span grows only over the word that follows it, which no other
-    name covers).
+def admin_suffixes(text: str, found: list[Toponym], gaz: Gazetteer, *,
+                   mixed: bool = True) -> None:
+    """Set the area hint of each name of ``found`` an admin word follows, and extend its
+    span over a capitalised one (``mixed``: ``text`` has case; in caseless text no span
+    grows and only "of" or a number after the word make an organisation's name). Changes
+    the toponyms in place; their order is kept (a span grows only over the word that
+    follows it, which no other name covers).
 
     The name and its word may be a key of their own ("Grant county": the county): then
     that is the key. Otherwise the hint is set only when the gazetteer has an area of the
     name ("UK Department" is no area); a capitalised word after a name with an area in a
     :data:`NAME_ONLY` country is left alone ("Michigan State" is a university:
-    US usage names a state bare and indexes counties with their word)."""
+    US usage names a state bare and indexes counties with their word). When the name has
+    areas in several countries and one of them names its areas with the word officially
+    ("Plateau State" in Nigeria, not Benin), the name is read in that country."""
     n = len(found)
     for i, t in enumerate(found):
         if t.hint in _KEEP or t.country:
@@ -55,11 +62,11 @@ def admin_suffixes(text: str, found: list[Toponym], gaz: Gazetteer) -> None:
         kind = ADMIN_WORDS.get(low)
         if kind is None or t.key.rpartition(" ")[2] in ADMIN_WORDS:
             continue  # "Orange County", "Anderson County district clerk": named already
-        if _FOLLOW.match(text, m.end()):
+        if (_FOLLOW if mixed else _FOLLOW_CASELESS).match(text, m.end()):
             continue  # "Illinois State Police", "Department of Transportation"
         if i + 1 < n and found[i + 1].start < m.end():
             continue  # the word starts another name
-        capital = word[0].isupper() and not word.isupper()
+        capital = mixed and word[0].isupper() and not word.isupper()
         longer = t.key + " " + low
         if longer in gaz:
             t.key = longer  # (its entries are areas of that kind)
@@ -68,6 +75,10 @@ def admin_suffixes(text: str, found: list[Toponym], gaz: Gazetteer) -> None:
                      if c.feature in _AREAS and not c.alternate]
             if not areas or (capital and any(cc in NAME_ONLY for cc in areas)):
                 continue
+            # "Plateau State": Nigeria's (a state), not Benin's (a department)
+            official = {cc for cc in areas if cc in _OFFICIAL.get(low, ())}
+            if len(official) == 1 and len(set(areas)) > 1:
+                t.country = official.pop()
         t.hint, t.area = kind, True
         if capital:
             t.end = m.end()

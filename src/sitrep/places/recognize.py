@@ -381,6 +381,7 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
     cx = Context(text, gaz, mode, {s.start for s in sentences or []})
     found = _gazetteer_names(cx)
     if mode != "mixed":
+        admin_suffixes(text, found, gaz, mixed=False)  # "USULUTAN DEPARTMENT": the area
         kind_hints(cx, found)
         return found
     abbrs = abbreviations(cx, found)

@@ -558,7 +558,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if t.country:
             found = [c for c in found if c.country_code == t.country
                      and (t.hint != "demonym" or c.feature == "country")]
-        elif t.area and found:
+        if t.area and found:
             # "Donetsk Oblast", "Marib governorate": the area, where the gazetteer has one
             found = [c for c in found if c.feature in _SUB_AREA] or found
         cands[rkey] = found
