@@ -184,3 +184,18 @@ MIXED = [
 def test_town_and_its_area_in_one_article(gaz, text, features):
     found = {m.text: m.feature for m in place_mentions(text, gaz)}
     assert {k: found.get(k) for k in features} == features
+
+
+# a neighbourhood's name, articles joined by a hyphen included, is one mention (no town
+# read out of its first word); an English word is no particle of a street's name
+NEIGHBOURHOODS = [
+    ("Clashes broke out in the Bab al-Tabbaneh neighbourhood of Tripoli.", "Bab al-Tabbaneh"),
+    ("Police raided a house in the Mathare neighborhood of Nairobi.", "Mathare"),
+    ("Residents gathered at the Villas at Coffman Park on Sunday.", "Coffman Park"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NEIGHBOURHOODS)
+def test_neighbourhood_name(gaz, text, name):
+    m = _find(gaz, text, name)
+    assert m is not None and m.lat is None

@@ -1,8 +1,9 @@
 """Admin words after a recognised name: "Katsina State", "Deir ez-Zor governorate",
 "Donetsk Oblast", "Mopti region" name the area, not its main town.
 
-The word sets the feature hint the resolver reads (it then chooses an area of that kind
-where the gazetteer has one, see :data:`AREA_HINTS`); a capitalised word is part of the
+The word sets the feature hint and ``Toponym.area``: the resolver then chooses among the
+name's areas where the gazetteer has one, and reads the mention apart from the bare name
+("Katsina" the town, "Katsina State" the state); a capitalised word is part of the
 name and joins the span, a lower-case one describes it and stays out (the corpora's
 convention). The words and their kinds are data (``data/places/admin_words.json``).
 """
@@ -23,9 +24,9 @@ ADMIN_WORDS: dict[str, str] = dict(_DATA["words"])
 NAME_ONLY = frozenset(_DATA.get("name_only", ()))
 # word -> the countries whose areas it names officially (see admin_suffixes)
 _OFFICIAL = {w: frozenset(ccs) for w, ccs in _DATA.get("countries", {}).items()}
-_AREAS = frozenset(("admin1", "admin2", "region"))
-# The hints that ask the resolver for an area ("X province", "the district of X")
-AREA_HINTS = frozenset(("admin1", "admin2", "region"))
+# The hints that ask for an area ("X province", "the district of X"), and the features
+# of the areas
+AREA_HINTS = _AREAS = frozenset(("admin1", "admin2", "region"))
 # hints a name keeps whatever follows it: demonyms, streets, slot guesses, abbreviations
 _KEEP = frozenset(("demonym", "slot", "street", "other", "city"))
 
