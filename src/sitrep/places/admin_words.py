@@ -30,7 +30,9 @@ AREA_HINTS = _AREAS = frozenset(("admin1", "admin2", "region"))
 # hints a name keeps whatever follows it: demonyms, streets, slot guesses, abbreviations
 _KEEP = frozenset(("demonym", "slot", "street", "other", "city"))
 
-# the word right after a name (spaces or tabs only between), and what follows it
+# the first letters of the admin words, either case
+_INITIALS = frozenset(w[0] for w in ADMIN_WORDS) | frozenset(w[0].upper() for w in ADMIN_WORDS)
+# the word right after a name (one space between, see _INITIALS), and what follows it
 _AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _FOLLOW = re.compile(r"[ \t]+(?:of\b|[A-Z0-9])")
 _FOLLOW_CASELESS = re.compile(r"[ \t]+(?:of\b|[0-9])", re.IGNORECASE)
@@ -51,11 +53,15 @@ def admin_suffixes(text: str, found: list[Toponym], gaz: Gazetteer, *,
     US usage names a state bare and indexes counties with their word). When the name has
     areas in several countries and one of them names its areas with the word officially
     ("Plateau State" in Nigeria, not Benin), the name is read in that country."""
-    n = len(found)
+    n, size = len(found), len(text)
     for i, t in enumerate(found):
+        # most names are followed by no admin word: two characters tell (no regex call)
+        e = t.end
+        if e + 1 >= size or text[e] != " " or text[e + 1] not in _INITIALS:
+            continue
         if t.hint in _KEEP or t.country:
             continue
-        m = _AFTER.match(text, t.end, t.end + 20)
+        m = _AFTER.match(text, e, e + 20)
         if m is None:
             continue
         word = m.group(1)

@@ -40,8 +40,8 @@ def group_keys() -> frozenset[str]:
 def drop_group_names(text: str, found: list[Toponym]) -> list[Toponym]:
     """``found`` without the names of armed groups and movements, except those a place
     pattern introduces or a containment follows ("X, <place>")."""
-    keys = group_keys()
-    if not any(t.key in keys for t in found):  # most articles: one set lookup a name
+    keys = _KEYS if _KEYS is not None else group_keys()
+    if keys.isdisjoint([t.key for t in found]):  # most articles: one set lookup a name
         return found
     out: list[Toponym] = []
     for i, t in enumerate(found):
