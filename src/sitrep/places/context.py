@@ -21,13 +21,15 @@ __all__ = ["CASELESS", "COMMON", "CONNECT", "DIRECTION", "FIRST", "INSTIT", "LEA
 class Toponym:
     """A recognised toponym span; ``key`` is its index key, ``hint`` the feature its
     pattern suggests ("city" for "the town of X"; "slot" for a guess the resolver may drop),
-    ``country`` a country the candidates must lie in (abbreviations)."""
+    ``country`` a country the candidates must lie in (abbreviations); ``area``: an admin
+    word right after the name asks for an area ("Katsina State", see admin_words)."""
 
     start: int
     end: int
     key: str
     hint: str | None = None
     country: str | None = None
+    area: bool = False
 
 
 _CUES = read_json("places", "cues.json")

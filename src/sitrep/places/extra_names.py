@@ -17,7 +17,9 @@ __all__ = ["abbreviations", "demonym_like", "demonym_names", "demonym_word", "ki
 _ABBR = read_json("places", "abbreviations.json")
 
 # A capitalised name; lower-case connectors only inside it ("Ras al Ain", not "X also")
+# ("Bab al-Tabbaneh", "Deir ez-Zor": an article joined to a capitalised word is a word)
 _NAME = (r"[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z][\w'\u2019-]+|"
+         r"(?:al|el|ad|as|ash|an|ar|at|az|ed|ez|es)-[A-Z][\w'\u2019-]+|"
          r"(?:al|el|ad|as|ash|an|bin|ben|ibn|de|la)(?=[ -][A-Z])))*")
 _HINTS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
           "locality": "city", "suburb": "city", "neighborhood": "city", "neighbourhood": "city",
@@ -32,7 +34,7 @@ _PATTERNS = (
     re.compile(r"of\s+(?=[A-Z])"),
     # "X province": found from the kind word backwards (see _KINDS_AFTER)
     re.compile(r"\s(province|governorate|district|region|county|municipality|state|"
-               r"department|prefecture)\b"),
+               r"department|prefecture|neighbou?rhood)\b"),
     # "in X, a town": anchored at ", a town", "in X" checked before it
     re.compile(r",\s+an?\s+(town|village|city|hamlet|suburb|district|neighbou?rhood|"
                r"locality)\b"),
@@ -220,7 +222,8 @@ def pattern_names(cx: Context) -> list[Toponym]:
         # name starts after no such character) and starts with a capital: read backwards
         # with an anchored match, this spares the window search for "the state", "a county"
         last = _RUN_BEFORE_REV.match(rev, n - m.start())
-        if last is None or not "A" <= last.group(1)[-1] <= "Z":
+        if last is None or not ("A" <= last.group(1)[-1] <= "Z" or _JOINED_REV.search(
+                last.group(1))):
             continue
         window = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
         if window:
@@ -237,6 +240,12 @@ def pattern_names(cx: Context) -> list[Toponym]:
             s += len(head) + 1
             surface = text[s:e].lstrip()
             s = e - len(surface)
+        # "Tripoli's Abu Salim district": the possessor is a place of its own (the
+        # gazetteer scan finds it); the name starts after it
+        owner = _POSSESSOR.match(surface)
+        if owner:
+            s += owner.end()
+            surface = text[s:e]
         first = surface.split()[0].lower()
         if first in TITLES or first in LEADING or fold(surface).strip() in COMMON:
             continue
@@ -257,8 +266,13 @@ def pattern_names(cx: Context) -> list[Toponym]:
     return out
 
 
+# a run of name characters that starts (read backwards: ends) with an article joined to a
+# capitalised word ("al-Tabbaneh", "ez-Zor")
+_JOINED_REV = re.compile(r"[A-Z]-(?:la|le|da|sa|hsa|na|ra|ta|za|de|ze|se)\Z")
+# a possessor at a name's start: "Tripoli's " (a following word must remain)
+_POSSESSOR = re.compile(r"[^\s']+['\u2019]s\s+(?=\S)")
 _KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
-                "state", "department", "prefecture")
+                "state", "department", "prefecture", "neighborhood", "neighbourhood")
 
 
 def _kinds_after(text: str) -> list[re.Match]:

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from operator import attrgetter
 
 from ..article import Sentence
+from .admin_words import admin_suffixes
 from .caseless import VOCAB, caseless_verdict
 from .context import (
     CASELESS,
@@ -48,6 +49,7 @@ from .extra_names import (
     slot_names,
 )
 from .gazetteer import Gazetteer
+from .group_names import drop_group_names
 from .normalize import TOKEN, name_key
 from .streets import street_names
 
@@ -383,6 +385,7 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
     cx = Context(text, gaz, mode, {s.start for s in sentences or []})
     found = _gazetteer_names(cx)
     if mode != "mixed":
+        admin_suffixes(text, found, gaz, mixed=False)  # "USULUTAN DEPARTMENT": the area
         kind_hints(cx, found)
         return found
     abbrs = abbreviations(cx, found)
@@ -395,7 +398,9 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
         found = _merge(found, demonym_names(cx))
     slots = [t for t in slot_names(cx)
              if not any(f.start < t.end and t.start < f.end for f in found)]
-    return _merge(found, pattern_names(cx) + slots)
+    found = _merge(found, pattern_names(cx) + slots)
+    admin_suffixes(text, found, gaz)  # "Katsina State", "Deir ez-Zor governorate": the area
+    return drop_group_names(text, found)  # "Taliban", "Wagner": groups, not places
 
 
 def _add_streets(found: list[Toponym], streets: list[Toponym]) -> list[Toponym]:

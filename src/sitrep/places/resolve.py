@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import recognize as _recognize
+from .admin_words import AREA_HINTS
 from .gazetteer import Candidate, Gazetteer
 from .normalize import TOKEN, squash
 from .recognize import Toponym
@@ -46,6 +47,7 @@ _CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?")
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 _AREA = ("country", "admin1", "admin2")
+_SUB_AREA = frozenset(("admin1", "admin2", "region"))
 _PASSES = 1  # context passes before the final ranking (which uses the last one's anchors)
 
 
@@ -337,7 +339,7 @@ def _static(key: str, cs: list[Candidate], hint: str | None) -> _Static:
     if seat or big > 0:  # most names name no area: nothing to adjust
         for i, c in enumerate(cs):
             if seat and c.country_code in seat:
-                if c.feature == "admin1" and hint not in ("admin1", "admin2"):
+                if c.feature == "admin1" and hint not in AREA_HINTS:
                     base[i] -= 0.5
             elif c.feature == "city" and 0 <= c.population < big:
                 # "Oregon", "Kansas": the town named after the state is rarely meant; a
@@ -559,7 +561,9 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     hints: dict[str, str | None] = {}
     # One sense per name, where a restricted reading ("Ga." -> the US state, "Georgian" ->
     # the country) is a name of its own.
-    rkeys = [t.key if not t.country else f"{t.key}|{t.country}|{t.hint}" for t in tops]
+    # An area hint ("Katsina State") makes a reading of its own too.
+    rkeys = [t.key if not t.country and not t.area
+             else f"{t.key}|{t.country}|{t.hint}" for t in tops]
     for t, rkey in zip(tops, rkeys, strict=True):
         if rkey in cands:
             continue
@@ -568,6 +572,9 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if t.country:
             found = [c for c in found if c.country_code == t.country
                      and (t.hint != "demonym" or c.feature == "country")]
+        if t.area and found:
+            # "Donetsk Oblast", "Marib governorate": the area, where the gazetteer has one
+            found = [c for c in found if c.feature in _SUB_AREA] or found
         cands[rkey] = found
         hints[rkey] = t.hint if t.hint not in ("slot", "demonym") else None
     # demonyms are country evidence; the recogniser reports them as toponyms when it can
@@ -625,7 +632,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                 ctx = [cc for cc, _ in (demonyms + Counter(
                     {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
-                cands[key] = [c for c, _ in gaz.fuzzy(key, ctx)][:3]
+                cands[key] = [c for c, _ in gaz.fuzzy(key.split("|", 1)[0], ctx)][:3]
                 if cands[key]:  # no memo: the context countries chose these
                     statics[key] = _static(key, cands[key], hints[key])
                     fuzzy.append(key)

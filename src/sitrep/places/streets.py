@@ -50,10 +50,14 @@ _SUFFIX_WORDS = frozenset(_WORDS)
 # (forwards: (?:[A-Z]\.){2}|[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|
 # \d{1,3}(?:st|nd|rd|th)), here reversed: up to four of them right before the suffix are
 # read backwards from it in the reversed text (an anchored match: no search over a window)
+# A name's articles and particles (data), reversed: an article joined by a hyphen to a
+# capitalised word ("al-" of "al-Nil"), a particle a word between two ("bin Sultan")
+_ARTICLES_REV = _alternation([w[::-1] for w in _DATA.get("articles", [])])
+_PARTICLES_REV = _alternation([w[::-1] for w in _DATA.get("particles", [])])
 _TOKEN_REV = (r"(?:\.[A-Z]\.[A-Z]|\.[a-z]{0,2}[A-Z]|(?:[A-Za-z]+-)*[A-Za-z'\u2019]*[A-Z]"
-              r"|(?:ts|dn|dr|ht)\d{1,3})")
-_NAME_BEFORE_REV = re.compile(r" (" + _TOKEN_REV + r"(?: " + _TOKEN_REV + r"){0,3})"
-                              r"(?![\w'\u2019.-])")
+              r"(?:-(?:" + _ARTICLES_REV + r"))?|(?:ts|dn|dr|ht)\d{1,3})")
+_NAME_BEFORE_REV = re.compile(r" (" + _TOKEN_REV + r"(?: (?:(?:" + _PARTICLES_REV + r") )?"
+                              + _TOKEN_REV + r"){0,3})(?![\w'\u2019.-])")
 _INITIAL = re.compile(r"[A-Z]\.\Z")
 _COMPASS = frozenset(("N.", "S.", "E.", "W."))
 _DIRECTION = re.compile(r" (?:" + _alternation(_DATA["directions"]) + r")(?![\w.])")
