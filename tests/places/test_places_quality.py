@@ -28,6 +28,14 @@ FUZZY = [
     ("Clashes near Maidougouri and in Damaturu left six dead, officials said.",
      "Maidougouri", "NG"),
     ("Gunmen raided a market in Sabratha and later in Zuwara, Libya.", "Sabratha", "LY"),
+    # no town named at all: a transliteration (the same folded spelling) inside a country
+    # the story names, or whose people it names, stands; a mere near spelling does not
+    ("Islamic State fighters attacked army posts in Ben Guerdan on Monday. Tunisian forces "
+     "killed 36 of them.", "Ben Guerdan", "TN"),
+    ("Shelling hit Maidugari overnight, Nigerian troops said.", "Maidugari", "NG"),
+    ("Families fled their homes in Tal Afer as fighting spread across Iraq.", "Tal Afer", "IQ"),
+    ("Waves flooded Pangandaran beach resort on Sunday, Indonesian officials said.",
+     "Pangandaran", None),
     # look-alikes hundreds of km from the story's towns: no resolution
     ("Police in Auckland said a man was stabbed in Greenlane on Friday, and another in "
      "Remuera.", "Greenlane", None),

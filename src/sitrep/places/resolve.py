@@ -538,17 +538,28 @@ _ANCHOR = ("city", "admin2", "other")
 
 def _corroborate(key: str, cands: dict[str, list[Candidate]], statics: dict[str, _Static],
                  hints: dict[str, str | None], chosen: dict[str, Candidate],
-                 contain: dict[str, list[str]]) -> None:
+                 contain: dict[str, list[str]], demonyms: Counter[str],
+                 same: set[int]) -> None:
     """Keep only the fuzzy candidates of ``key`` the article itself supports: inside the
     area named next to it ("Ben Guerdan, Tunisia", "X in Kasai") or within
-    :data:`_FUZZY_KM` of a town or district it names. A spelling the gazetteer lacks is
-    most often a local place near the others; a look-alike found anywhere in a context
-    country ("Greenlane" -> Greenlawn NY in a New Zealand story, "Walmart" -> Wilmer) is
-    chance, and an unresolved name is better than a wrong point."""
+    :data:`_FUZZY_KM` of a town or district it names; where it names no town or district
+    at all, a transliteration of the name (``same``: the fallback's full score, "Ben
+    Guerdan" = Ben Gardane) inside a country it names or whose people it names ("Tunisian
+    forces"). A spelling the gazetteer lacks is most often a local place near the others;
+    a look-alike found anywhere in a context country ("Greenlane" -> Greenlawn NY in a New
+    Zealand story, "Pangandaran" -> Pengandonan) is chance, and an unresolved name is
+    better than a wrong point."""
     areas = [chosen[k] for k in contain.get(key, ()) if k in chosen]
     towns = [c for k, c in chosen.items() if k != key and c.feature in _ANCHOR]
-    kept = [c for c in cands[key]
-            if any(_inside(c, y) for y in areas) or any(_km(c, t) < _FUZZY_KM for t in towns)]
+    if towns:
+        kept = [c for c in cands[key] if any(_inside(c, y) for y in areas)
+                or any(_km(c, t) < _FUZZY_KM for t in towns)]
+    else:
+        # no town to be near: the countries the article names are the evidence left
+        named = {c.country_code for c in chosen.values() if c.feature == "country"}
+        kept = [c for c in cands[key] if any(_inside(c, y) for y in areas)
+                or (c.index in same and (c.country_code in named
+                                         or demonyms.get(c.country_code)))]
     if len(kept) != len(cands[key]):
         cands[key] = kept
         if kept:
@@ -626,13 +637,16 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     # same three for every such name: the evidence does not change in this loop).
     ctx: list[str] | None = None
     fuzzy: list[str] = []
+    same: dict[str, set[int]] = {}  # per name, the candidates spelt the same when folded
     for key in cands:
         if not cands[key] and len(key) > 3 and hints[key] != STREET_HINT:
             if ctx is None:
                 ctx = [cc for cc, _ in (demonyms + Counter(
                     {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
-                cands[key] = [c for c, _ in gaz.fuzzy(key.split("|", 1)[0], ctx)][:3]
+                close = gaz.fuzzy(key.split("|", 1)[0], ctx)[:3]
+                cands[key] = [c for c, _ in close]
+                same[key] = {c.index for c, score in close if score >= 1.0}
                 if cands[key]:  # no memo: the context countries chose these
                     statics[key] = _static(key, cands[key], hints[key])
                     fuzzy.append(key)
@@ -651,7 +665,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                 weights[key] = 1.0
         scorer.set_evidence(chosen, weights, demonyms)
     for key in fuzzy:
-        _corroborate(key, cands, statics, hints, chosen, contain)
+        _corroborate(key, cands, statics, hints, chosen, contain, demonyms, same[key])
 
     results: dict[str, Resolution] = {}
     for key, cs in cands.items():
