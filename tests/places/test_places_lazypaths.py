@@ -84,3 +84,22 @@ def test_grouped_street_suffixes_take_every_word():
             sig = case_signature(f"on {w}{after}")
             assert ([m.span() for m in streets._SUFFIX_SIG.finditer(sig)]
                     == [m.span() for m in _PLAIN_SUFFIX_SIG.finditer(sig)])
+
+
+@pytest.mark.parametrize("text", [
+    "the town of Kidal, the village  of Ain Issa and the neighborhood of Sheikh Maqsoud",
+    "its governorate of Idlib; a municipality\tof Tartus; the mountain town of Bosra",
+    "capital city of Sanaa, the area of Marib, the state of Borno, downtown of Lagos",
+    "the district                    of Kunduz; metropolitanarea of X; (suburb of Ikeja)",
+    "statecraft of Rome, interstate of Ohio, the county\u2003of Cork, the region of",
+])
+def test_kind_before_of_read_backwards_as_the_window_search(text):
+    from sitrep.places import extra_names as X
+
+    rev, n = text[::-1], len(text)
+    for m in re.finditer(r"of", text):
+        s = m.start()
+        want = X._KIND_BEFORE_OF.search(text, max(0, s - 24), s)
+        k = X._KIND_BEFORE_OF_REV.match(rev, n - s)
+        got = k[1][::-1] if k is not None and k.end() - (n - s) <= 24 else None
+        assert got == (want.group(1) if want else None)
