@@ -103,3 +103,14 @@ def test_kind_before_of_read_backwards_as_the_window_search(text):
         k = X._KIND_BEFORE_OF_REV.match(rev, n - s)
         got = k[1][::-1] if k is not None and k.end() - (n - s) <= 24 else None
         assert got == (want.group(1) if want else None)
+
+
+def test_grouped_postal_codes_match_as_the_plain_alternation():
+    from sitrep.places import extra_names as X
+
+    plain = re.compile(r",[ \t]+(" + "|".join(X._POSTAL) + r")\b(?![.-]?\w)")
+    text = "".join(f"Town, {c} " for c in X._POSTAL) + (
+        ", NYC, N.Y., WA-5, Ohio, CAL, C.A, \tMD, OK.\n, GA. and , AL")
+    assert ([m.span(1) for m in X._POSTAL_RE.finditer(text)]
+            == [m.span(1) for m in plain.finditer(text)])
+    assert len(list(X._POSTAL_RE.finditer(text))) == len(X._POSTAL) + 4

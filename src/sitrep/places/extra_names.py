@@ -66,7 +66,14 @@ _GENERIC_TAIL = frozenset(("road", "street", "avenue", "drive", "lane", "park", 
 # keyed by the form without spaces: "W. Va." -> "W.Va."; "La." and "L.A." stay apart
 _DOTTED = {k.replace(" ", ""): v for k, v in _ABBR["dotted"].items()}
 _POSTAL = dict(_ABBR["postal"])
-_POSTAL_RE = re.compile(r",[ \t]+(" + "|".join(_POSTAL) + r")\b(?![.-]?\w)")
+# (the codes grouped by first letter, in their order: a comma tries a few groups, not every
+# code; the same first match)
+_POSTAL_BY_FIRST: dict[str, list[str]] = {}
+for _code in _POSTAL:
+    _POSTAL_BY_FIRST.setdefault(_code[:1], []).append(re.escape(_code[1:]))
+_POSTAL_RE = re.compile(r",[ \t]+(" + "|".join(
+    re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in _POSTAL_BY_FIRST.items()
+) + r")\b(?![.-]?\w)")
 _BARE = dict(_ABBR["bare"])
 
 
