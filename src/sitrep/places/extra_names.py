@@ -42,6 +42,13 @@ _PATTERNS = (
 _KIND_BEFORE_OF = re.compile(r"\b(town|village|city|hamlet|locality|suburb|neighbou?rhood|camp|"
                              r"district|county|municipality|province|governorate|state|region|"
                              r"area)\s+\Z")
+# _KIND_BEFORE_OF read backwards from "of" in the reversed text: an anchored match where
+# the search tries the alternation at every position of its window (no two kinds can
+# both match there: none is another's suffix)
+_KIND_BEFORE_OF_REV = re.compile(r"\s+(" + "|".join(re.escape(w[::-1]) for w in (
+    "town", "village", "city", "hamlet", "locality", "suburb", "neighbourhood", "neighborhood",
+    "camp", "district", "county", "municipality", "province", "governorate", "state", "region",
+    "area")) + r")\b")
 _NAME_OF = re.compile("(" + _NAME + r")(?=[\s,.;:)]|$)")
 _IN_NAME_BEFORE = re.compile(r"\bin\s+(" + _NAME + r")\Z")
 # Unknown capitalised names in a place slot, for the fuzzy fallback only.
@@ -61,7 +68,14 @@ _GENERIC_TAIL = frozenset(("road", "street", "avenue", "drive", "lane", "park", 
 # keyed by the form without spaces: "W. Va." -> "W.Va."; "La." and "L.A." stay apart
 _DOTTED = {k.replace(" ", ""): v for k, v in _ABBR["dotted"].items()}
 _POSTAL = dict(_ABBR["postal"])
-_POSTAL_RE = re.compile(r",[ \t]+(" + "|".join(_POSTAL) + r")\b(?![.-]?\w)")
+# (the codes grouped by first letter, in their order: a comma tries a few groups, not every
+# code; the same first match)
+_POSTAL_BY_FIRST: dict[str, list[str]] = {}
+for _code in _POSTAL:
+    _POSTAL_BY_FIRST.setdefault(_code[:1], []).append(re.escape(_code[1:]))
+_POSTAL_RE = re.compile(r",[ \t]+(" + "|".join(
+    re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in _POSTAL_BY_FIRST.items()
+) + r")\b(?![.-]?\w)")
 _BARE = dict(_ABBR["bare"])
 
 
@@ -208,15 +222,18 @@ def pattern_names(cx: Context) -> list[Toponym]:
     names: dict[str, str | None] = {}
     hits: list[tuple[int, int, str]] = []
     resume = 0  # the names of "kind of X" matches do not overlap
+    rev, n = cx.reverse, len(text)
     for m in _PATTERNS[0].finditer(text):
         if m.start() < resume:
             continue
-        kind = _KIND_BEFORE_OF.search(text, max(0, m.start() - 24), m.start())
+        # the kind and the space before "of" within the 24 characters before it (what
+        # _KIND_BEFORE_OF finds in that window)
+        k = _KIND_BEFORE_OF_REV.match(rev, n - m.start())
+        kind = k[1][::-1] if k is not None and k.end() - (n - m.start()) <= 24 else None
         name = _NAME_OF.match(text, m.end()) if kind else None
         if name:
-            hits.append((*name.span(1), kind.group(1)))
+            hits.append((*name.span(1), kind))
             resume = name.end()
-    rev, n = cx.reverse, len(text)
     for m in _kinds_after(text):
         # The name's last word is the whole run of name characters before the kind (the
         # name starts after no such character) and starts with a capital: read backwards

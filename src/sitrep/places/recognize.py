@@ -169,12 +169,16 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
         # Houston police" names the police of a place)
         prev_w == "to" and text[e:e + 1] in _SOURCE_END
         and _ACCORDING.search(text, max(0, prev_end - 16), prev_end - 2))
-    if one_word and not locative and cx.is_surname(key):
-        return _NO
+    # A one-word name outside a place slot is no place where the article uses it as a
+    # surname (cx.is_surname, which reads the name's every occurrence). Every other verdict
+    # below is _NO or asks that first (surname and cx.is_surname(key)): a name the other
+    # rules refuse is never looked for in the text.
+    surname = one_word and not locative
     if one_word and prev_w in FIRST and prev_raw[:1].isupper() and text[prev_end:s] == " ":
         return _NO
-    if one_word and lex & _IN_SURNAMES and not locative and text[e:e + 1] != ",":
-        return _WEAK  # "Jones fled": a common surname, unless used as a place elsewhere
+    if surname and lex & _IN_SURNAMES and text[e:e + 1] != ",":
+        # "Jones fled": a common surname, unless used as a place elsewhere
+        return _NO if cx.is_surname(key) else _WEAK
     if one_word:
         # "Raquel Henry", "Paris Hilton": a capitalised word glued to a one-word name is
         # most likely a first name or surname, unless it is a direction or connector.
@@ -183,7 +187,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
                 and prev_w not in COMMON and prev_w not in LEADING
                 and prev_w not in DIRECTION and not prev_raw.isupper()
                 and not prev_w.endswith(("'s", "\u2019s"))):
-            return _WEAK
+            return _NO if surname and cx.is_surname(key) else _WEAK
         # a common word capitalised mid-sentence ("the Act", "Police Union") is a place
         # only in a place slot or when it names a country or state
         if lex & _IN_COMMON and not locative and not is_place_like(gaz, key):
@@ -197,8 +201,8 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
                 return _NO
             if (next_w not in INSTIT and next_w not in CONNECT
                     and not is_place_like(gaz, key)):
-                return _WEAK
-    return _YES
+                return _NO if surname and cx.is_surname(key) else _WEAK
+    return _NO if surname and cx.is_surname(key) else _YES
 
 
 def _starts(cx: Context) -> list[tuple[int, int]]:

@@ -41,8 +41,14 @@ _SUFFIX = re.compile(r" (?=[" + "".join(sorted({w[0] for w in _WORDS})) + r"])("
 # the same over the case signature (context.case_signature: every capital is "A"): the
 # literal " A" it starts with lets the engine skip to capitalised words at C speed; a hit
 # is checked against the text (the signature cannot tell "Street" from "Xtreet")
-_SUFFIX_SIG = re.compile(rb" A(" + "|".join(re.escape(w[1:]) for w in sorted(
-    _WORDS, key=len, reverse=True)).encode() + rb")(?![\w'-])")
+# (the words' tails grouped by their first letter, each group in the longest-first order:
+# the engine tries a dozen groups at a capital, not every word; the same first match)
+_TAILS: dict[str, list[str]] = {}
+for _w in sorted(_WORDS, key=len, reverse=True):
+    _TAILS.setdefault(_w[1], []).append(re.escape(_w[2:]))
+_SUFFIX_SIG = re.compile(rb" A(" + "|".join(
+    re.escape(first) + "(?:" + "|".join(tails) + ")" for first, tails in _TAILS.items()
+).encode() + rb")(?![\w'-])")
 _SUFFIX_WORDS = frozenset(_WORDS)
 # one word of a street's name: a capitalised word ("O'Roark", "MacCorkle", "Hyland-Croy",
 # "Governors'"), an initial ("N.", "S.W."), an ordinal ("11th")
