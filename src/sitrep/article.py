@@ -47,7 +47,7 @@ class PlaceCandidate:
     """A gazetteer entry a toponym might refer to, with its resolution score."""
 
     name: str
-    geonameid: int
+    geonameid: int | None  # None: an entry GeoNames does not number (an admin area)
     lat: float
     lon: float
     country_code: str | None

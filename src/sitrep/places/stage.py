@@ -32,8 +32,10 @@ def is_demonym(mention: PlaceMention) -> bool:
 
 
 def _candidate(c: Candidate, score: float) -> PlaceCandidate:
-    return PlaceCandidate(c.name, max(c.geonameid, 0), c.lat, c.lon, c.country_code or None,
-                          c.feature, round3(min(1.0, max(0.0, score / 2))))
+    # an entry GeoNames does not number (an admin area built here) has no id, as in a mention
+    return PlaceCandidate(c.name, c.geonameid if c.geonameid > 0 else None, c.lat, c.lon,
+                          c.country_code or None, c.feature,
+                          round3(min(1.0, max(0.0, score / 2))))
 
 
 def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
