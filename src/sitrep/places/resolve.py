@@ -462,7 +462,9 @@ class _Scorer:
         statics = self.statics
         sibs = [self.chosen[o] for o in self.siblings[key] if o in self.chosen
                 and o in statics and not statics[o].seat] if key in self.siblings else None
-        if containers or members or sibs:
+        # (most names have no neighbours: one test per candidate instead of three)
+        neighbours = bool(containers or members or sibs)
+        if neighbours:
             groups: Iterable[str] = by_cc
         else:
             # only candidates in the context's countries can score above their base (each
@@ -516,14 +518,15 @@ class _Scorer:
                     if n and mine_a1 == area:
                         n -= own_area
                     s += min(0.4, 0.1 * n)
-                if containers and any(_inside(c, y) for y in containers):
-                    s += 0.6
-                if members and kind <= 2 and any(_inside(x, c) for x in members):
-                    s += 0.4
-                if sibs and kind <= 1 and any(_alike(c, y) for y in sibs):
-                    # listed among areas, it is one: the seat penalty (a bare name is the
-                    # town) is lifted, as a "state"/"province" hint lifts it
-                    s += 0.5 + priors[i] - st.base[i]
+                if neighbours:
+                    if containers and any(_inside(c, y) for y in containers):
+                        s += 0.6
+                    if members and kind <= 2 and any(_inside(x, c) for x in members):
+                        s += 0.4
+                    if sibs and kind <= 1 and any(_alike(c, y) for y in sibs):
+                        # listed among areas, it is one: the seat penalty (a bare name is
+                        # the town) is lifted, as a "state"/"province" hint lifts it
+                        s += 0.5 + priors[i] - st.base[i]
                 if near_add is not None and (kind == 3 or kind == 2):
                     # only places of the same country count (a town or district)
                     s += near_add[j]
