@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..eval.metrics.geo import GeoSpan, haversine_km, resolution_pairs
 from .gazetteer import get_gazetteer
-from .measure import Gold, _km, load_geovirus, load_lgl
+from .measure import Gold, load_geovirus, load_lgl
 from .stage import place_mentions
 
 __all__ = ["AREA_FEATURES", "MissReport", "miss_report"]
@@ -48,31 +49,18 @@ class MissReport:
         return 100.0 * (self.scored - self.misses + extra_hits) / self.scored
 
 
-def _scored(pred: list, start: int, end: int):
-    """The resolved mention the board scores for a gold span: the exact span, else the
-    first that overlaps it (as ``eval.metrics.geo.resolution_errors`` reads them)."""
-    best = None
-    for m in pred:
-        if m.start >= end:
-            break
-        if m.end > start and (best is None or (m.start, m.end) == (start, end)):
-            best = m
-    return best
-
-
 def miss_report(gold: Gold) -> MissReport:
     """Misses at 161 km of the gold toponyms of ``gold`` that a resolved mention covers
-    (the board's ``acc161``)."""
+    (the board's ``acc161``: the same pairing of gold and mention)."""
     gaz = get_gazetteer()
     rep = MissReport()
     for text, spans in gold:
-        pred = [m for m in place_mentions(text, gaz) if m.lat is not None and m.lon is not None]
-        for s, e, lat, lon in spans:
-            m = _scored(pred, s, e) if lat is not None and lon is not None else None
-            if m is None:
-                continue
+        wanted = [GeoSpan(s, e, lat, lon) for s, e, lat, lon in spans]
+        for g, m in resolution_pairs(wanted, place_mentions(text, gaz)):
+            assert g.lat is not None and g.lon is not None
+            assert m.lat is not None and m.lon is not None
             rep.scored += 1
-            km = _km((lat, lon), (m.lat, m.lon))
+            km = haversine_km(g.lat, g.lon, m.lat, m.lon)
             if km >= _HIT_KM:
                 rep.misses += 1
                 rep.by_feature[m.feature] += 1

@@ -13,11 +13,12 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from .basic import span_prf
 
-__all__ = ["MAX_ERROR_KM", "GeoSpan", "auc_log_error", "geo_scores", "haversine_km",
-           "resolution_errors"]
+__all__ = ["MAX_ERROR_KM", "GeoSpan", "Located", "auc_log_error", "geo_scores", "haversine_km",
+           "resolution_errors", "resolution_pairs"]
 
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the worst possible error
 _EARTH_RADIUS_KM = 6371.0088
@@ -53,15 +54,33 @@ def auc_log_error(errors_km: Sequence[float]) -> float:
     return area / (len(ys) - 1)
 
 
-def resolution_errors(gold: Sequence[GeoSpan], pred: Sequence[GeoSpan]) -> list[float]:
-    """Error (km) of each gold toponym with coordinates that a resolved prediction overlaps."""
-    errors = []
+class Located(Protocol):
+    """Anything with a span and (possibly missing) coordinates: a :class:`GeoSpan`, a
+    pipeline place mention."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+
+
+L = TypeVar("L", bound=Located)
+
+
+def resolution_pairs(gold: Sequence[GeoSpan], pred: Sequence[L]) -> list[tuple[GeoSpan, L]]:
+    """Each gold toponym with coordinates and the resolved prediction scored for it: the
+    one of its exact span, else the first that overlaps it."""
+    pairs = []
     resolved = sorted((p for p in pred if p.lat is not None and p.lon is not None),
                       key=lambda p: (p.start, p.end))
     for g in gold:
         if g.lat is None or g.lon is None:
             continue
-        best: GeoSpan | None = None
+        best: L | None = None
         for p in resolved:
             if p.start >= g.end:
                 break
@@ -70,8 +89,16 @@ def resolution_errors(gold: Sequence[GeoSpan], pred: Sequence[GeoSpan]) -> list[
                 if best is None or (p.start, p.end) == (g.start, g.end):
                     best = p
         if best is not None:
-            assert best.lat is not None and best.lon is not None
-            errors.append(haversine_km(g.lat, g.lon, best.lat, best.lon))
+            pairs.append((g, best))
+    return pairs
+
+
+def resolution_errors(gold: Sequence[GeoSpan], pred: Sequence[GeoSpan]) -> list[float]:
+    """Error (km) of each gold toponym with coordinates that a resolved prediction overlaps."""
+    errors = []
+    for g, p in resolution_pairs(gold, pred):
+        assert g.lat is not None and g.lon is not None and p.lat is not None and p.lon is not None
+        errors.append(haversine_km(g.lat, g.lon, p.lat, p.lon))
     return errors
 
 
