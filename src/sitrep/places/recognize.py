@@ -20,6 +20,7 @@ from operator import attrgetter
 from ..article import Sentence
 from .admin_words import admin_suffixes
 from .caseless import VOCAB, caseless_verdict
+from .caseless_slots import caseless_slot_names, with_slot_names
 from .context import (
     CASELESS,
     COMMON,
@@ -389,6 +390,9 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
     cx = Context(text, gaz, mode, {s.start for s in sentences or []})
     found = _gazetteer_names(cx)
     if mode != "mixed":
+        slots = caseless_slot_names(cx)  # "THE TOWN OF BEN GUERDAN, TUNISIA"
+        if slots:
+            found = with_slot_names(text, found, slots)
         admin_suffixes(text, found, gaz, mixed=False)  # "USULUTAN DEPARTMENT": the area
         kind_hints(cx, found)
         return found

@@ -1,0 +1,57 @@
+"""Names the gazetteer lacks after "the town of" in caseless text: the slot delimits the name
+and the fuzzy fallback resolves it where the article corroborates it (needs the gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places.gazetteer import get_gazetteer
+from sitrep.places.stage import place_mentions
+
+pytestmark = pytest.mark.slow
+
+
+def _found(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """folded surface -> (GeoNames name, country code) of every mention."""
+    return {m.text.lower(): (m.name, m.country_code)
+            for m in place_mentions(text, get_gazetteer())}
+
+
+# each sentence is tried in capitals and in lower case
+@pytest.mark.parametrize(("text", "surface", "cc"), [
+    # a transliteration the gazetteer spells otherwise, corroborated by the country named
+    ("Gunmen attacked the town of Ben Guerdan, Tunisia, on Monday.", "ben guerdan", "TN"),
+    # the slot keeps a part of the name from matching alone ("Afar", a region of Ethiopia)
+    ("A bomb exploded in the town of Tal Afar, northern Iraq.", "tal afar", "IQ"),
+    ("Troops entered the town of Jisr al-Shughour, in Idlib province.", "jisr al-shughour",
+     "SY"),
+    ("Insurgents seized the town of Mocimboa da Praia in Cabo Delgado province.",
+     "mocimboa da praia", "MZ"),
+    # a known name followed by ordinary words: the name ended before them
+    ("Gunfire is heard throughout the city of San Salvador continue to this hour.",
+     "san salvador", "SV"),
+    ("The road to the city of Huanta is guarded by patrols.", "huanta", "PE"),
+    # "a town of X department" is a town inside the area: the area stays
+    ("A plane crashed in a town of Usulutan department, killing three.", "usulutan", "SV"),
+])
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_caseless_slot_name_resolves(text, surface, cc, case):
+    found = _found(case(text))
+    assert surface in found
+    assert found[surface][1] == cc
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # ordinary words in the slot are no name
+    ("He returned to the city of his birth after the war.", ["his birth", "birth"]),
+    ("The town of about 20,000 people was cut off for weeks.", ["about"]),
+    ("They called it the city of refuge, residents said.", ["refuge"]),
+    # a guess no gazetteer entry confirms is dropped, and a part of it matched alone too
+    # ("Tula" is a Russian city)
+    ("Soldiers burned the village of Tula Toli in Rakhine state.", ["tula toli", "tula"]),
+])
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_caseless_slot_words_are_not_places(text, absent, case):
+    found = _found(case(text))
+    for word in absent:
+        assert word not in found
