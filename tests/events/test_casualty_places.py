@@ -57,6 +57,25 @@ DOUBT_ROWS = [
      {"Mount Sinai": ("city", "US", 40.9, -73.0, 12_000)}, "Mount Sinai", 0, REFERENCE),
     ("Protesters marched through Canton on Sunday.",
      {"Canton": ("city", "US", 40.8, -81.4, 70_000)}, "Canton", 0, 0.0),
+    # A country's name as an attribute (whose, not where): no place of the story.
+    ("Gunmen fired on a U.S. Embassy vehicle on Monday, killing two guards.",
+     {"U.S.": ("country", "US", 39.8, -98.6, 0)}, "U.S.", 0, PERSON),
+    ("Two French soldiers died in Mali, the French army and Malian officials said.",
+     {"Mali": ("country", "ML", 17.0, -4.0, 0)}, "Mali", 0, 0.0),
+    ("The rebels used Russia-made rifles and Iran-backed advisers, Iraq officials said.",
+     {"Russia": ("country", "RU", 60.0, 100.0, 0)}, "Russia", 0, PERSON),
+    ("Kenya troops crossed into Somalia overnight.",
+     {"Kenya": ("country", "KE", 0.0, 38.0, 0), "Somalia": ("country", "SO", 6.0, 48.0, 0)},
+     "Kenya", 0, PERSON),
+    # ... a country said as a place keeps its trust, whatever follows later
+    ("Kenya troops crossed into Somalia overnight.",
+     {"Kenya": ("country", "KE", 0.0, 38.0, 0), "Somalia": ("country", "SO", 6.0, 48.0, 0)},
+     "Somalia", 0, 0.0),
+    ("Fighting resumed in Yemen, government forces said.",
+     {"Yemen": ("country", "YE", 15.5, 47.5, 0)}, "Yemen", 0, 0.0),
+    # ... and a town is never an attribute this way ("Kabul residents" live there)
+    ("Kabul residents heard two blasts on Friday.",
+     {"Kabul": ("city", "AF", 34.5, 69.2, 3_000_000)}, "Kabul", 0, 0.0),
 ]
 
 

@@ -19,6 +19,7 @@ from ..nlp.regex_gates import gated
 from ..schema import Location
 from .drafts import Draft, place_rank
 from .frames import city_of, dateline_span, in_dateline, place_weights, wire_dateline
+from .place_doubts import attributive_country
 from .place_trust import (
     best_place,
     capital_said,
@@ -51,7 +52,9 @@ _DEICTIC = gated(re.compile(read_json("events", "frame_patterns.json")["deictic_
 
 
 def article_context(article: Article, weights: dict[int, float] | None = None) -> PlaceContext:
-    resolved = [p for p in article.places if p.lat is not None]
+    # ("U.S. officials said": whose, not where; it tells nothing of the report's country)
+    resolved = [p for p in article.places
+                if p.lat is not None and not attributive_country(article.text, p)]
     if weights is None:
         weights = place_weights(article)
     towns = [p for p in resolved if place_rank(p) >= 3 and weights.get(p.start, 0.0) >= 2.0]

@@ -39,7 +39,8 @@ from ..nlp.article_lower import lower_of
 from ..nlp.lexicon import read_json
 from ..nlp.regex_gates import gated
 
-__all__ = ["PERSON", "REFERENCE", "UNSUPPORTED_REGION", "person_names", "place_doubts"]
+__all__ = ["PERSON", "REFERENCE", "UNSUPPORTED_REGION", "attributive_country", "person_names",
+           "place_doubts"]
 
 PERSON = 9.0  # a person's name is never a place
 REFERENCE = 4.0  # a town said twice then falls below the trust a scene needs (2.0)
@@ -66,7 +67,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # (gated: the same matches, found faster by search; see :mod:`sitrep.nlp.regex_gates`)
     return {k: gated(re.compile(raw[k], re.IGNORECASE)) for k in keys} | {
         k: gated(re.compile(own[k], re.IGNORECASE))
-        for k in ("organisation_after_place", "occasion_before_place")}
+        for k in ("organisation_after_place", "occasion_before_place",
+                  "attributive_after_country")}
 
 
 @cache
@@ -89,6 +91,13 @@ def _qualifier(text: str, p: PlaceMention, starts: frozenset[int]) -> bool:
         return False  # another place right after: "Chicago's Englewood"
     parts = _possessive_parts()
     return not any(w.lower() in parts for w in m.group(1).split())
+
+
+def attributive_country(text: str, p: PlaceMention) -> bool:
+    """"U.S. officials said", "the U.S. Embassy", "U.S.-made rifles": a country's name as an
+    attribute of a person, a body or a thing (whose, not where)."""
+    return p.feature == "country" and bool(
+        _patterns()["attributive_after_country"].match(text, p.end))
 
 
 @cache
@@ -272,8 +281,9 @@ def place_doubts(article: Article, resolved: list[PlaceMention],
         doubt = 0.0
         after = resolved[i + 1] if i + 1 < len(resolved) else None
         if p is not dateline:
-            if _is_person(text, p, names, spans) or _designator(text, p) or _title(text, p):
-                doubt = PERSON
+            if _is_person(text, p, names, spans) or _designator(text, p) or _title(text, p) \
+                    or attributive_country(text, p):
+                doubt = PERSON  # (an attributive country is no place of the story either)
             elif _is_reference(text, p, before) or _is_area(text, p, after) or \
                     _patterns()["agency_source_after_place"].match(text, p.end) or \
                     _patterns()["organisation_after_place"].match(text, p.end) or \

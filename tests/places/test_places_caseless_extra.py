@@ -1,5 +1,7 @@
-"""Names the gazetteer lacks after "the town of" in caseless text: the slot delimits the name
-and the fuzzy fallback resolves it where the article corroborates it (needs the gazetteer)."""
+"""Caseless text (all capitals or all lower case): dotted state abbreviations, areas and big
+towns named with ordinary words, and names the gazetteer lacks after "the town of" (the slot
+delimits the name, the fuzzy fallback resolves it where the article corroborates it). Needs
+the gazetteer."""
 
 from __future__ import annotations
 
@@ -52,6 +54,41 @@ def test_caseless_slot_name_resolves(text, surface, cc, case):
 ])
 @pytest.mark.parametrize("case", [str.upper, str.lower])
 def test_caseless_slot_words_are_not_places(text, absent, case):
+    found = _found(case(text))
+    for word in absent:
+        assert word not in found
+
+
+@pytest.mark.parametrize(("text", "surface", "cc"), [
+    # two-part dotted forms anywhere, one-part forms after "Place, " or a party's "D-"
+    ("The crash closed a road near South Charleston, W.Va., on Friday.", "w.va.", "US"),
+    ("Finalists were Louisville, Ky., and New Haven, Conn., officials said.", "ky.", "US"),
+    ("Finalists were Louisville, Ky., and New Haven, Conn., officials said.", "conn.", "US"),
+    ("Rep. Nick Rahall, D-W. Va., chairs the panel.", "w. va.", "US"),
+    # an area or a big town named with ordinary words
+    ("Settlers moved into the West Bank and Gaza last year.", "west bank", "PS"),
+    ("A swimmer fell ill after a dip in a lake in Fort Worth.", "fort worth", "US"),
+    ("Police in New Haven arrested two men.", "new haven", "US"),
+])
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_caseless_names_of_ordinary_look(text, surface, cc, case):
+    found = _found(case(text))
+    assert surface in found
+    assert found[surface][1] == cc
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # one-part forms are words too: a title, a sentence's end
+    ("Col. Jones said the unit had left for Wash. that week.", ["col.", "wash."]),
+    # a direction and a kind of area name an area in many countries: no place alone
+    ("Fighting spread across the Central Region and the Southern Province.",
+     ["central region", "southern province"]),
+    ("Aid reached the South-West and the Marches late.", ["south-west", "the marches"]),
+    # ordinary words that name no area or big town
+    ("Volunteers of the Red Cross acted in good faith.", ["red cross", "good faith"]),
+])
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_caseless_ordinary_words_stay_out(text, absent, case):
     found = _found(case(text))
     for word in absent:
         assert word not in found

@@ -1,5 +1,7 @@
-"""Names the gazetteer lacks in a strong place slot of caseless text ("THE TOWN OF BEN
-GUERDAN, TUNISIA", "the village of kafr nabl"): guesses for the resolver's fuzzy fallback.
+"""Names the gazetteer scan of caseless text does not find on its own: dotted state
+abbreviations ("LOUISVILLE, KY.", "W.VA."), and names the gazetteer lacks in a strong place
+slot ("THE TOWN OF BEN GUERDAN, TUNISIA", "the village of kafr nabl"), guesses for the
+resolver's fuzzy fallback.
 
 In mixed-case text capitals delimit such names (``extra_names.slot_names``); in ALL CAPITALS
 or all lower case only a strong slot can: a kind word and "of" before the name, and a
@@ -12,11 +14,43 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.lexicon import read_json
 from .caseless import VOCAB
 from .context import COMMON, DIRECTION, LEADING, NEVER, TITLES, Context, Toponym
 from .normalize import name_key
 
-__all__ = ["caseless_slot_names", "with_slot_names"]
+# the dotted forms of data/places/abbreviations.json, folded, without spaces ("w.va.")
+_DOTTED = {k.replace(" ", "").lower(): v
+           for k, v in read_json("places", "abbreviations.json")["dotted"].items()}
+# a dotted form in folded text: one to five letters and a period, perhaps a second part
+_DOT_CAND = re.compile(r"(?<![\w.])[a-z]{1,5}\.(?:[ ]?[a-z]{1,4}\.)?(?!\w)")
+
+
+def caseless_abbreviations(cx: Context) -> list[Toponym]:
+    """Dotted state abbreviations in caseless text. Forms of two parts ("W.VA.", "N.Y.")
+    are read anywhere; one-part forms ("KY.", "IND.", "MASS.") are words too and count
+    only after "Place, " or a party label's "D-" / "R-" (as in mixed-case text)."""
+    text = cx.text
+    low = text.lower() if cx.mode == "upper" else text
+    if "." not in low:
+        return []
+    out: list[Toponym] = []
+    for m in _DOT_CAND.finditer(low):
+        start, form = m.start(), m.group()
+        hit = _DOTTED.get(form.replace(" ", ""))
+        if hit is None and "." in form[:-1]:  # "MASS. GOV.": the first part alone
+            form = form[:form.index(".") + 1]
+            hit = _DOTTED.get(form)
+        if hit is None:
+            continue
+        if "." not in form[:-1] and low[max(0, start - 2):start] not in (
+                ", ", ",\n") and low[start - 1:start] != "-":
+            continue
+        cc, name = hit
+        out.append(Toponym(start, start + len(form), name_key(name), "admin1", cc))
+    return out
+
+__all__ = ["caseless_abbreviations", "caseless_slot_names", "with_slot_names"]
 
 # "the town of X" with X one to three words, then a stop ("," "." ";" ":" ")" or the end) or a
 # word that cannot continue a name. Matched on the lower-cased text.
