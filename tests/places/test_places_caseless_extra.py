@@ -69,6 +69,9 @@ def test_caseless_slot_words_are_not_places(text, absent, case):
     ("Settlers moved into the West Bank and Gaza last year.", "west bank", "PS"),
     ("A swimmer fell ill after a dip in a lake in Fort Worth.", "fort worth", "US"),
     ("Police in New Haven arrested two men.", "new haven", "US"),
+    # a county-like unit with its kind word
+    ("Henry County stands to receive about $36,000 in aid.", "henry county", "US"),
+    ("Guerrillas blew up a bridge in La Union department.", "la union", "SV"),
 ])
 @pytest.mark.parametrize("case", [str.upper, str.lower])
 def test_caseless_names_of_ordinary_look(text, surface, cc, case):

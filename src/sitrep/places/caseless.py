@@ -30,7 +30,7 @@ from .context import (
 )
 from .gazetteer import Gazetteer
 
-__all__ = ["NO", "WEAK", "YES", "caseless_verdict", "word_after", "word_before"]
+__all__ = ["NO", "WEAK", "YES", "area_or_big_town", "caseless_verdict", "word_after", "word_before"]
 
 # verdicts (shared with recognize): no place; a place only if the article uses the name
 # as a place elsewhere (one sense per article); a place
@@ -129,10 +129,38 @@ def caseless_verdict(cx: Context, s: int, e: int, key: str, prev_w: str) -> int:
     # several ordinary words ("THE MEETING", "AT THE MEETING"): a place only in a place
     # slot or a big town, and never after "the"
     words = key.split(" ")
-    if all(_ordinary(w) for w in words) and not is_place_like(gaz, key) and (
+    if all(_ordinary(w) for w in words) and not area_or_big_town(gaz, key) and (
             words[0] == "the" or (not slot and _max_population(gaz, key) < 100_000)):
         return NO
     return YES
+
+
+# Kinds of area a name may end with; "X County", "X Department" name one unit, while a
+# direction and a region, state or district ("CENTRAL REGION") name an area in many countries
+_AREA_KINDS = frozenset(("region", "regions", "province", "provinces", "state", "states",
+                         "district", "districts", "county", "department", "territory",
+                         "territories", "zone", "area", "division", "governorate", "parish",
+                         "oblast", "prefecture"))
+_UNIT_KINDS = frozenset(("county", "parish", "province", "department", "governorate", "oblast",
+                         "prefecture"))
+
+
+def area_or_big_town(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key``, a name of several words, names a country, a first-level area, a
+    county-like unit ("HENRY COUNTY", "USULUTAN DEPARTMENT") or a town of 100,000 people or
+    more under its own name ("WEST BANK", "FORT WORTH", "NEW HAVEN"); not a direction and a
+    kind of area ("CENTRAL REGION", "SOUTH-WEST") nor a name after "the" ("THE MARCHES"):
+    generic in any country. For caseless text, where such names look like ordinary words."""
+    words = key.split(" ")
+    if words[0] == "the" or all(w in DIRECTION for w in words):
+        return False
+    if words[-1] in _AREA_KINDS:
+        if words[-1] not in _UNIT_KINDS or all(w in DIRECTION for w in words[:-1]):
+            return False
+        return any(c.feature in ("admin1", "admin2") and not c.alternate
+                   for c in gaz.by_key(key))
+    return is_place_like(gaz, key) or any(
+        c.population >= 100_000 and not c.alternate for c in gaz.by_key(key))
 
 
 def _small(gaz: Gazetteer, key: str) -> bool:

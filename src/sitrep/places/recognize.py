@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from ..article import Sentence
 from .admin_words import admin_suffixes
-from .caseless import VOCAB, caseless_verdict
+from .caseless import VOCAB, area_or_big_town, caseless_verdict
 from .caseless_extra import caseless_abbreviations, caseless_slot_names, with_slot_names
 from .context import (
     CASELESS,
@@ -130,7 +130,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
         # wire copy is mostly attributive, "U.S. OFFICIALS", and as country context it
         # pulls "SAN JOSE" to California; MUC-4 keys country F1 74.7 -> 73.9 with it.)
         if letters <= 2 or (
-                _caseless_word(key) and (one_word or not _area_or_big(gaz, key))) or (
+                _caseless_word(key) and (one_word or not area_or_big_town(gaz, key))) or (
                 letters == 3 and "." not in surface and not is_place_like(gaz, key)):
             return _NO
     # the word before, read forwards in the reversed text (an anchored match: cheap)
@@ -372,22 +372,6 @@ def _caseless_word(key: str) -> bool:
 
 
 _CASELESS_MEMO: dict[str, bool] = {}
-
-
-def _area_or_big(gaz: Gazetteer, key: str) -> bool:
-    """Whether ``key`` names a country or first-level area, or a town of 100,000 people
-    or more (its own name, not an alternate), in words that are not only a direction and
-    a kind of area ("CENTRAL REGION", "SOUTH-WEST", "THE MARCHES": generic in any country)."""
-    words = key.split(" ")
-    if words[0] == "the" or words[-1] in _AREA_KINDS or all(w in DIRECTION for w in words):
-        return False
-    return is_place_like(gaz, key) or any(
-        c.population >= 100_000 and not c.alternate for c in gaz.by_key(key))
-
-
-_AREA_KINDS = frozenset(("region", "regions", "province", "provinces", "state", "states",
-                         "district", "districts", "county", "department", "territory",
-                         "territories", "zone", "area", "division", "governorate"))
 
 
 def _org_city(cx: Context, key: str, e: int) -> bool:
