@@ -26,7 +26,7 @@ from .normalize import TOKEN, squash
 from .recognize import Toponym
 from .streets import STREET_HINT
 
-__all__ = ["Resolution", "resolve", "round3"]
+__all__ = ["HOME_PRIOR", "Resolution", "resolve", "round3"]
 
 
 @dataclass(slots=True)
@@ -40,6 +40,8 @@ class Resolution:
     dropped: bool = False
 
 
+# The publisher's country in the context scores, against 1.0 per demonym the article uses
+HOME_PRIOR = 1.0
 _BASE = {"country": 1.3, "admin1": 1.0, "region": 1.1, "admin2": 0.6}
 _CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?")
 # Between two names listed together: a comma, "and", "or" (the gap of "X, Y" is also
@@ -569,8 +571,10 @@ def _corroborate(key: str, cands: dict[str, list[Candidate]], statics: dict[str,
             statics[key] = _static(key, kept, hints[key])
 
 
-def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
-    """One :class:`Resolution` per toponym, in the same order."""
+def resolve(text: str, tops: list[Toponym], gaz: Gazetteer, home: str | None = None
+            ) -> list[Resolution]:
+    """One :class:`Resolution` per toponym, in the same order. ``home``: the publisher's
+    country, a weak prior (:data:`HOME_PRIOR`) among the article's own evidence."""
     cands: dict[str, list[Candidate]] = {}
     hints: dict[str, str | None] = {}
     # One sense per name, where a restricted reading ("Ga." -> the US state, "Georgian" ->
@@ -599,6 +603,14 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         for t in tops:
             if t.hint == "demonym" and t.country:
                 demonyms[t.country] += 1
+
+    # The publisher's country weighs as one demonym in the context scores (and the
+    # fuzzy fallback's countries), never as a country the article names (_corroborate,
+    # _drop_isolated): a local paper reports from elsewhere too.
+    evidence = demonyms
+    if home:
+        evidence = demonyms.copy()
+        evidence[home] += HOME_PRIOR
 
     # Pass 0: each name's best candidate by its prior alone gives the first context.
     contain: dict[str, list[str]] = defaultdict(list)
@@ -634,7 +646,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         priors = st.priors
         chosen[key] = cs[0] if len(cs) == 1 else cs[priors.index(max(priors))]
         weights[key] = 1.0 / st.countries
-    scorer.set_evidence(chosen, weights, demonyms)
+    scorer.set_evidence(chosen, weights, evidence)
 
     # Names the index lacks: fuzzy match inside the countries the article is about (the
     # same three for every such name: the evidence does not change in this loop).
@@ -644,7 +656,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     for key in cands:
         if not cands[key] and len(key) > 3 and hints[key] != STREET_HINT:
             if ctx is None:
-                ctx = [cc for cc, _ in (demonyms + Counter(
+                ctx = [cc for cc, _ in (evidence + Counter(
                     {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
                 close = gaz.fuzzy(key.split("|", 1)[0], ctx)[:3]
@@ -666,7 +678,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                     ss = scorer.scores(key)
                     chosen[key] = cs[ss.index(max(ss))]  # the first best, as max() gives
                 weights[key] = 1.0
-        scorer.set_evidence(chosen, weights, demonyms)
+        scorer.set_evidence(chosen, weights, evidence)
     for key in fuzzy:
         _corroborate(key, cands, statics, hints, chosen, contain, demonyms, same[key])
 

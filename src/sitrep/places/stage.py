@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..article import Article, PlaceCandidate, PlaceMention
 from .gazetteer import Candidate, Gazetteer, country_name, get_gazetteer, lookup
 from .normalize import name_key
+from .publisher import publisher_country
 from .recognize import recognise
 from .resolve import resolve, round3
 
@@ -39,12 +40,13 @@ def _candidate(c: Candidate, score: float) -> PlaceCandidate:
 
 
 def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
-                   demonyms: bool = False) -> list[PlaceMention]:
+                   demonyms: bool = False, home: str | None = None) -> list[PlaceMention]:
     """Every toponym of ``text`` as a filled :class:`PlaceMention`, sorted by start.
 
     Demonyms ("Tunisian troops") help resolve the other names (country context) but are
     not place mentions under the output contract; ``demonyms=True`` reports them as
-    mentions of their country (as the LGL corpus annotates them).
+    mentions of their country (as the LGL corpus annotates them). ``home``: the publisher's
+    country when known (:func:`sitrep.places.publisher.publisher_country`), a weak prior.
     """
     tops = recognise(text, gaz, sentences)
     out: list[PlaceMention] = []
@@ -52,7 +54,7 @@ def place_mentions(text: str, gaz: Gazetteer, sentences: list | None = None, *,
     # (each mention still gets a list of its own)
     made: dict[int, tuple] = {}
     country_of = gaz.country_name
-    for t, r in zip(tops, resolve(text, tops, gaz), strict=True):
+    for t, r in zip(tops, resolve(text, tops, gaz, home), strict=True):
         hint, c = t.hint, r.best
         if c is None and (hint == "slot" or r.dropped):
             continue  # a guess in a place slot that no gazetteer entry confirms, or a
@@ -91,9 +93,12 @@ class PlaceStage:
 
     def __init__(self) -> None:
         self.gazetteer = get_gazetteer()
+        self.countries = frozenset(self.gazetteer.data.country_names)
 
     def __call__(self, article: Article) -> Article:
-        article.places = place_mentions(article.text, self.gazetteer, article.sentences)
+        home = publisher_country(article.url, article.source, countries=self.countries)
+        article.places = place_mentions(article.text, self.gazetteer, article.sentences,
+                                        home=home)
         for m in article.places:
             if m.lat is None:
                 article.diagnose(self.name, "place-unresolved",
