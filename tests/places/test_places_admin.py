@@ -161,6 +161,10 @@ def test_street_with_particles(gaz, text, street):
 POSSESSIVES = [
     ("Clashes erupted in Tripoli's Abu Salim district.", "Tripoli", "LY", "Abu Salim"),
     ("Protesters marched in Karachi's Lyari district.", "Karachi", "PK", "Lyari"),
+    # a plural possessor ("the Philippines' "): the country, then the province
+    ("Rebels attacked a town in the Philippines' Laguna province.", "Philippines", "PH",
+     "Laguna"),
+    ("Floods cut roads in the Comoros’ Anjouan region.", "Comoros", "KM", "Anjouan"),
 ]
 
 

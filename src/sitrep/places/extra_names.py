@@ -286,8 +286,9 @@ def pattern_names(cx: Context) -> list[Toponym]:
 # a run of name characters that starts (read backwards: ends) with an article joined to a
 # capitalised word ("al-Tabbaneh", "ez-Zor")
 _JOINED_REV = re.compile(r"[A-Z]-(?:la|le|da|sa|hsa|na|ra|ta|za|de|ze|se)\Z")
-# a possessor at a name's start: "Tripoli's " (a following word must remain)
-_POSSESSOR = re.compile(r"[^\s']+['\u2019]s\s+(?=\S)")
+# a possessor at a name's start: "Tripoli's ", "the Philippines' " (a following word must
+# remain)
+_POSSESSOR = re.compile(r"[^\s'\u2019]+(?:['\u2019]s|s['\u2019])\s+(?=\S)")
 _KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
                 "state", "department", "prefecture", "neighborhood", "neighbourhood")
 
