@@ -30,7 +30,7 @@ STREETS = [
     # natural features and parks
     ("Floodwaters from the Neches River reached Jasper on Sunday.", ["Neches River"]),
     ("Farmers in the Salinas Valley lost their crops.", ["Salinas Valley"]),
-    ("Militants hid in the Sambisa Forest, the army said.", ["Sambisa Forest"]),
+    ("Rangers patrolled the Kakamega Forest, the service said.", ["Kakamega Forest"]),
     ("Heavy rain swelled the Jordan River near Jericho.", ["Jordan River"]),
     ("Tourists were evacuated from Yosemite Park on Friday.", ["Yosemite Park"]),
 ]
