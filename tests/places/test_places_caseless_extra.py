@@ -71,6 +71,8 @@ def test_caseless_slot_words_are_not_places(text, absent, case):
     ("Police in New Haven arrested two men.", "new haven", "US"),
     # a county-like unit with its kind word
     ("Henry County stands to receive about $36,000 in aid.", "henry county", "US"),
+    # an ordinary word names a small town where the text says it is a town
+    ("Floods hit the town of Spring, north of Houston.", "spring", "US"),
     ("Guerrillas blew up a bridge in La Union department.", "la union", "SV"),
 ])
 @pytest.mark.parametrize("case", [str.upper, str.lower])
@@ -89,6 +91,8 @@ def test_caseless_names_of_ordinary_look(text, surface, cc, case):
     ("Aid reached the South-West and the Marches late.", ["south-west", "the marches"]),
     # ordinary words that name no area or big town
     ("Volunteers of the Red Cross acted in good faith.", ["red cross", "good faith"]),
+    # an ordinary word that is a small town's name, even after "in"
+    ("The plant will open in spring, after he finished college.", ["spring", "college"]),
 ])
 @pytest.mark.parametrize("case", [str.upper, str.lower])
 def test_caseless_ordinary_words_stay_out(text, absent, case):

@@ -95,10 +95,17 @@ def caseless_verdict(cx: Context, s: int, e: int, key: str, prev_w: str) -> int:
     before = prev_w or word_before(cx, s)
     if before in TITLES:
         return NO  # "LIEUTENANT\nISIDRO", read across the line break
-    slot = before in LOCATIVE or (before == "of" and word_before(cx, s, 1) in _KINDS)
+    kind_of = before == "of" and word_before(cx, s, 1) in _KINDS  # "THE TOWN OF X"
+    slot = kind_of or before in LOCATIVE
     if one_word:
         if key in DIRECTION:
             return NO  # "NORTHERN", "CENTRAL": an adjective unless part of a longer name
+        # an ordinary word ("IN SPRING", "IN COLLEGE", "AN ACRE") is a small town's name
+        # only where the article uses it as a place elsewhere ("THE TOWN OF SPRING"); a
+        # state or a big town keeps its name ("IN MOBILE", "IN READING")
+        if key in VOCAB and not kind_of and not is_place_like(gaz, key) and (
+                _max_population(gaz, key) < 100_000):
+            return WEAK
         country = any(c.feature == "country" for c in gaz.by_key(key))
         # a given name, or a word right after one, is a person ("KEITH WILLIAMS"), unless
         # it names a country, a state or a big city
