@@ -99,3 +99,28 @@ def test_caseless_ordinary_words_stay_out(text, absent, case):
     found = _found(case(text))
     for word in absent:
         assert word not in found
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # a name the article says as a person's (given name, initial, title, "X SAID") is no
+    # place anywhere in it
+    ("Capt. Roy A. Nelson said the music was loud. Nelson said officers left at ten.",
+     ["nelson"], []),
+    ("Who would have wanted Matthew D. Flores dead? Flores was shot in a parking lot.",
+     ["flores"], []),
+    ("Officers said Valencia was investigating the cartel. Valencia was shot on Monday.",
+     [], ["valencia"]),  # (no person cue: "said" comes before the name)
+    # ... except where the text says it is a place
+    ("Roy Nelson flew home on Friday to the town of Nelson.", [], ["nelson"]),
+    # a country speaks for its government; a sentence's last word is no title
+    ("Jordan said it would close the border crossing.", [], ["jordan"]),
+    ("The deal needed the approval of the defense minister. Colombia bought six planes.",
+     [], ["colombia"]),
+])
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_caseless_person_names(text, absent, present, case):
+    found = _found(case(text))
+    for word in absent:
+        assert word not in found
+    for word in present:
+        assert word in found

@@ -73,6 +73,8 @@ PERSONS = [
     # "according to X" names a source: no place slot
     ("The driver fled on foot, according to Taylor. Taylor's deputies found him later.",
      "Taylor"),
+    # a title written short is no place either ("Gen" is an alternate name of a town)
+    ("Troops were inspected by Gen. Jackson on Friday.", "Gen"),
 ]
 
 
@@ -97,6 +99,9 @@ STILL_PLACES = [
     # a place slot before a speech verb: the officials there spoke
     ("Crops failed, officials in Monterey said.", "Monterey", "US"),
     ("A nurse at a clinic in Tyler said supplies were short.", "Tyler", "US"),
+    # a title that ends a sentence is no title of the name after it
+    ("He met the president. Kenya has denied the report since.", "Kenya", "KE"),
+    ("The talks ended, said the general. Baghdad was calm on Friday.", "Baghdad", "IQ"),
 ]
 
 

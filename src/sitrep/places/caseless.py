@@ -23,14 +23,18 @@ from .context import (
     FIRST,
     LOCATIVE,
     NEVER,
+    SPEECH,
     SURNAMES,
     TITLES,
     Context,
+    Toponym,
     is_place_like,
+    is_title,
 )
 from .gazetteer import Gazetteer
 
-__all__ = ["NO", "WEAK", "YES", "area_or_big_town", "caseless_verdict", "word_after", "word_before"]
+__all__ = ["NO", "WEAK", "YES", "area_or_big_town", "caseless_verdict", "drop_person_names",
+           "word_after", "word_before"]
 
 # verdicts (shared with recognize): no place; a place only if the article uses the name
 # as a place elsewhere (one sense per article); a place
@@ -93,7 +97,7 @@ def caseless_verdict(cx: Context, s: int, e: int, key: str, prev_w: str) -> int:
     gaz, text = cx.gaz, cx.text
     one_word = " " not in key
     before = prev_w or word_before(cx, s)
-    if before in TITLES:
+    if before in TITLES and is_title(_raw_before(cx, s)):
         return NO  # "LIEUTENANT\nISIDRO", read across the line break
     kind_of = before == "of" and word_before(cx, s, 1) in _KINDS  # "THE TOWN OF X"
     slot = kind_of or before in LOCATIVE
@@ -173,3 +177,60 @@ def area_or_big_town(gaz: Gazetteer, key: str) -> bool:
 def _small(gaz: Gazetteer, key: str) -> bool:
     """Whether ``key`` names only towns under 50,000 people (and no area)."""
     return not is_place_like(gaz, key) and _max_population(gaz, key) < 50_000
+
+
+def _raw_before(cx: Context, s: int) -> str:
+    """The word before offset ``s`` as written (its period kept), '' if none."""
+    m = _BEFORE_REV.match(cx.reverse, len(cx.text) - s)
+    return m.group(1)[::-1] if m else ""
+
+
+def _person_cue(cx: Context, s: int, e: int, country: bool) -> bool:
+    """Whether the one-word name at ``[s, e)`` is said as a person's: after a given name,
+    perhaps with a middle initial ("MATTHEW D. FLORES", "ROY A. NELSON"), after a title
+    ("JUDGE HAYWOOD TURNER" reads "HAYWOOD" first), or before a speech verb out of a place
+    slot ("NELSON SAID"; a country speaks for its government: "JORDAN SAID")."""
+    raw = _raw_before(cx, s)
+    before = raw.lower().strip(".'")
+    # a period after a word ends the sentence ("THE DEFENSE MINISTER. COLOMBIA BOUGHT"),
+    # but for titles written short ("CAPT.", "GEN.")
+    if is_title(raw) or (before in GIVEN and raw[-1:] != "."):
+        return True
+    if len(before) == 1 and before.isalpha() and word_before(cx, s, 1) in GIVEN:
+        return True
+    if country:
+        return False
+    after = word_after(cx, e)[1]
+    return after in SPEECH and before not in LOCATIVE and before != "of"
+
+
+def drop_person_names(cx: Context, found: list[Toponym]) -> list[Toponym]:
+    """``found`` without the one-word names the article says as a person's somewhere
+    (:func:`_person_cue`): one sense per article, as in mixed-case text, where capitals
+    and initials tell "Capt. Roy A. Nelson" from Nelson, New Zealand. A name in a strong
+    place slot ("THE TOWN OF X", "X, <STATE>") stays."""
+    text, folded, gaz = cx.text, cx.folded, cx.gaz
+    persons: set[str] = set()
+    for key in {t.key for t in found if " " not in t.key}:
+        country = any(c.feature == "country" for c in gaz.by_key(key))
+        i = folded.find(key)
+        while i >= 0:
+            j = i + len(key)
+            if (i == 0 or not folded[i - 1].isalnum()) and (
+                    j >= len(folded) or not folded[j].isalnum()) and _person_cue(
+                    cx, i, j, country):
+                persons.add(key)
+                break
+            i = folded.find(key, j)
+    if not persons:
+        return found
+    out = []
+    for t in found:
+        if t.key in persons:
+            before = word_before(cx, t.start)
+            comma = _COMMA_WORD.match(text, t.end)
+            if not (before == "of" and word_before(cx, t.start, 1) in _KINDS) and not (
+                    comma and is_place_like(gaz, comma.group(1).lower())):
+                continue
+        out.append(t)
+    return out

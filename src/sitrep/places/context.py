@@ -12,9 +12,9 @@ from .gazetteer import Gazetteer
 from .normalize import fold_plain, name_key
 
 __all__ = ["CASELESS", "COMMON", "CONNECT", "DIRECTION", "FIRST", "INSTIT", "LEADING",
-           "LOCATIVE", "NEVER", "ORG", "SPEECH", "SURNAMES", "TITLES", "Context", "Toponym",
-           "capitalised", "case_mode", "case_signature", "find_surnames", "is_place_like",
-           "is_sentence_start", "is_surname"]
+           "LOCATIVE", "NEVER", "ORG", "SPEECH", "SURNAMES", "TITLES", "TITLE_ABBREVIATIONS",
+           "Context", "Toponym", "capitalised", "case_mode", "case_signature", "find_surnames",
+           "is_place_like", "is_sentence_start", "is_surname", "is_title"]
 
 
 @dataclass(slots=True)
@@ -35,6 +35,16 @@ class Toponym:
 _CUES = read_json("places", "cues.json")
 CONNECT = frozenset(_CUES["connectors"])
 TITLES = frozenset(_CUES["titles"])
+# Titles written short with a period ("Gen.", "Capt.", "Dr."): any other title followed by a
+# period ends a sentence ("... met the president. Kenya has denied it")
+TITLE_ABBREVIATIONS = frozenset(t for t in TITLES if len(t) <= 4) - {"miss", "king"}
+
+
+def is_title(raw: str) -> bool:
+    """Whether the word ``raw`` (as written, with its period if any) is a title before a
+    name: not "minister." or "general.", which end a sentence."""
+    word = raw.lower().rstrip(".")
+    return word in TITLES and (raw[-1:] != "." or word in TITLE_ABBREVIATIONS)
 SPEECH = frozenset(_CUES["speech_verbs"])
 ORG = frozenset(_CUES["org_suffixes"])
 INSTIT = frozenset(_CUES["institutions"])

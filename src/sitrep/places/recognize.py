@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from ..article import Sentence
 from .admin_words import admin_suffixes
-from .caseless import VOCAB, area_or_big_town, caseless_verdict
+from .caseless import VOCAB, area_or_big_town, caseless_verdict, drop_person_names
 from .caseless_extra import caseless_abbreviations, caseless_slot_names, with_slot_names
 from .context import (
     CASELESS,
@@ -34,6 +34,7 @@ from .context import (
     ORG,
     SPEECH,
     SURNAMES,
+    TITLE_ABBREVIATIONS,
     TITLES,
     Context,
     Toponym,
@@ -41,6 +42,7 @@ from .context import (
     case_mode,
     is_place_like,
     is_sentence_start,
+    is_title,
 )
 from .extra_names import (
     abbreviations,
@@ -143,8 +145,10 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     nxt = _WORD_AFTER.match(text, e, e + 30)
     prev_w = prev_raw.lower().rstrip(".")
     next_w = nxt[1].lower().rstrip(".,") if nxt else ""  # (m[1]: no method call)
-    if prev_w in TITLES:
+    if prev_w in TITLES and is_title(prev_raw):  # (not "the minister. Kenya")
         return _NO
+    if text[e:e + 1] == "." and key in TITLE_ABBREVIATIONS:
+        return _NO  # "Gen. Jackson": a title written short, not Puente-Genil's "Gen"
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
     # ("an Ohio court" is a place), except disease names ("Marburg virus").
     if next_w in ORG and (mode != "mixed" or nxt[1][:1].isupper() or next_w in _DISEASE):
@@ -395,6 +399,7 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
     cx = Context(text, gaz, mode, {s.start for s in sentences or []})
     found = _gazetteer_names(cx)
     if mode != "mixed":
+        found = drop_person_names(cx, found)  # "CAPT. ROY A. NELSON SAID ... NELSON"
         abbrs = caseless_abbreviations(cx)  # "LOUISVILLE, KY." ("WASHINGTON D.C." stays)
         if abbrs:
             found = _merge(found, abbrs)
