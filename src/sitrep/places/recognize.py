@@ -147,7 +147,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     next_w = nxt[1].lower().rstrip(".,") if nxt else ""  # (m[1]: no method call)
     if prev_w in TITLES and is_title(prev_raw):  # (not "the minister. Kenya")
         return _NO
-    if text[e:e + 1] == "." and key in TITLE_ABBREVIATIONS:
+    if key in TITLE_ABBREVIATIONS and text[e:e + 1] == ".":
         return _NO  # "Gen. Jackson": a title written short, not Puente-Genil's "Gen"
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
     # ("an Ohio court" is a place), except disease names ("Marburg virus").
