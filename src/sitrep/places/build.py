@@ -38,7 +38,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-22"
+BUILD_VERSION = "places-23"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]

@@ -55,8 +55,11 @@ _IN_NAME_BEFORE = re.compile(r"\bin\s+(" + _NAME + r")\Z")
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])(" + _NAME + r")\s+$")
 # the run of name characters before a kind word, in the reversed text
 _RUN_BEFORE_REV = re.compile(r"\s*([\w'\u2019-]+)")
+# (the Arabic and Persian articles and ezafe stay inside a name: "Maarat al-Numan",
+# "Dasht-e-Barchi", "Tal Abyad"; Romance ones too: "Mocimboa da Praia")
 _SLOT_NAME = (r"([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|"
-              r"(?:al|el|ad|ben|bin)(?=[ -][A-Z])))*)")
+              r"(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|e|i|ul|ben|bin|ibn|da|de|do|dos)"
+              r"(?=[ -][A-Z])))*)")
 # Slot names ending in a generic feature word are streets, parks and lakes, not towns the
 # fuzzy fallback could find.
 _GENERIC_TAIL = frozenset(("road", "street", "avenue", "drive", "lane", "park", "lake", "bay",

@@ -20,6 +20,7 @@ from operator import attrgetter
 from ..article import Sentence
 from .admin_words import admin_suffixes
 from .caseless import VOCAB, caseless_verdict
+from .contained import contained_names
 from .context import (
     CASELESS,
     COMMON,
@@ -50,6 +51,7 @@ from .extra_names import (
 )
 from .gazetteer import Gazetteer
 from .group_names import drop_group_names
+from .joined import join_names
 from .normalize import TOKEN, name_key
 from .streets import street_names
 
@@ -392,6 +394,7 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
         admin_suffixes(text, found, gaz, mixed=False)  # "USULUTAN DEPARTMENT": the area
         kind_hints(cx, found)
         return found
+    found = join_names(cx, found)  # "Ras al-Ain", "Dasht-e-Barchi": one name, not "Ras"
     abbrs = abbreviations(cx, found)
     if abbrs:
         found = _merge(abbrs, found)
@@ -400,7 +403,8 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
         found = _add_streets(found, streets)
     if DEMONYMS:
         found = _merge(found, demonym_names(cx))
-    slots = [t for t in slot_names(cx)
+    # (slot guesses: "in X", "X, <Country>", and "X in <area>" for names the scan lacks)
+    slots = [t for t in slot_names(cx) + contained_names(cx, found)
              if not any(f.start < t.end and t.start < f.end for f in found)]
     found = _merge(found, pattern_names(cx) + slots)
     admin_suffixes(text, found, gaz)  # "Katsina State", "Deir ez-Zor governorate": the area
@@ -451,6 +455,6 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
     hints = {(t.start, t.end): t.hint for t in extra if t.hint not in ("slot", "demonym")}
     if hints:  # (most extra names are slot guesses and demonyms: nothing to pass on)
         for t in out:
-            if t.hint is None:
-                t.hint = hints.get((t.start, t.end))
+            if t.hint is None or t.hint == "slot":  # (a joined name's guess: see joined.py)
+                t.hint = hints.get((t.start, t.end), t.hint)
     return out

@@ -41,7 +41,10 @@ class Resolution:
 
 
 _BASE = {"country": 1.3, "admin1": 1.0, "region": 1.1, "admin2": 0.6}
-_CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?")
+# ("X in northern Borno" is containment too: a compass adjective before the area)
+_CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?"
+                          r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))"
+                          r"(?:ern)?\s+)?")
 # Between two names listed together: a comma, "and", "or" (the gap of "X, Y" is also
 # a containment gap: the kinds of the candidates tell which it is)
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -648,6 +651,10 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
                     {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
                 close = gaz.fuzzy(key.split("|", 1)[0], ctx)[:3]
+                if close and close[0][1] >= 1.0 and close[-1][1] < 1.0:
+                    # the same transliteration skeleton ("Ras al-Ain" = Ra's al 'Ayn) beats
+                    # a merely close one, however populous (Ar Rastan)
+                    close = [h for h in close if h[1] >= 1.0]
                 cands[key] = [c for c, _ in close]
                 same[key] = {c.index for c, score in close if score >= 1.0}
                 if cands[key]:  # no memo: the context countries chose these

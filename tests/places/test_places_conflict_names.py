@@ -1,0 +1,102 @@
+"""Recognition gaps of conflict news (sentences written by the sitrep authors; ids from
+GeoNames): unknown names contained in a named area ("X in Tunisia"), transliterations
+whose first word is a gazetteer name of its own ("Ras al-Ain", "Jisr al-Shughur"), and the
+people, organisations and groups that must stay no places."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places.normalize import squash
+from sitrep.places.stage import get_gazetteer, place_mentions
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def _ids(gaz, text: str) -> dict[str, int | None]:
+    return {m.text: m.geonameid for m in place_mentions(text, gaz)}
+
+
+# "X in <country or first-level area>": a name the gazetteer lacks is a town of that area
+# when a close spelling lies there (sentence, mention, GeoNames id)
+CONTAINED = [
+    ("Gunmen attacked Ben Guerdan in Tunisia.", "Ben Guerdan", 2472431),
+    ("ISWAP fighters seized Malam Fatori in northern Borno.", "Malam Fatori", 2347033),
+    ("Turkish-backed fighters shelled Tal Abyad in Syria.", "Tal Abyad", 163750),
+    ("Kurdish forces pulled out of Ras al-Ain in Syria on Sunday.", "Ras al-Ain", 165509),
+    ("Government troops advanced on Tal Afar in Iraq.", "Tal Afar", 90393),
+    ("Protesters gathered outside Kafr Nabl in Idlib.", "Kafr Nabl", 168661),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "gid"), CONTAINED)
+def test_unknown_name_in_an_area(gaz, text, name, gid):
+    assert _ids(gaz, text).get(name) == gid
+
+
+# The same slot holds people, organisations and groups: no place comes out of them
+# (sentence, the names that must not be mentions)
+NOT_CONTAINED = [
+    ("Officials met Smith in France.", ["Smith"]),
+    ("The minister praised Macron in France.", ["Macron"]),
+    ("Gunmen killed Juan Perez in Mexico.", ["Juan Perez", "Perez"]),
+    ("He thanked Amnesty International in Syria.", ["Amnesty International", "Amnesty"]),
+    ("Talks with Hayat Tahrir al-Sham in Idlib failed.", ["Hayat Tahrir al-Sham"]),
+    ("Security was tight for Pope Francis in Iraq.", ["Pope Francis", "Francis"]),
+    ("Reporters spoke to Abu Mohammed in Syria.", ["Abu Mohammed"]),
+    ("Attacks by Boko Haram in Nigeria continued.", ["Boko Haram"]),
+    ("Forces loyal to Khalifa Haftar attacked Tripoli in Libya.", ["Khalifa Haftar", "Haftar"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_CONTAINED)
+def test_people_and_groups_in_an_area_are_no_places(gaz, text, names):
+    found = _ids(gaz, text)
+    assert not [n for n in names if n in found]
+
+
+# A transliteration whose first word is a name of its own: the whole run is one mention,
+# resolved by its spelling (sentence, mention, GeoNames id)
+JOINED = [
+    ("Rebels shelled Jisr al-Shughur in Idlib.", "Jisr al-Shughur", 169023),
+    ("Regime aircraft bombed Maarat al-Numan overnight, Syrian activists said.",
+     "Maarat al-Numan", 167611),
+    ("Fighting continued in Deir ez-Zor and Ras al-Ain, Syrian monitors said.",
+     "Ras al-Ain", 165509),
+    ("Kurdish forces withdrew from Tal Abyad and Ras al-Ain in Syria.", "Tal Abyad", 163750),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "gid"), JOINED)
+def test_joined_transliteration_is_one_name(gaz, text, name, gid):
+    assert _ids(gaz, text).get(name) == gid
+
+
+# ... and never a town read out of a person's name
+PEOPLE_WITH_ARTICLES = [
+    ("President Bashar al-Assad visited Homs.", ["Bashar", "al-Assad", "Bashar al-Assad"]),
+    ("Omar al-Bashir ruled Sudan for thirty years.", ["Omar", "al-Bashir", "Omar al-Bashir"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PEOPLE_WITH_ARTICLES)
+def test_people_with_articles_are_no_places(gaz, text, names):
+    found = _ids(gaz, text)
+    assert not [n for n in names if n in found]
+
+
+# An article inside a name reads the same in all its assimilated spellings
+@pytest.mark.parametrize(("a", "b"), [
+    ("Jisr al-Shughur", "Jisr ash Shughur"),
+    ("Ras al-Ain", "Ra's el Ain"),
+    ("Deir ez-Zor", "Deir Ezzor"),
+    ("Maarat al-Numan", "Ma'arrat an Nu'man"),
+    ("Khan al-Sheeh", "Khan esh Sheeh"),
+])
+def test_inner_article_spellings_share_a_skeleton(a, b):
+    assert squash(a) == squash(b)
