@@ -9,8 +9,8 @@ the article's other towns), so a person ("Smith in France") or an organisation t
 below miss is dropped there all the same. The cues keep out the common cases first:
 titles, given names and surnames, organisation words, armed groups, demonyms.
 
-Only the few " in " of an article followed by a recognised country or area are read
-(a plain find, then a dict lookup): no per-token work.
+Only the names the gazetteer scan marked after "in" or a compass word are read: no
+per-token work.
 """
 
 from __future__ import annotations
@@ -32,16 +32,20 @@ from .context import (
     Toponym,
     is_place_like,
 )
+from .extra_names import HONORIFICS
 from .group_names import group_keys
 from .normalize import name_key
 
-__all__ = ["contained_names"]
+__all__ = ["MARK_BEFORE", "contained_names"]
 
-# What may stand between "in" and the area's name: "the", a compass word ("in northern
-# Borno", "in the north-east of"? no: only an adjective right before the name)
-_AREA_LEAD = re.compile(
-    r"(?:the[ \t]+)?(?:(?:north|south|east|west)(?:ern)?[ \t]+|(?:north|south)-?(?:east|west)"
-    r"(?:ern)?[ \t]+|central[ \t]+|(?:upper|lower)[ \t]+(?=[a-z]))?")
+# The words before a name that may open "in <area>": "in Tunisia", "in northern Borno" (the
+# scan marks the names it judges after them: see recognize._keep)
+_COMPASS = ("north", "south", "east", "west", "central", "northeast", "northwest",
+            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
+MARK_BEFORE = frozenset(("in", *_COMPASS, *(w + "ern" for w in _COMPASS if w != "central")))
+# " in " and a compass word at the end of the text before an area's name
+_IN_LEAD_END = re.compile(r" in (?:the )?(?:(?:" + "|".join(
+    w for w in _COMPASS if w != "central") + r")(?:ern)? |central )?\Z")
 # A name the gazetteer lacks: capitalised words, joined by spaces or hyphens, with the
 # Arabic, Persian and Romance articles and connectors news keeps in lower case ("Ras al-Ain",
 # "Dasht-e-Barchi", "Mocimboa da Praia"); a connector only before another capital.
@@ -60,39 +64,52 @@ _REACH = 64
 
 def contained_names(cx: Context, found: list[Toponym]) -> list[Toponym]:
     """Capitalised names the gazetteer lacks right before "in <area>", where the area is a
-    country or first-level area the scan found; place-slot guesses for the fuzzy fallback."""
-    text, gaz = cx.text, cx.gaz
-    i = text.find(" in ")
-    if i < 0 or not found:
+    country or first-level area the scan found; place-slot guesses for the fuzzy fallback.
+
+    The scan marks the names it judged after "in" or a compass word (``cx.marks``): only
+    those few are read here."""
+    marks = cx.marks
+    if not marks:
         return []
-    areas: dict[int, Toponym] | None = None
-    starts: list[int] | None = None
+    text, gaz = cx.text, cx.gaz
+    kept: set[int] | None = None
     out: list[Toponym] = []
-    while i >= 0:
-        at = i
-        i = text.find(" in ", i + 4)
-        # the name right before " in " must end in a small letter (a capitalised word)
-        if at < 4 or not text[at - 1].islower():
+    for s, _, key, before in marks:
+        if before == "in":
+            at = s - 4
+            if text[at:s] != " in ":
+                continue  # ("In Tunisia", "in\nTunisia")
+        elif before == "-":
+            continue  # (a mark of joined.py's)
+        else:
+            # "in northern Borno"
+            pre = text[s - 24 if s > 24 else 0:s]
+            m = _IN_LEAD_END.search(pre)
+            if m is None:
+                continue
+            at = s - len(pre) + m.start()
+        # the word right before " in " must be capitalised (and end in a small letter: no
+        # acronym)
+        c = text[text.rfind(" ", 0, at) + 1]
+        if not ("A" <= c <= "Z") or not text[at - 1].islower() or not is_place_like(gaz, key):
             continue
-        if areas is None:
-            areas = {t.start: t for t in found}
-        lead = _AREA_LEAD.match(text, at + 4)
-        area = areas.get(lead.end())
-        if area is None or area.hint == "demonym" or not is_place_like(gaz, area.key):
-            continue
-        if starts is None:
-            starts = [s for s, _ in cx.unmatched]
-        t = _name_before(cx, starts, at)
-        if t is not None and (" " in t.key or _spelt_in(cx, t.key, area.key)):
+        if kept is None:
+            kept = {t.start for t in found if t.hint != "demonym"}
+        if s not in kept:
+            continue  # the scan refused the area's name ("Jackson said")
+        t = _name_before(cx, at)
+        if t is not None and (" " in t.key or _spelt_in(cx, t.key, key)):
             out.append(t)
     return out
 
 
-def _name_before(cx: Context, starts: list[int], at: int) -> Toponym | None:
+def _name_before(cx: Context, at: int) -> Toponym | None:
     """The longest unknown name ending at ``at`` that starts at an unmatched capitalised
     token and passes the person, organisation and group cues; None when there is none."""
-    text = cx.text
-    for s in starts[bisect_left(starts, at - _REACH):bisect_left(starts, at)]:
+    text, unmatched = cx.text, cx.unmatched
+    # (the unmatched tokens are (start, end) pairs in text order: bisected as they are)
+    for s, _ in unmatched[bisect_left(unmatched, (at - _REACH,)):
+                          bisect_left(unmatched, (at,))]:
         m = _NAME.match(text, s)
         if m is None or m.end() != at:
             continue
@@ -131,7 +148,8 @@ def _plausible(cx: Context, key: str) -> bool:
         return False
     words = key.split(" ")
     first, last = words[0], words[-1]
-    if (first in TITLES or first in LEADING or last in _GENERIC_TAIL
+    if ((first in TITLES and (first not in HONORIFICS or first == key))
+            or first in LEADING or last in _GENERIC_TAIL
             or any(w in NEVER or w in ORG or w in INSTIT for w in words)):
         return False
     if key in group_keys() or cx.gaz.demonym_country(first) is not None:

@@ -11,10 +11,14 @@ from .context import COMMON, LEADING, NEVER, TITLES, Context, Toponym, is_place_
 from .gazetteer import Gazetteer
 from .normalize import fold, name_key
 
-__all__ = ["abbreviations", "demonym_like", "demonym_names", "demonym_word", "kind_hints",
+__all__ = ["HONORIFICS", "abbreviations", "demonym_like", "demonym_names", "demonym_word",
+           "kind_hints",
            "pattern_names", "slot_names"]
 
 _ABBR = read_json("places", "abbreviations.json")
+# Honorifics that open place names ("Sheikh Maqsoud district", "in Imam Sahib"): a title
+# word there is no person's when another capitalised word follows (see cues.json)
+HONORIFICS = frozenset(read_json("places", "cues.json").get("place_honorifics", ()))
 
 # A capitalised name; lower-case connectors only inside it ("Ras al Ain", not "X also")
 # ("Bab al-Tabbaneh", "Deir ez-Zor": an article joined to a capitalised word is a word)
@@ -267,7 +271,8 @@ def pattern_names(cx: Context) -> list[Toponym]:
             s += owner.end()
             surface = text[s:e]
         first = surface.split()[0].lower()
-        if first in TITLES or first in LEADING or fold(surface).strip() in COMMON:
+        if (first in TITLES and (first not in HONORIFICS or " " not in surface.strip())
+                or first in LEADING or fold(surface).strip() in COMMON):
             continue
         hint = _HINTS.get(kind.lower(), "other")
         out.append(Toponym(s, e, name_key(surface), hint))
@@ -365,7 +370,8 @@ def slot_names(cx: Context) -> list[Toponym]:
         if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
             continue
         first = key.split(" ", 1)[0]
-        if (key in gaz or key in COMMON or first in TITLES or first in NEVER
+        if (key in gaz or key in COMMON or first in NEVER
+                or (first in TITLES and (first not in HONORIFICS or first == key))
                 or first in LEADING or len(key) < 4 or cx.is_surname(key)
                 or gaz.demonym_country(first) is not None):
             continue

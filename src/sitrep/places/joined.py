@@ -9,8 +9,8 @@ continues the name it follows: the whole run is the name. When the index lacks i
 becomes a place-slot guess the resolver's fuzzy fallback confirms (Ra's al 'Ayn, Tall
 Abyad) or drops, never the wrong prefix.
 
-Cost: one character test per found name; the regex runs only where a name is followed by
-a space or hyphen and a small letter that can start an article.
+Cost: only the names the gazetteer scan marked are read (a hyphen in the word after the
+name, or right before it: see recognize._keep), a handful in an article that has any.
 """
 
 from __future__ import annotations
@@ -30,52 +30,48 @@ _TAIL = re.compile(r"(?:[ -](?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|e|i|ul|ol|ud
 # a capitalised word and a space before a name that starts with a joined article, read
 # backwards in the reversed text ("Maarat " of "Maarat al-Numan")
 _HEAD_REV = re.compile(r" [a-z'\u2019]+[A-Z](?![\w'\u2019-])")
-# the small letters an article above can start with
-_ARTICLE_START = frozenset("aeiuo")
+# the joined article right before a name, read backwards ("-la" of "al-Numan")
+_ARTICLE_BEFORE_REV = re.compile(r"-(?:la|le|da|na|ra|sa|hsa|ta|za|de|ze|se)(?![a-z])")
 _TAIL_FIRST = frozenset(" -")
 
 
 def join_names(cx: Context, found: list[Toponym]) -> list[Toponym]:
     """``found`` with each name that an article-joined capitalised word continues replaced by
     the whole run (its key the run's; a place-slot guess when the index lacks it); the names
-    the run swallows are dropped."""
-    text = cx.text
-    n = len(text)
-    out: list[Toponym] | None = None
-    skip_to = -1
-    for i, t in enumerate(found):
-        e = t.end
-        if t.start < skip_to:
-            continue  # inside a run already joined
-        if text[t.start:t.start + 1].islower() and t.start > 2:
+    the run swallows are dropped. Only the names the scan marked (``cx.marks``: a hyphen in
+    the word after, or right before the name) are read."""
+    marks = cx.marks
+    if not marks:
+        return found
+    text, n = cx.text, len(cx.text)
+    spans: list[tuple[int, int, int]] = []  # (start, end, end of the found name) to join
+    for s, e, _, before in marks:
+        if before != "-":
+            continue  # (a mark of contained.py's)
+        m = _TAIL.match(text, e) if text[e:e + 1] in _TAIL_FIRST else None
+        if text[s - 1:s] == "-":
             # "al-Numan" of "Maarat al-Numan": a capitalised word before the joined article
             # starts the name (the scan found only its end)
-            head = _HEAD_REV.match(cx.reverse, n - t.start)
+            a = _ARTICLE_BEFORE_REV.match(cx.reverse, n - s)
+            head = _HEAD_REV.match(cx.reverse, a.end()) if a is not None else None
             if head is not None:
-                if out is None:
-                    out = found[:i]
-                s = t.start - head.end() + (n - t.start)
-                m = _TAIL.match(text, e)
-                end = m.end() if m is not None else e
-                key = name_key(text[s:end])
-                if out and out[-1].end > s:
+                spans.append((n - head.end(), m.end() if m is not None else e, e))
+        elif m is not None:
+            spans.append((s, m.end(), e))
+    if not spans:
+        return found
+    out: list[Toponym] = []
+    joins = iter(sorted(spans))
+    nxt = next(joins, None)
+    for t in found:
+        while nxt is not None and nxt[0] < t.start and nxt[1] <= t.start:
+            nxt = next(joins, None)
+        if nxt is not None and nxt[0] <= t.start < nxt[1]:
+            if t.end == nxt[2]:
+                key = name_key(text[nxt[0]:nxt[1]])
+                if out and out[-1].end > nxt[0]:
                     out.pop()  # (the head was a name of its own: "Jisr", "Ras")
-                out.append(Toponym(s, end, key, None if key in cx.gaz else "slot"))
-                skip_to = end
-                continue
-        if (e + 3 >= n or text[e] not in _TAIL_FIRST or text[e + 1] not in _ARTICLE_START
-                or t.hint == "demonym"):
-            if out is not None:
-                out.append(t)
-            continue
-        m = _TAIL.match(text, e)
-        if m is None:
-            if out is not None:
-                out.append(t)
-            continue
-        if out is None:
-            out = found[:i]
-        key = name_key(text[t.start:m.end()])
-        out.append(Toponym(t.start, m.end(), key, None if key in cx.gaz else "slot"))
-        skip_to = m.end()
-    return found if out is None else out
+                out.append(Toponym(nxt[0], nxt[1], key, None if key in cx.gaz else "slot"))
+            continue  # a name inside the run ("al-Ain" of "Ras al-Ain")
+        out.append(t)
+    return out

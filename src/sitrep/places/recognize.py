@@ -20,7 +20,7 @@ from operator import attrgetter
 from ..article import Sentence
 from .admin_words import admin_suffixes
 from .caseless import VOCAB, caseless_verdict
-from .contained import contained_names
+from .contained import MARK_BEFORE, contained_names
 from .context import (
     CASELESS,
     COMMON,
@@ -139,6 +139,11 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     nxt = _WORD_AFTER.match(text, e, e + 30)
     prev_w = prev_raw.lower().rstrip(".")
     next_w = nxt[1].lower().rstrip(".,") if nxt else ""  # (m[1]: no method call)
+    # (the few names contained.py and joined.py read: "X in <here>", "<here> al-Ain")
+    if prev_w in MARK_BEFORE:
+        cx.marks.append((s, e, key, prev_w))
+    if "-" in next_w[:4]:
+        cx.marks.append((s, e, key, "-"))
     if prev_w in TITLES:
         return _NO
     # "Dublin Road", "Oxford University"; in mixed text only a capitalised suffix counts
@@ -160,6 +165,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     if s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
         other = name_key(prev_raw[:-1].rsplit("-", 1)[-1])
         # "al-Raqqa", "Egyptian-US", and "D-Columbus" (a party label) are fine
+        cx.marks.append((s, e, key, "-"))  # ("Maarat al-Numan": see joined.py)
         if len(other) > 1 and other not in CONNECT and not (
                 is_place_like(gaz, key) and (is_place_like(gaz, other)
                                               or gaz.demonym_country(other))):
