@@ -170,3 +170,24 @@ def test_conflict_localities(gaz, text, name, country, near):
     m = found.get(name)
     assert m is not None and m.country_code == country
     assert _km((m.lat, m.lon), near) < 161
+
+
+# A group's name that is a sizeable town's own name (Morena, India: a party in Mexico) is
+# the town in a clear place slot with no group cue; a cue keeps it the group
+# (sentence, the name, whether it is a place mention)
+GROUP_OR_TOWN = [
+    ("Dacoits killed two policemen in Morena, police said.", "Morena", True),
+    ("Police clashed with protesters in Morena on Sunday.", "Morena", True),
+    ("Two men were shot dead near Morena in Madhya Pradesh.", "Morena", True),
+    ("Divisions in Morena deepened ahead of the vote.", "Morena", False),
+    ("Lawmakers in Morena's ranks rejected the bill.", "Morena", False),
+    ("Mexico's ruling Morena party won the vote.", "Morena", False),
+    ("Commanders in Fano rejected the talks.", "Fano", False),
+    ("Clashes between the army and Fano militia continued in Amhara.", "Fano", False),
+    ("Mercenaries in Wagner were paid.", "Wagner", False),  # a small town: the group
+]
+
+
+@pytest.mark.parametrize(("text", "name", "place"), GROUP_OR_TOWN)
+def test_group_name_or_town(gaz, text, name, place):
+    assert (name in _ids(gaz, text)) is place

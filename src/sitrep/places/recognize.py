@@ -414,7 +414,7 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
              if not any(f.start < t.end and t.start < f.end for f in found)]
     found = _merge(found, pattern_names(cx) + slots)
     admin_suffixes(text, found, gaz)  # "Katsina State", "Deir ez-Zor governorate": the area
-    return drop_group_names(text, found)  # "Taliban", "Wagner": groups, not places
+    return drop_group_names(text, found, gaz)  # "Taliban", "Wagner": groups, not places
 
 
 def _add_streets(found: list[Toponym], streets: list[Toponym]) -> list[Toponym]:
