@@ -191,3 +191,23 @@ GROUP_OR_TOWN = [
 @pytest.mark.parametrize(("text", "name", "place"), GROUP_OR_TOWN)
 def test_group_name_or_town(gaz, text, name, place):
     assert (name in _ids(gaz, text)) is place
+
+
+# Pattern names and the words around them (sentence, mention, country)
+AROUND = [
+    # the last possessive of a longer run names the owner: the area is what follows it
+    ("Jihadists ambushed a patrol in Burkina Faso's Soum province.", "Burkina Faso", "BF"),
+    ("Clashes erupted in Tripoli's Abu Salim district.", "Abu Salim", "LY"),
+    # a lower-case "city" or "state" after a name is no part of it
+    ("Houthi rebels fired missiles at Marib city from Sirwah district.", "Marib", "YE"),
+    ("Gunmen attacked a market in Kano state on Friday.", "Kano", "NG"),
+    # "the area of X State": the admin word goes with the gazetteer's name, not the pattern
+    ("Herders attacked villages in Bokkos local government area of Plateau State.",
+     "Plateau", "NG"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), AROUND)
+def test_pattern_names_and_their_neighbours(gaz, text, name, country):
+    found = {m.text: m.country_code for m in place_mentions(text, gaz)}
+    assert found.get(name) == country

@@ -306,6 +306,11 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                 key = None
         if key is not None:
             verdict = _keep(cx, s, e, key)
+            if verdict == _NO and most > 1 and " " in key and cx.mode == "mixed" and (
+                    cx.text[e - len(key) + key.rindex(" ") + 1].islower()):
+                # "Marib city", "Kano state": a lower-case word the longest key ends with
+                # is no part of the name; the shorter key is judged instead (a rare path)
+                key, e, verdict = _shorter_key(cx, s, e, key, info)
             if verdict == _YES:
                 # "U.S." / "D.C.": an abbreviation keeps its final period
                 if e < len(folded) and folded[e] == "." and "." in folded[s:e]:
@@ -337,6 +342,23 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
         if extra:
             found = sorted(found + extra, key=_START)
     return found
+
+
+def _shorter_key(cx: Context, s: int, e: int, key: str, info: int
+                 ) -> tuple[str | None, int, int]:
+    """The longest key shorter than ``key`` (from ``s``) that ends in a capitalised word,
+    with its end and :func:`_keep`'s verdict ("Marib" of "Marib city"); (key, e, _NO) when
+    there is none."""
+    text, index = cx.text, cx.gaz.key_index
+    toks = list(TOKEN.finditer(cx.folded, s, e))
+    words = [t.group() for t in toks]
+    for length in range(len(words) - 1, 0, -1):
+        shorter = " ".join(words[:length])
+        if ((shorter in index) if length > 1 else info & 1) and (
+                text[toks[length - 1].start()].isupper()):
+            end = toks[length - 1].end()
+            return shorter, end, _keep(cx, s, end, shorter)
+    return key, e, _NO
 
 
 _LIST_GAP = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$", re.IGNORECASE)
