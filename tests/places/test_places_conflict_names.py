@@ -211,3 +211,24 @@ AROUND = [
 def test_pattern_names_and_their_neighbours(gaz, text, name, country):
     found = {m.text: m.country_code for m in place_mentions(text, gaz)}
     assert found.get(name) == country
+
+
+# "X, <Country>": a name none of whose readings lies in that country is left unresolved
+# (or found there by spelling), never placed in another country (sentence, mention, the
+# country code it may have: None for unresolved)
+NAMED_COUNTRY = [
+    ("Gunmen attacked a checkpoint in Lere, Mali, on Tuesday.", "Lere", None),
+    ("Gunmen attacked a checkpoint in Mambasa, DR Congo, on Tuesday.", "Mambasa", None),
+    ("Gunmen killed five people in Morena, Mexico.", "Morena", None),
+    ("Gunmen attacked a checkpoint in Ben Guerdane, Tunisia.", "Ben Guerdane", "TN"),
+    # a reading inside any reading of the outer name stands: the US state here
+    ("Police in Athens, Georgia, said two men were held.", "Athens", "US"),
+    # a possessive is no container
+    ("He landed in Kabul, Pakistan's envoy said.", "Kabul", "AF"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), NAMED_COUNTRY)
+def test_name_in_a_named_country(gaz, text, name, country):
+    found = {m.text: m.country_code for m in place_mentions(text, gaz)}
+    assert name in found and found[name] == country

@@ -572,6 +572,33 @@ def _corroborate(key: str, cands: dict[str, list[Candidate]], statics: dict[str,
             statics[key] = _static(key, kept, hints[key])
 
 
+def _in_named_country(text: str, b: Toponym, ka: str, kb: str,
+                      cands: dict[str, list[Candidate]], gaz: Gazetteer) -> None:
+    """"Lere, Mali": where the text puts a name in a country ("X, <Country>") and none of
+    its readings lies there (Lere, Nigeria; Mombasa for "Mambasa, DR Congo"), its readings
+    become the fuzzy fallback's spellings inside that country, or none (an unresolved name
+    is better than a point in another country). Not when the name is itself a country or
+    region ("Nigeria, Mali and Niger": a list) or the country is a possessive ("Kabul,
+    Pakistan's president said")."""
+    outer, inner = cands.get(kb), cands.get(ka)
+    if not outer or not inner or text[b.end:b.end + 2] in _OWNER:
+        return
+    country = next((c for c in outer if c.feature == "country"), None)
+    if country is None or any(c.feature in ("country", "region") for c in inner):
+        return
+    # no reading inside any reading of the outer name ("Athens, Georgia": the US state's)
+    if any(_inside(x, y) for y in outer for x in inner):
+        return
+    cc = country.country_code
+    close = gaz.fuzzy(ka.split("|", 1)[0], [cc])[:3]
+    if close and close[0][1] >= 1.0:
+        close = [h for h in close if h[1] >= 1.0]
+    cands[ka] = [c for c, _ in close]
+
+
+_OWNER = ("'s", "\u2019s")
+
+
 def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
     """One :class:`Resolution` per toponym, in the same order."""
     cands: dict[str, list[Candidate]] = {}
@@ -618,6 +645,8 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if _LIST_GAP.fullmatch(text, a.end, b.start):
             siblings[ka].append(kb)
             siblings[kb].append(ka)
+            if b.hint != "demonym" and text[a.end:b.start].strip() == ",":
+                _in_named_country(text, b, ka, kb, cands, gaz)
     statics: dict[str, _Static] = {}
     for key, cs in cands.items():
         if cs:
