@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..nlp.lexicon import read_json
 from .context import (
     COMMON,
     FIRST,
@@ -53,11 +54,9 @@ _NAME = re.compile(r"[A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|(?:al|el|ad|
                    r"at|az|ed|ez|es|e|i|ul|ol|ben|bin|ibn|abu|da|de|do|dos|la)(?=[ -][A-Z])))*")
 # The word before the name, read backwards from it (an anchored match in the reversed text)
 _WORD_BEFORE_REV = re.compile(r"[ \t]+([A-Za-z]+)")
-# Names ending in a generic feature word are streets, parks and buildings, no towns
-_GENERIC_TAIL = frozenset(("road", "street", "avenue", "park", "lake", "river", "station",
-                           "square", "hall", "center", "centre", "school", "church", "bridge",
-                           "highway", "university", "hospital", "prison", "mosque", "market",
-                           "airport", "base", "camp", "office", "house", "palace", "hotel"))
+# Names ending in a generic feature word are streets, buildings, firms and bodies, no towns
+# (data/places/cues.json)
+_GENERIC_TAIL = frozenset(read_json("places", "cues.json").get("not_town_tails", ()))
 # How far back a name may start from its " in " (eight words of a long transliteration)
 _REACH = 64
 

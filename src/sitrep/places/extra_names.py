@@ -266,11 +266,16 @@ def pattern_names(cx: Context) -> list[Toponym]:
             s = e - len(surface)
         # "Tripoli's Abu Salim district": the possessor is a place of its own (the
         # gazetteer scan finds it); the name starts after it
-        owner = _POSSESSOR.match(surface) or _LAST_POSSESSOR.search(surface)
+        owner = _POSSESSOR.match(surface)
         if owner:
-            # (the last possessive: "Burkina Faso's Soum province" names Soum)
             s += owner.end()
             surface = text[s:e]
+        else:
+            # the last possessive of a longer run: "Burkina Faso's Soum province" names Soum
+            cut = max(surface.rfind("'s "), surface.rfind("\u2019s "))
+            if cut > 0 and surface[cut + 3:].strip():
+                s += cut + 3
+                surface = text[s:e]
         last = surface.rsplit(" ", 1)
         if len(last) == 2 and last[1].lower() in _ADMIN_TAIL:
             # "the area of Plateau State": the admin word is read with the gazetteer name
@@ -303,8 +308,6 @@ def pattern_names(cx: Context) -> list[Toponym]:
 _JOINED_REV = re.compile(r"[A-Z]-(?:la|le|da|sa|hsa|na|ra|ta|za|de|ze|se)\Z")
 # a possessor at a name's start: "Tripoli's " (a following word must remain)
 _POSSESSOR = re.compile(r"[^\s']+['\u2019]s\s+(?=\S)")
-# the last possessive of a longer name ("Burkina Faso's " of "Burkina Faso's Soum")
-_LAST_POSSESSOR = re.compile(r".*['\u2019]s\s+(?=\S)")
 # admin words a pattern's name may end with ("the area of Plateau State")
 _ADMIN_TAIL = frozenset(("state", "province", "region", "governorate", "district", "county",
                          "department", "prefecture", "oblast"))

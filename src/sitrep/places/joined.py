@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Context, Toponym
+from .context import TITLES, Context, Toponym
 from .normalize import name_key
 
 __all__ = ["join_names"]
@@ -33,6 +33,8 @@ _HEAD_REV = re.compile(r" [a-z'\u2019]+[A-Z](?![\w'\u2019-])")
 # the joined article right before a name, read backwards ("-la" of "al-Numan")
 _ARTICLE_BEFORE_REV = re.compile(r"-(?:la|le|da|na|ra|sa|hsa|ta|za|de|ze|se)(?![a-z])")
 _TAIL_FIRST = frozenset(" -")
+# the word before a name (read backwards in the reversed text)
+_WORD_BEFORE_REV = re.compile(r"\.?[ \t]+([A-Za-z]+)")
 
 
 def join_names(cx: Context, found: list[Toponym]) -> list[Toponym]:
@@ -68,10 +70,15 @@ def join_names(cx: Context, found: list[Toponym]) -> list[Toponym]:
             nxt = next(joins, None)
         if nxt is not None and nxt[0] <= t.start < nxt[1]:
             if t.end == nxt[2]:
-                key = name_key(text[nxt[0]:nxt[1]])
                 if out and out[-1].end > nxt[0]:
                     out.pop()  # (the head was a name of its own: "Jisr", "Ras")
-                out.append(Toponym(nxt[0], nxt[1], key, None if key in cx.gaz else "slot"))
+                # a title before the run makes it a person's name ("Mayor Malkan al-Baini",
+                # "President Bashar al-Assad"): no place at all
+                title = _WORD_BEFORE_REV.match(cx.reverse, n - nxt[0])
+                if title is None or title[1][::-1].lower() not in TITLES:
+                    key = name_key(text[nxt[0]:nxt[1]])
+                    out.append(Toponym(nxt[0], nxt[1], key,
+                                       None if key in cx.gaz else "slot"))
             continue  # a name inside the run ("al-Ain" of "Ras al-Ain")
         out.append(t)
     return out

@@ -345,7 +345,7 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
 
 
 def _shorter_key(cx: Context, s: int, e: int, key: str, info: int
-                 ) -> tuple[str | None, int, int]:
+                 ) -> tuple[str, int, int]:
     """The longest key shorter than ``key`` (from ``s``) that ends in a capitalised word,
     with its end and :func:`_keep`'s verdict ("Marib" of "Marib city"); (key, e, _NO) when
     there is none."""

@@ -21,6 +21,7 @@ import numpy as np
 
 from . import recognize as _recognize
 from .admin_words import AREA_HINTS
+from .context import is_place_like
 from .gazetteer import Candidate, Gazetteer
 from .normalize import TOKEN, squash
 from .recognize import Toponym
@@ -578,11 +579,12 @@ def _in_named_country(text: str, b: Toponym, ka: str, kb: str,
     its readings lies there (Lere, Nigeria; Mombasa for "Mambasa, DR Congo"), its readings
     become the fuzzy fallback's spellings inside that country, or none (an unresolved name
     is better than a point in another country). Not when the name is itself a country or
-    region ("Nigeria, Mali and Niger": a list) or the country is a possessive ("Kabul,
-    Pakistan's president said")."""
+    region ("Nigeria, Mali and Niger": a list), the country a possessive ("Kabul, Pakistan's
+    president said") or followed by more of a list or a name (see :data:`_CLAUSE_AFTER`)."""
     outer, inner = cands.get(kb), cands.get(ka)
-    if not outer or not inner or text[b.end:b.end + 2] in _OWNER:
-        return
+    if not outer or not inner or not is_place_like(gaz, b.key) or (
+            text[b.end:b.end + 2] in _OWNER or _CLAUSE_AFTER.match(text, b.end) is None):
+        return  # (most lists are of towns: one memoised lookup)
     country = next((c for c in outer if c.feature == "country"), None)
     if country is None or any(c.feature in ("country", "region") for c in inner):
         return
@@ -597,6 +599,10 @@ def _in_named_country(text: str, b: Toponym, ka: str, kb: str,
 
 
 _OWNER = ("'s", "\u2019s")
+# what follows a country that contains the name before it: the clause goes on or ends
+# ("Lere, Mali, on Tuesday", "Taji, Iraq."); not a list ("Crockett, Palestine and
+# Houston") nor a person's name ("C.J. McArthur, Chad Foster")
+_CLAUSE_AFTER = re.compile(r"[,.;:)\n]|[ \t]+(?!(?:and|or)\b)[a-z]|\Z")
 
 
 def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
@@ -645,7 +651,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Resolution]:
         if _LIST_GAP.fullmatch(text, a.end, b.start):
             siblings[ka].append(kb)
             siblings[kb].append(ka)
-            if b.hint != "demonym" and text[a.end:b.start].strip() == ",":
+            if text[a.end:b.start] == ", " and b.hint != "demonym":
                 _in_named_country(text, b, ka, kb, cands, gaz)
     statics: dict[str, _Static] = {}
     for key, cs in cands.items():
