@@ -244,3 +244,17 @@ def test_titled_runs_and_lists(gaz, text, names):
     assert not [n for n in names if n in found]
     if "Crockett" in text:  # a list is no containment: Crockett keeps its reading
         assert "Crockett" in found and found["Crockett"] is not None
+
+
+# Francophone admin names lose their generic French prefix ("Province du Yagha",
+# "Province de l'Oudalan"): news writes the bare name (sentence, mention, country, feature)
+@pytest.mark.parametrize(("text", "name", "country", "feature"), [
+    ("Gunmen on motorcycles raided villages in Yagha province overnight.", "Yagha", "BF",
+     "admin2"),
+    ("Soldiers were killed in the Oudalan province of northern Burkina Faso.", "Oudalan",
+     "BF", "admin2"),
+])
+def test_french_admin_prefixes(gaz, text, name, country, feature):
+    found = {m.text: m for m in place_mentions(text, gaz)}
+    assert name in found
+    assert (found[name].country_code, found[name].feature) == (country, feature)

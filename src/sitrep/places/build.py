@@ -132,9 +132,11 @@ def _centre(group: list[dict]) -> tuple[float, float]:
 def _admin_names(name: str, affixes: dict[str, list[str]]) -> list[str]:
     """An admin area's name and the same without a generic prefix/suffix."""
     out = [name]
-    for pre in affixes.get("prefixes", []):
+    # (the longest prefix only: "Province de l'Oudalan" is "Oudalan", not "l'Oudalan")
+    for pre in sorted(affixes.get("prefixes", []), key=len, reverse=True):
         if name.startswith(pre) and len(name) > len(pre) + 2:
             out.append(name[len(pre):])
+            break
     for suf in affixes.get("suffixes", []):
         if name.endswith(suf) and len(name) > len(suf) + 2:
             out.append(name[:-len(suf)])
