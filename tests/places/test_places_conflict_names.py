@@ -31,6 +31,8 @@ CONTAINED = [
     ("Kurdish forces pulled out of Ras al-Ain in Syria on Sunday.", "Ras al-Ain", 165509),
     ("Government troops advanced on Tal Afar in Iraq.", "Tal Afar", 90393),
     ("Protesters gathered outside Kafr Nabl in Idlib.", "Kafr Nabl", 168661),
+    # a region inside one country is an area too
+    ("Militants attacked Kabkabiya in Darfur.", "Kabkabiya", 373198),
 ]
 
 

@@ -34,6 +34,7 @@ from .context import (
     is_place_like,
 )
 from .extra_names import HONORIFICS
+from .gazetteer import Gazetteer
 from .group_names import group_keys
 from .normalize import name_key
 
@@ -90,7 +91,8 @@ def contained_names(cx: Context, found: list[Toponym]) -> list[Toponym]:
         # the word right before " in " must be capitalised (and end in a small letter: no
         # acronym)
         c = text[text.rfind(" ", 0, at) + 1]
-        if not ("A" <= c <= "Z") or not text[at - 1].islower() or not is_place_like(gaz, key):
+        if not ("A" <= c <= "Z") or not text[at - 1].islower() or not (
+                is_place_like(gaz, key) or _national_region(gaz, key)):
             continue
         if kept is None:
             kept = {t.start for t in found if t.hint != "demonym"}
@@ -130,13 +132,18 @@ def _name_before(cx: Context, at: int) -> Toponym | None:
     return None
 
 
+def _national_region(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` names a region inside one country ("Darfur", "Donbas", "Sinai")."""
+    return any(c.feature == "region" and c.country_code for c in gaz.by_key(key))
+
+
 def _spelt_in(cx: Context, key: str, area: str) -> bool:
     """Whether the area ``area`` (a country or first-level area) holds a town whose
     transliteration skeleton is that of the one-word name ``key``: a one-word unknown name
     is too often a surname ("praised Macron in France") for a merely close spelling."""
     gaz = cx.gaz
     ccs = sorted({c.country_code for c in gaz.by_key(area)
-                  if c.feature in ("country", "admin1") and c.country_code})
+                  if c.feature in ("country", "admin1", "region") and c.country_code})
     return bool(ccs) and any(score >= 1.0 for _, score in gaz.fuzzy(key, ccs))
 
 

@@ -562,8 +562,10 @@ def _corroborate(key: str, cands: dict[str, list[Candidate]], statics: dict[str,
         kept = [c for c in cands[key] if any(_inside(c, y) for y in areas)
                 or any(_km(c, t) < _FUZZY_KM for t in towns)]
     else:
-        # no town to be near: the countries the article names are the evidence left
+        # no town to be near: the countries the article names are the evidence left, and
+        # for the same spelling a one-country region it is put in ("Tawila in Darfur")
         named = {c.country_code for c in chosen.values() if c.feature == "country"}
+        named.update(y.country_code for y in areas if y.feature == "region")
         kept = [c for c in cands[key] if any(_inside(c, y) for y in areas)
                 or (c.index in same and (c.country_code in named
                                          or demonyms.get(c.country_code)))]
