@@ -260,3 +260,16 @@ def test_french_admin_prefixes(gaz, text, name, country, feature):
     found = {m.text: m for m in place_mentions(text, gaz)}
     assert name in found
     assert (found[name].country_code, found[name].feature) == (country, feature)
+
+
+# A far town read by an alternate name only, in a country the story names nothing else
+# in, is no place (sentence, the name that must not resolve there)
+@pytest.mark.parametrize(("text", "name", "wrong"), [
+    ("Jihadists attacked the gendarmerie post at Boni, between Douentza and Mopti.", "Boni",
+     "DE"),
+    ("Julia was named head of the Denver office on Monday.", "Julia", "BG"),
+    ("Gen. Cartwright visited a brigade in Tbilisi, Georgia.", "Gen", "ES"),
+])
+def test_far_alternate_readings_are_dropped(gaz, text, name, wrong):
+    found = {m.text: m.country_code for m in place_mentions(text, gaz)}
+    assert found.get(name) != wrong

@@ -172,6 +172,10 @@ def _neighbours(cc: str) -> frozenset[str]:
 # A town this small, in a country no other place of the article lies in (nor borders), and
 # this far from all of them, is a chance match (see _drop_isolated)
 _ISOLATED_POP = 20_000
+# ... and a town of up to this many people read by one of its alternate names only ("Boni"
+# is an old name of Bonn: no reading for a village of central Mali); the exonyms of the
+# great cities ("Bombay", "Peking", "Saigon") stay above it
+_ISOLATED_ALT_POP = 1_000_000
 _ISOLATED_KM = 2000.0
 
 
@@ -188,7 +192,9 @@ def _drop_isolated(results: dict[str, Resolution], demonyms: Counter,
     best = {k: r.best for k, r in results.items() if r.best is not None}
     # the small towns first (most stories name none that could be isolated)
     small = [(k, c) for k, c in best.items()
-             if c.population < _ISOLATED_POP and (c.feature == "city" or c.feature == "other")]
+             if (c.population < _ISOLATED_POP
+                 or (c.alternate and c.population < _ISOLATED_ALT_POP))
+             and (c.feature == "city" or c.feature == "other")]
     if not small or len(best) < 2:
         return
     ccs = Counter(c.country_code for c in best.values())
