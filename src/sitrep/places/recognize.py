@@ -142,7 +142,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     # (the few names contained.py and joined.py read: "X in <here>", "<here> al-Ain")
     if prev_w in MARK_BEFORE:
         cx.marks.append((s, e, key, prev_w))
-    if "-" in next_w[:4]:
+    if "-" in next_w:
         cx.marks.append((s, e, key, "-"))
     if prev_w in TITLES:
         return _NO
