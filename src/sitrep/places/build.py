@@ -38,7 +38,7 @@ from .normalize import fold_name, name_key, squash
 
 __all__ = ["BUILD_VERSION", "FEATURES", "GazetteerData", "build", "cache_path", "read", "write"]
 
-BUILD_VERSION = "places-24"
+BUILD_VERSION = "places-25"
 
 # Entry record: (geonameid, name, lat, lon, cc, admin1, admin2, feature, population).
 Entry = tuple[int, str, float, float, str, str, str, str, int]
@@ -93,7 +93,8 @@ class GazetteerData:
 
 # Data files the builder reads: editing one must rebuild the index, so their checksum is
 # part of the cache file name.
-_INPUTS = ("regions.json", "never_places.txt", "demonyms.txt", "admin1_en.json")
+_INPUTS = ("regions.json", "never_places.txt", "demonyms.txt", "admin1_en.json",
+           "localities.json")
 
 
 def cache_path() -> Path:
@@ -131,9 +132,11 @@ def _centre(group: list[dict]) -> tuple[float, float]:
 def _admin_names(name: str, affixes: dict[str, list[str]]) -> list[str]:
     """An admin area's name and the same without a generic prefix/suffix."""
     out = [name]
-    for pre in affixes.get("prefixes", []):
+    # (the longest prefix only: "Province de l'Oudalan" is "Oudalan", not "l'Oudalan")
+    for pre in sorted(affixes.get("prefixes", []), key=len, reverse=True):
         if name.startswith(pre) and len(name) > len(pre) + 2:
             out.append(name[len(pre):])
+            break
     for suf in affixes.get("suffixes", []):
         if name.endswith(suf) and len(name) > len(suf) + 2:
             out.append(name[:-len(suf)])
@@ -369,14 +372,17 @@ def build() -> GazetteerData:
         b.add((_synthetic_id(cc, a1, name2), sys.intern(name2), lat, lon, cc, a1, name2,
                "admin2", pop), names, primary=len(names))
 
+    city_index: dict[int, int] = {}  # GeoNames id -> entry (for localities.json)
     for c in cities.values():
         cc = c["countrycode"]
         a1 = admin1_name.get((cc, c.get("admin1code") or ""), "")
         alts = c.get("alternatenames") or [] if c["population"] >= 1000 else []
         alts = [*alts, *seat_names.get(c["geonameid"], ())]
-        b.add((c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1,
-               city_admin2.get(c["geonameid"], ""), "city", int(c["population"])),
-              [c["name"], *alts])
+        city_index[c["geonameid"]] = b.add(
+            (c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1,
+             city_admin2.get(c["geonameid"], ""), "city", int(c["population"])),
+            [c["name"], *alts])
+    _add_localities(b, city_index, read_json("places", "localities.json"))
 
     for reg in regions["regions"]:
         cc = reg.get("country", "")
@@ -420,6 +426,24 @@ def build() -> GazetteerData:
             if seconds.get(second, 0) < n:
                 seconds[second] = n
     return data
+
+
+def _add_localities(b: _Builder, city_index: dict[int, int], table: dict) -> None:
+    """The gazetteer gaps of ``data/places/localities.json``: English spellings of GeoNames
+    towns (alternate names of that id) and city districts, camps and towns cities500 lacks
+    (entries of their own, with the admin areas of the town they lie next to)."""
+    for row in table.get("aliases", []):
+        idx = city_index.get(int(row["geonameid"]))
+        if idx is not None:
+            b.index_names(idx, list(row["names"]), primary=0)
+    for row in table.get("localities", []):
+        near = city_index.get(int(row.get("near", 0)))
+        cc, a1, a2 = (b.entries[near][4:7] if near is not None
+                      else (row.get("country", ""), "", ""))
+        if not cc:
+            continue
+        b.add((_synthetic_id("locality", cc, row["name"]), row["name"], float(row["lat"]),
+               float(row["lon"]), cc, a1, a2, "city", 0), [row["name"], *row["aliases"]])
 
 
 def _skeletons(data: GazetteerData

@@ -317,8 +317,8 @@ def _cue_kind(w: str, gaz: Gazetteer) -> int:
 class Context:
     """Per-article state shared by the checks."""
 
-    __slots__ = ("_surnames", "demonym_starts", "folded", "gaz", "mode", "plain", "reverse",
-                 "sig", "starts", "text", "unmatched")
+    __slots__ = ("_surnames", "demonym_starts", "folded", "gaz", "marks", "mode", "plain",
+                 "reverse", "sig", "starts", "text", "unmatched")
 
     def __init__(self, text: str, gaz: Gazetteer, mode: str, starts: set[int]) -> None:
         self.text, self.gaz, self.mode, self.starts = text, gaz, mode, starts
@@ -333,6 +333,9 @@ class Context:
         self.unmatched: list[tuple[int, int]] = []
         # the unmatched tokens that may be (or start) a demonym: all the demonym finder reads
         self.demonym_starts: list[tuple[int, int]] = []
+        # (start, end, key, word before or "-") of the names the scan judged after "in" or a
+        # compass word, or next to a joined article: contained.py and joined.py read these
+        self.marks: list[tuple[int, int, str, str]] = []
         # name -> whether the article uses it as a surname (see is_surname), asked lazily:
         # a few dozen names need the answer, where reading every pair of capitalised
         # words for all of them costs more

@@ -11,10 +11,14 @@ from .context import COMMON, LEADING, NEVER, TITLES, Context, Toponym, is_place_
 from .gazetteer import Gazetteer
 from .normalize import fold, name_key
 
-__all__ = ["abbreviations", "demonym_like", "demonym_names", "demonym_word", "kind_hints",
+__all__ = ["HONORIFICS", "abbreviations", "demonym_like", "demonym_names", "demonym_word",
+           "kind_hints",
            "pattern_names", "slot_names"]
 
 _ABBR = read_json("places", "abbreviations.json")
+# Honorifics that open place names ("Sheikh Maqsoud district", "in Imam Sahib"): a title
+# word there is no person's when another capitalised word follows (see cues.json)
+HONORIFICS = frozenset(read_json("places", "cues.json").get("place_honorifics", ()))
 
 # A capitalised name; lower-case connectors only inside it ("Ras al Ain", not "X also")
 # ("Bab al-Tabbaneh", "Deir ez-Zor": an article joined to a capitalised word is a word)
@@ -55,8 +59,11 @@ _IN_NAME_BEFORE = re.compile(r"\bin\s+(" + _NAME + r")\Z")
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])(" + _NAME + r")\s+$")
 # the run of name characters before a kind word, in the reversed text
 _RUN_BEFORE_REV = re.compile(r"\s*([\w'\u2019-]+)")
+# (the Arabic and Persian articles and ezafe stay inside a name: "Maarat al-Numan",
+# "Dasht-e-Barchi", "Tal Abyad"; Romance ones too: "Mocimboa da Praia")
 _SLOT_NAME = (r"([A-Z][a-z'\u2019]+(?:[ -](?:[A-Z][a-z'\u2019]+|"
-              r"(?:al|el|ad|ben|bin)(?=[ -][A-Z])))*)")
+              r"(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|e|i|ul|ben|bin|ibn|da|de|do|dos)"
+              r"(?=[ -][A-Z])))*)")
 # Slot names ending in a generic feature word are streets, parks and lakes, not towns the
 # fuzzy fallback could find.
 _GENERIC_TAIL = frozenset(("road", "street", "avenue", "drive", "lane", "park", "lake", "bay",
@@ -263,8 +270,21 @@ def pattern_names(cx: Context) -> list[Toponym]:
         if owner:
             s += owner.end()
             surface = text[s:e]
+        else:
+            # the last possessive of a longer run: "Burkina Faso's Soum province" names Soum
+            cut = max(surface.rfind("'s "), surface.rfind("\u2019s "))
+            if cut > 0 and surface[cut + 3:].strip():
+                s += cut + 3
+                surface = text[s:e]
+        last = surface.rsplit(" ", 1)
+        if len(last) == 2 and last[1].lower() in _ADMIN_TAIL:
+            # "the area of Plateau State": the admin word is read with the gazetteer name
+            # (admin_words.admin_suffixes); the pattern names the area without it
+            e = s + len(last[0])
+            surface = last[0]
         first = surface.split()[0].lower()
-        if first in TITLES or first in LEADING or fold(surface).strip() in COMMON:
+        if (first in TITLES and (first not in HONORIFICS or " " not in surface.strip())
+                or first in LEADING or fold(surface).strip() in COMMON):
             continue
         hint = _HINTS.get(kind.lower(), "other")
         out.append(Toponym(s, e, name_key(surface), hint))
@@ -289,6 +309,9 @@ _JOINED_REV = re.compile(r"[A-Z]-(?:la|le|da|sa|hsa|na|ra|ta|za|de|ze|se)\Z")
 # a possessor at a name's start: "Tripoli's ", "the Philippines' " (a following word must
 # remain)
 _POSSESSOR = re.compile(r"[^\s'\u2019]+(?:['\u2019]s|s['\u2019])\s+(?=\S)")
+# admin words a pattern's name may end with ("the area of Plateau State")
+_ADMIN_TAIL = frozenset(("state", "province", "region", "governorate", "district", "county",
+                         "department", "prefecture", "oblast"))
 _KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
                 "state", "department", "prefecture", "neighborhood", "neighbourhood")
 
@@ -363,7 +386,8 @@ def slot_names(cx: Context) -> list[Toponym]:
         if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
             continue
         first = key.split(" ", 1)[0]
-        if (key in gaz or key in COMMON or first in TITLES or first in NEVER
+        if (key in gaz or key in COMMON or first in NEVER
+                or (first in TITLES and (first not in HONORIFICS or first == key))
                 or first in LEADING or len(key) < 4 or cx.is_surname(key)
                 or gaz.demonym_country(first) is not None):
             continue

@@ -118,6 +118,11 @@ _PREFIX = re.compile(r"^(?:al|el|ad|ar|as|an|at|az)[- ']")
 _RULES = (
     (re.compile(r"[.-]"), " ", (".", "-")),
     (re.compile(r"'"), "", ("'",)),  # ayn/hamza marks: "Sana'a", "Dar'a"
+    # an Arabic article inside a name, in any of its assimilated spellings ("Jisr al-Shughur"
+    # / "Jisr ash Shughur", "Ras al-Ain" / "Ra's el Ain"): one vowel, as the article fused
+    # to its word leaves it ("Deir ez-Zor" / "Deir Ezzor")
+    (re.compile(r" (?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|esh|et|ez|ul|ud) (?=[a-z])"),
+     " a ", (" a", " e", " u")),
     (re.compile(r"ou"), "u", ("ou",)),
     (re.compile(r"gu(?=[eiy])"), "g", ("gu",)),
     (re.compile(r"qu"), "k", ("qu",)),

@@ -21,6 +21,7 @@ from ..article import Sentence
 from .admin_words import admin_suffixes
 from .caseless import VOCAB, area_or_big_town, caseless_verdict, drop_person_names
 from .caseless_extra import caseless_abbreviations, caseless_slot_names, with_slot_names
+from .contained import MARK_BEFORE, contained_names
 from .context import (
     CASELESS,
     COMMON,
@@ -53,6 +54,7 @@ from .extra_names import (
 )
 from .gazetteer import Gazetteer
 from .group_names import drop_group_names
+from .joined import join_names
 from .normalize import TOKEN, name_key
 from .streets import street_names
 
@@ -145,6 +147,11 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     nxt = _WORD_AFTER.match(text, e, e + 30)
     prev_w = prev_raw.lower().rstrip(".")
     next_w = nxt[1].lower().rstrip(".,") if nxt else ""  # (m[1]: no method call)
+    # (the few names contained.py and joined.py read: "X in <here>", "<here> al-Ain")
+    if prev_w in MARK_BEFORE:
+        cx.marks.append((s, e, key, prev_w))
+    if "-" in next_w:
+        cx.marks.append((s, e, key, "-"))
     if prev_w in TITLES and is_title(prev_raw):  # (not "the minister. Kenya")
         return _NO
     if key in TITLE_ABBREVIATIONS and text[e:e + 1] == ".":
@@ -168,6 +175,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
     if s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
         other = name_key(prev_raw[:-1].rsplit("-", 1)[-1])
         # "al-Raqqa", "Egyptian-US", and "D-Columbus" (a party label) are fine
+        cx.marks.append((s, e, key, "-"))  # ("Maarat al-Numan": see joined.py)
         if len(other) > 1 and other not in CONNECT and not (
                 is_place_like(gaz, key) and (is_place_like(gaz, other)
                                               or gaz.demonym_country(other))):
@@ -308,6 +316,11 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
                 key = None
         if key is not None:
             verdict = _keep(cx, s, e, key)
+            if verdict == _NO and most > 1 and " " in key and cx.mode == "mixed" and (
+                    cx.text[e - len(key) + key.rindex(" ") + 1].islower()):
+                # "Marib city", "Kano state": a lower-case word the longest key ends with
+                # is no part of the name; the shorter key is judged instead (a rare path)
+                key, e, verdict = _shorter_key(cx, s, e, key, info)
             if verdict == _YES:
                 # "U.S." / "D.C.": an abbreviation keeps its final period
                 if e < len(folded) and folded[e] == "." and "." in folded[s:e]:
@@ -339,6 +352,23 @@ def _gazetteer_names(cx: Context) -> list[Toponym]:
         if extra:
             found = sorted(found + extra, key=_START)
     return found
+
+
+def _shorter_key(cx: Context, s: int, e: int, key: str, info: int
+                 ) -> tuple[str, int, int]:
+    """The longest key shorter than ``key`` (from ``s``) that ends in a capitalised word,
+    with its end and :func:`_keep`'s verdict ("Marib" of "Marib city"); (key, e, _NO) when
+    there is none."""
+    text, index = cx.text, cx.gaz.key_index
+    toks = list(TOKEN.finditer(cx.folded, s, e))
+    words = [t.group() for t in toks]
+    for length in range(len(words) - 1, 0, -1):
+        shorter = " ".join(words[:length])
+        if ((shorter in index) if length > 1 else info & 1) and (
+                text[toks[length - 1].start()].isupper()):
+            end = toks[length - 1].end()
+            return shorter, end, _keep(cx, s, end, shorter)
+    return key, e, _NO
 
 
 _LIST_GAP = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$", re.IGNORECASE)
@@ -409,6 +439,7 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
         admin_suffixes(text, found, gaz, mixed=False)  # "USULUTAN DEPARTMENT": the area
         kind_hints(cx, found)
         return found
+    found = join_names(cx, found)  # "Ras al-Ain", "Dasht-e-Barchi": one name, not "Ras"
     abbrs = abbreviations(cx, found)
     if abbrs:
         found = _merge(abbrs, found)
@@ -417,11 +448,12 @@ def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
         found = _add_streets(found, streets)
     if DEMONYMS:
         found = _merge(found, demonym_names(cx))
-    slots = [t for t in slot_names(cx)
+    # (slot guesses: "in X", "X, <Country>", and "X in <area>" for names the scan lacks)
+    slots = [t for t in slot_names(cx) + contained_names(cx, found)
              if not any(f.start < t.end and t.start < f.end for f in found)]
     found = _merge(found, pattern_names(cx) + slots)
     admin_suffixes(text, found, gaz)  # "Katsina State", "Deir ez-Zor governorate": the area
-    return drop_group_names(text, found)  # "Taliban", "Wagner": groups, not places
+    return drop_group_names(text, found, gaz)  # "Taliban", "Wagner": groups, not places
 
 
 def _add_streets(found: list[Toponym], streets: list[Toponym]) -> list[Toponym]:
@@ -468,6 +500,6 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
     hints = {(t.start, t.end): t.hint for t in extra if t.hint not in ("slot", "demonym")}
     if hints:  # (most extra names are slot guesses and demonyms: nothing to pass on)
         for t in out:
-            if t.hint is None:
-                t.hint = hints.get((t.start, t.end))
+            if t.hint is None or t.hint == "slot":  # (a joined name's guess: see joined.py)
+                t.hint = hints.get((t.start, t.end), t.hint)
     return out

@@ -21,6 +21,7 @@ import numpy as np
 
 from . import recognize as _recognize
 from .admin_words import AREA_HINTS
+from .context import is_place_like
 from .gazetteer import Candidate, Gazetteer
 from .normalize import TOKEN, squash
 from .recognize import Toponym
@@ -43,7 +44,10 @@ class Resolution:
 # The publisher's country in the context scores, against 1.0 per demonym the article uses
 HOME_PRIOR = 1.0
 _BASE = {"country": 1.3, "admin1": 1.0, "region": 1.1, "admin2": 0.6}
-_CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?")
+# ("X in northern Borno" is containment too: a compass adjective before the area)
+_CONTAIN_GAP = re.compile(r"\s*,\s*|\s+(?:in|near|outside|of)\s+(?:the\s+)?"
+                          r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))"
+                          r"(?:ern)?\s+)?")
 # Between two names listed together: a comma, "and", "or" (the gap of "X, Y" is also
 # a containment gap: the kinds of the candidates tell which it is)
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -170,6 +174,10 @@ def _neighbours(cc: str) -> frozenset[str]:
 # A town this small, in a country no other place of the article lies in (nor borders), and
 # this far from all of them, is a chance match (see _drop_isolated)
 _ISOLATED_POP = 20_000
+# ... and a town of up to this many people read by one of its alternate names only ("Boni"
+# is an old name of Bonn: no reading for a village of central Mali); the exonyms of the
+# great cities ("Bombay", "Peking", "Saigon") stay above it
+_ISOLATED_ALT_POP = 1_000_000
 _ISOLATED_KM = 2000.0
 
 
@@ -186,7 +194,9 @@ def _drop_isolated(results: dict[str, Resolution], demonyms: Counter,
     best = {k: r.best for k, r in results.items() if r.best is not None}
     # the small towns first (most stories name none that could be isolated)
     small = [(k, c) for k, c in best.items()
-             if c.population < _ISOLATED_POP and (c.feature == "city" or c.feature == "other")]
+             if (c.population < _ISOLATED_POP
+                 or (c.alternate and c.population < _ISOLATED_ALT_POP))
+             and (c.feature == "city" or c.feature == "other")]
     if not small or len(best) < 2:
         return
     ccs = Counter(c.country_code for c in best.values())
@@ -560,8 +570,10 @@ def _corroborate(key: str, cands: dict[str, list[Candidate]], statics: dict[str,
         kept = [c for c in cands[key] if any(_inside(c, y) for y in areas)
                 or any(_km(c, t) < _FUZZY_KM for t in towns)]
     else:
-        # no town to be near: the countries the article names are the evidence left
+        # no town to be near: the countries the article names are the evidence left, and
+        # for the same spelling a one-country region it is put in ("Tawila in Darfur")
         named = {c.country_code for c in chosen.values() if c.feature == "country"}
+        named.update(y.country_code for y in areas if y.feature == "region")
         kept = [c for c in cands[key] if any(_inside(c, y) for y in areas)
                 or (c.index in same and (c.country_code in named
                                          or demonyms.get(c.country_code)))]
@@ -569,6 +581,38 @@ def _corroborate(key: str, cands: dict[str, list[Candidate]], statics: dict[str,
         cands[key] = kept
         if kept:
             statics[key] = _static(key, kept, hints[key])
+
+
+def _in_named_country(text: str, b: Toponym, ka: str, kb: str,
+                      cands: dict[str, list[Candidate]], gaz: Gazetteer) -> None:
+    """"Lere, Mali": where the text puts a name in a country ("X, <Country>") and none of
+    its readings lies there (Lere, Nigeria; Mombasa for "Mambasa, DR Congo"), its readings
+    become the fuzzy fallback's spellings inside that country, or none (an unresolved name
+    is better than a point in another country). Not when the name is itself a country or
+    region ("Nigeria, Mali and Niger": a list), the country a possessive ("Kabul, Pakistan's
+    president said") or followed by more of a list or a name (see :data:`_CLAUSE_AFTER`)."""
+    outer, inner = cands.get(kb), cands.get(ka)
+    if not outer or not inner or not is_place_like(gaz, b.key) or (
+            text[b.end:b.end + 2] in _OWNER or _CLAUSE_AFTER.match(text, b.end) is None):
+        return  # (most lists are of towns: one memoised lookup)
+    country = next((c for c in outer if c.feature == "country"), None)
+    if country is None or any(c.feature in ("country", "region") for c in inner):
+        return
+    # no reading inside any reading of the outer name ("Athens, Georgia": the US state's)
+    if any(_inside(x, y) for y in outer for x in inner):
+        return
+    cc = country.country_code
+    close = gaz.fuzzy(ka.split("|", 1)[0], [cc])[:3]
+    if close and close[0][1] >= 1.0:
+        close = [h for h in close if h[1] >= 1.0]
+    cands[ka] = [c for c, _ in close]
+
+
+_OWNER = ("'s", "\u2019s")
+# what follows a country that contains the name before it: the clause goes on or ends
+# ("Lere, Mali, on Tuesday", "Taji, Iraq."); not a list ("Crockett, Palestine and
+# Houston") nor a person's name ("C.J. McArthur, Chad Foster")
+_CLAUSE_AFTER = re.compile(r"[,.;:)\n]|[ \t]+(?!(?:and|or)\b)[a-z]|\Z")
 
 
 def resolve(text: str, tops: list[Toponym], gaz: Gazetteer, home: str | None = None
@@ -627,6 +671,8 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer, home: str | None = N
         if _LIST_GAP.fullmatch(text, a.end, b.start):
             siblings[ka].append(kb)
             siblings[kb].append(ka)
+            if text[a.end:b.start] == ", " and b.hint != "demonym":
+                _in_named_country(text, b, ka, kb, cands, gaz)
     statics: dict[str, _Static] = {}
     for key, cs in cands.items():
         if cs:
@@ -660,6 +706,10 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer, home: str | None = N
                     {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
                 close = gaz.fuzzy(key.split("|", 1)[0], ctx)[:3]
+                if close and close[0][1] >= 1.0 and close[-1][1] < 1.0:
+                    # the same transliteration skeleton ("Ras al-Ain" = Ra's al 'Ayn) beats
+                    # a merely close one, however populous (Ar Rastan)
+                    close = [h for h in close if h[1] >= 1.0]
                 cands[key] = [c for c, _ in close]
                 same[key] = {c.index for c, score in close if score >= 1.0}
                 if cands[key]:  # no memo: the context countries chose these
