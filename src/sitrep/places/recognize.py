@@ -37,7 +37,6 @@ from .context import (
     Context,
     Toponym,
     capitalised,
-    case_mode,
     is_place_like,
     is_sentence_start,
 )
@@ -385,8 +384,9 @@ _END = attrgetter("end")
 def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
               ) -> list[Toponym]:
     """Toponym spans of ``text``, sorted, never overlapping (the longest match wins)."""
-    mode = case_mode(text)
-    cx = Context(text, gaz, mode, {s.start for s in sentences or []})
+    # (the context reads the case mode: on the case signature it makes anyway, if any)
+    cx = Context(text, gaz, None, {s.start for s in sentences or []})
+    mode = cx.mode
     found = _gazetteer_names(cx)
     if mode != "mixed":
         admin_suffixes(text, found, gaz, mixed=False)  # "USULUTAN DEPARTMENT": the area
