@@ -1,13 +1,28 @@
 """The leaner paths of the fourth speed round give what the plain ones did: the case mode
-read on the case signature, and the context that reads it there itself."""
+read on the case signature, and the context that reads it there itself; the dotted
+abbreviation spans without a look-behind; the place-slot commas judged at once."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitrep.places.context import Context, case_mode, case_mode_of_signature, case_signature
+from sitrep.places import extra_names as X
+from sitrep.places.context import (
+    COMMON,
+    LEADING,
+    NEVER,
+    TITLES,
+    Context,
+    Toponym,
+    case_mode,
+    case_mode_of_signature,
+    case_signature,
+    is_place_like,
+)
+from sitrep.places.extra_names import _DOT_CAND_SIG, _dot_spans_sig
 from sitrep.places.gazetteer import get_gazetteer
-from sitrep.places.normalize import fold_plain
+from sitrep.places.normalize import fold_plain, name_key
+from sitrep.places.recognize import _gazetteer_names
 
 # ordinary, wire-copy and lower-case text, ASCII and not, short and past the 3000-character
 # sample and the 600-byte head (where a UTF-8 head holds fewer characters than a signature's)
@@ -46,3 +61,90 @@ def test_context_reads_the_mode_itself(text):
     assert read.mode == given.mode == mode
     assert read.sig == given.sig
     assert (read.sig is not None) == (fold_plain(text)[1] and mode == "mixed")
+
+
+# Dotted abbreviations after letters, periods, digits and underscores (where the look-behind
+# refuses a capital) and right after such a refused match ("xMass. Gov.": "Gov." stays)
+_DOTTED = [
+    "Sacramento, Calif., and W. Va. officials met in D.C. on Monday.",
+    "xMass. Gov. Baker spoke; U.S. and N.Y. police. iPho. Ore. Miss.",
+    "The firm McCain. Fla. and 3Ala. and _Tex. and .Ga. all stayed.",
+    "Ga.", "Ga. Fla.", "aGa. Fla.", "a.Ga.Fla.", "Mass.Gov. W.Va.", "Dr. Kan. Ok. A. B.",
+    "", "no capitals here.", "ZZZZZ. Calif.-based",
+]
+
+
+@pytest.mark.parametrize("text", _DOTTED)
+def test_dot_spans_are_the_look_behind_matches(text):
+    sig = case_signature(text)
+    assert _dot_spans_sig(sig) == [m.span() for m in _DOT_CAND_SIG.finditer(sig)]
+
+
+def _slot_names_before(cx: Context) -> list[Toponym]:
+    """slot_names as it was: each name's comma found, then judged, in the loop."""
+    text, gaz, rev = cx.text, cx.gaz, cx.reverse
+    out: list[Toponym] = []
+    comma, comma_ok = -2, False
+    for s, _ in cx.unmatched:
+        if s < 2:
+            continue
+        c1 = text[s - 1]
+        if c1 != " " and c1 != "\t":
+            continue
+        c2 = text[s - 2]
+        if c2 == " " or c2 == "\t" or (c2 in X._LOWER and text[s - 3:s - 1] in X._PREP_TAILS):
+            prev = X._WORD_BEFORE_REV.match(rev, len(text) - s)
+            slot = prev is not None and prev[2][::-1] in X._SLOT_PREPS
+        else:
+            slot = False
+        if not slot:
+            if c1 != " " or c2 not in X._LOWER_OR_COMMA:
+                continue
+            if comma != -1 and comma < s:
+                comma = text.find(",", s)
+                if comma >= 0:
+                    after = X._COMMA_NAME.match(text, comma)
+                    comma_ok = after is not None and is_place_like(
+                        gaz, name_key(after.group(1)))
+            if comma < 0 or not comma_ok:
+                continue
+        m = X._SLOT_NAME_RE.match(text, s)
+        if m is None or (not slot and m.end() != comma):
+            continue
+        e = m.end()
+        key = name_key(text[s:e])
+        if key.rsplit(" ", 1)[-1] in X._GENERIC_TAIL or key.endswith(" s"):
+            continue
+        first = key.split(" ", 1)[0]
+        if (key in gaz or key in COMMON or first in TITLES or first in NEVER
+                or first in LEADING or len(key) < 4 or cx.is_surname(key)
+                or gaz.demonym_country(first) is not None):
+            continue
+        out.append(Toponym(s, e, key, "slot"))
+    return out
+
+
+_SLOTS = [
+    "Fighters shelled Qaryat Zubair, Syria, and the hamlet of Tell Abyad, Turkey, at dawn.",
+    "Troops moved from Xandarville, Kenya, toward Ombalo, Uganda, and near Zintaro.",
+    "Residents of Kavango, Namibia, Ondjiva, Angola, and Lubbock, Texas, fled.",
+    "He met Ollie Brandt, Mali, and Fenwick Marsh, a friend, in Gorlitz.",
+    "Rebels in Karbazi, near Qundoz, said Kilmore, Ohio, was calm, Eastwick, Peru.",
+    "No commas here: fighting in Kandoro and near Uzbari and outside Telmaret.",
+    "Police said Dunwich, Suffolk, and Marlow, Bucks, saw protests, Somalia.",
+    "Fighting hit  Qaraqosh,  Iraq, and\tTalafar, Iraq, and villages, Iraq.",
+    ", Syria, Iraq, Jordan, and the Zorvak, Chad area",
+]
+
+
+@pytest.mark.parametrize("text", _SLOTS)
+def test_slot_names_judge_the_commas_as_before(text):
+    gaz = get_gazetteer()
+    before, now = Context(text, gaz, None, set()), Context(text, gaz, None, set())
+    _gazetteer_names(before)
+    _gazetteer_names(now)
+    assert now.unmatched == before.unmatched
+    want = _slot_names_before(before)
+    got = X.slot_names(now)
+    assert [(t.start, t.end, t.key, t.hint) for t in got] == [
+        (t.start, t.end, t.key, t.hint) for t in want]
