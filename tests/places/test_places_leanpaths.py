@@ -1,9 +1,11 @@
 """The leaner paths of the fourth speed round give what the plain ones did: the case mode
 read on the case signature, and the context that reads it there itself; the dotted
-abbreviation spans without a look-behind; the place-slot commas judged at once."""
+abbreviation spans without a look-behind; the place-slot commas judged at once; the
+gazetteer records read by a struct."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from sitrep.places import extra_names as X
@@ -20,7 +22,7 @@ from sitrep.places.context import (
     is_place_like,
 )
 from sitrep.places.extra_names import _DOT_CAND_SIG, _dot_spans_sig
-from sitrep.places.gazetteer import get_gazetteer
+from sitrep.places.gazetteer import _row_reader, get_gazetteer
 from sitrep.places.normalize import fold_plain, name_key
 from sitrep.places.recognize import _gazetteer_names
 
@@ -148,3 +150,30 @@ def test_slot_names_judge_the_commas_as_before(text):
     got = X.slot_names(now)
     assert [(t.start, t.end, t.key, t.hint) for t in got] == [
         (t.start, t.end, t.key, t.hint) for t in want]
+
+
+@pytest.mark.parametrize("step", [1, 7, 997, 10_007])
+def test_row_reader_reads_what_item_reads(step):
+    rows = get_gazetteer()._rows
+    read, buf, size = _row_reader(rows)
+    assert size == rows.dtype.itemsize  # the struct path, not the fallback
+    for i in list(range(0, len(rows), step))[:400] + [len(rows) - 1]:
+        got, want = read(buf, i * size), rows.item(i)
+        assert got == want
+        assert [type(x) for x in got] == [type(x) for x in want]
+
+
+@pytest.mark.parametrize("columns", [
+    # no struct code (a string field), a big-endian field, and plain packed fields
+    (np.array([3, -4], dtype=np.int32), np.array(["ab", "c"])),
+    (np.array([1.5, -2.25], dtype=">f8"), np.array([7, 8], dtype=np.int16)),
+    (np.array([True, False]), np.array([2**40, -1], dtype=np.int64),
+     np.array([0.1, 3.0e38], dtype=np.float32), np.array([255, 0], dtype=np.uint8)),
+])
+def test_row_reader_falls_back_to_item(columns):
+    rows = np.rec.fromarrays(columns).view(np.ndarray)
+    read, buf, size = _row_reader(rows)
+    for i in range(len(rows)):
+        got, want = read(buf, i * size), rows.item(i)
+        assert got == want
+        assert [type(x) for x in got] == [type(x) for x in want]
