@@ -1,7 +1,7 @@
 """The leaner paths of the fourth speed round give what the plain ones did: the case mode
 read on the case signature, and the context that reads it there itself; the dotted
 abbreviation spans without a look-behind; the place-slot commas judged at once; the
-gazetteer records read by a struct."""
+gazetteer records read by a struct; the small-towns verdict read in the key flags."""
 
 from __future__ import annotations
 
@@ -177,3 +177,24 @@ def test_row_reader_falls_back_to_item(columns):
         got, want = read(buf, i * size), rows.item(i)
         assert got == want
         assert [type(x) for x in got] == [type(x) for x in want]
+
+
+@pytest.mark.parametrize("key", [
+    "paris", "springfield", "jackson", "kidal", "ben gardane", "mali", "texas", "kano",
+    "washington", "georgia", "aleppo", "marlow", "esperance", "nowhere at all xyz", "",
+    "ford", "lubbock", "maiduguri", "deir ez zor", "red cross", "san salvador", "hama",
+])
+def test_small_towns_reads_the_candidates_verdict(key):
+    gaz = get_gazetteer()
+    want = all(c.feature in ("city", "other") and c.population < 100_000
+               for c in gaz.by_key(key))
+    assert gaz.small_towns(key) == want
+
+
+def test_small_towns_over_many_keys():
+    gaz = get_gazetteer()
+    keys = list(gaz.key_index)[::997]
+    assert len(keys) > 100
+    for key in keys:
+        assert gaz.small_towns(key) == all(
+            c.feature in ("city", "other") and c.population < 100_000 for c in gaz.by_key(key))

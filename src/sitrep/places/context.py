@@ -236,9 +236,9 @@ def _speaker_name(key: str, gaz: Gazetteer) -> bool:
 
 
 def _small_towns(key: str, gaz: Gazetteer) -> bool:
-    """Whether every entry ``key`` names is a town (or other spot) under 100,000 people."""
-    return all(c.feature in ("city", "other") and c.population < 100_000
-               for c in gaz.by_key(key))
+    """Whether every entry ``key`` names is a town (or other spot) under 100,000 people
+    (read in the gazetteer's per-key flags: no candidate list is made)."""
+    return gaz.small_towns(key)
 
 
 _PERSON_LIKE: dict[str, bool] = {}

@@ -158,6 +158,14 @@ class Gazetteer:
         k = self._key_index.get(key)
         return k is not None and bool(self._flags[k] & 2)
 
+    def small_towns(self, key: str) -> bool:
+        """Whether every entry of ``key`` (alternate names too) is a town or other spot of
+        under 100,000 people (True when there is none): what ``all(c.feature in ("city",
+        "other") and c.population < 100_000 for c in by_key(key))`` says, with no
+        candidate list made (the recogniser asks it of names it may then drop)."""
+        k = self._key_index.get(key)
+        return k is None or not self._flags[k] & 4
+
     def entry(self, index: int, *, alternate: bool = False) -> Candidate:
         """The entry at ``index`` as a :class:`Candidate`."""
         i, strings = int(index), self._strings
@@ -306,7 +314,8 @@ def _row_reader(rows: np.ndarray) -> tuple[Callable[[Any, int], tuple], Any, int
 
 
 def _key_flags(data: _build.GazetteerData) -> bytes:
-    """The per-key bits of :meth:`Gazetteer.place_like` and :meth:`Gazetteer.big_area`,
+    """The per-key bits of :meth:`Gazetteer.place_like`, :meth:`Gazetteer.big_area` and
+    (bit 4: an entry is no town or spot under 100,000 people) :meth:`Gazetteer.small_towns`,
     one byte per key (in ``key_index`` order), computed over all entries at once (~20 ms)."""
     refs, offsets = data.refs, data.offsets
     if len(refs) == 0:
@@ -317,7 +326,10 @@ def _key_flags(data: _build.GazetteerData) -> bytes:
     country = feat == _build.FEATURES.index("country")
     admin1 = feat == _build.FEATURES.index("admin1")
     big = ~alternate & (country | (admin1 & (data.pop[ent] > 10**6)))
-    bits = (country | admin1).astype(np.uint8) | (big.astype(np.uint8) << 1)
+    town = (feat == _build.FEATURES.index("city")) | (feat == _build.FEATURES.index("other"))
+    not_small = ~(town & (data.pop[ent] < 100_000))
+    bits = ((country | admin1).astype(np.uint8) | (big.astype(np.uint8) << 1)
+            | (not_small.astype(np.uint8) << 2))
     starts = offsets[:-1]
     out = np.bitwise_or.reduceat(bits, np.minimum(starts, len(bits) - 1))
     out[offsets[1:] <= starts] = 0  # keys without entries (reduceat reads one anyway)
