@@ -1,7 +1,8 @@
 """The leaner paths of the fourth speed round give what the plain ones did: the case mode
 read on the case signature, and the context that reads it there itself; the dotted
 abbreviation spans without a look-behind; the place-slot commas judged at once; the
-gazetteer records read by a struct; the small-towns verdict read in the key flags."""
+gazetteer records read by a struct; the small-towns verdict read in the key flags; the
+vocabulary bit of the lexical memo."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import numpy as np
 import pytest
 
 from sitrep.places import extra_names as X
+from sitrep.places import recognize as R
+from sitrep.places.caseless import VOCAB
 from sitrep.places.context import (
     COMMON,
+    FIRST,
     LEADING,
     NEVER,
+    SURNAMES,
     TITLES,
     Context,
     Toponym,
@@ -198,3 +203,18 @@ def test_small_towns_over_many_keys():
     for key in keys:
         assert gaz.small_towns(key) == all(
             c.feature in ("city", "other") and c.population < 100_000 for c in gaz.by_key(key))
+
+
+@pytest.mark.parametrize("key", [
+    "market", "farmers", "tour", "paris", "jones", "john", "police", "union", "jackson",
+    "bell", "kidal", "the", "mark", "may", "china", "georgia", "florence", "zzq",
+])
+def test_lexical_bits_are_the_lexicons_and_the_vocabulary(key):
+    bits = R._lexical(key)
+    assert bool(bits & R._IN_COMMON) == (key in COMMON)
+    assert bool(bits & R._IN_SURNAMES) == (key in SURNAMES)
+    assert bool(bits & R._IN_FIRST) == (key in FIRST)
+    assert bool(bits & R._IN_VOCAB) == (key in VOCAB)
+    # an ordinary word's alternate-name verdict needs the vocabulary bit
+    if not bits & R._IN_VOCAB:
+        assert not R._alternate_word(get_gazetteer(), key)

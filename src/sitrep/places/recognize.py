@@ -82,8 +82,9 @@ _NO, _WEAK, _YES = 0, 1, 2
 
 
 # What the lexicons say of a key, memoised in one small dict: the lexicons are large sets
-# whose lookups miss the CPU cache, and _keep asks up to three of them per name
-_IN_COMMON, _IN_SURNAMES, _IN_FIRST = 1, 2, 4
+# whose lookups miss the CPU cache, and _keep asks up to three of them per name (and
+# whether it is a caseless.VOCAB word, which _alternate_word needs: most names are none)
+_IN_COMMON, _IN_SURNAMES, _IN_FIRST, _IN_VOCAB = 1, 2, 4, 8
 _LEXICAL: dict[str, int] = {}
 
 
@@ -94,7 +95,8 @@ def _lexical(key: str) -> int:
             _LEXICAL.clear()
         bits = _LEXICAL[key] = ((_IN_COMMON if key in COMMON else 0)
                                 | (_IN_SURNAMES if key in SURNAMES else 0)
-                                | (_IN_FIRST if key in FIRST else 0))
+                                | (_IN_FIRST if key in FIRST else 0)
+                                | (_IN_VOCAB if key in VOCAB else 0))
     return bits
 
 
@@ -193,7 +195,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
             return _NO
         # an ordinary word that names a place only as some town's alternate name
         # ("Farmers", "Tour", "Market"): no place outside a place slot
-        if not locative and alpha and _alternate_word(gaz, key):
+        if not locative and alpha and lex & _IN_VOCAB and _alternate_word(gaz, key):
             return _NO
         if nxt and nxt[1][:1].isupper() and text[e:nxt.start(1)] == " ":
             if lex & _IN_FIRST:
