@@ -2,7 +2,7 @@
 read on the case signature, and the context that reads it there itself; the dotted
 abbreviation spans without a look-behind; the place-slot commas judged at once; the
 gazetteer records read by a struct; the small-towns verdict read in the key flags; the
-vocabulary bit of the lexical memo."""
+vocabulary bit of the lexical memo; the merge that overlaps nothing."""
 
 from __future__ import annotations
 
@@ -218,3 +218,51 @@ def test_lexical_bits_are_the_lexicons_and_the_vocabulary(key):
     # an ordinary word's alternate-name verdict needs the vocabulary bit
     if not bits & R._IN_VOCAB:
         assert not R._alternate_word(get_gazetteer(), key)
+
+
+def _merge_before(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
+    """recognize._merge as it was: the greedy pass over every name."""
+    if not extra:
+        return found
+    first = {id(t) for t in found}
+    items = sorted(found + extra, key=lambda t: (t.start, -t.end))
+    out: list[Toponym] = []
+    for t in items:
+        if out and t.start < out[-1].end:
+            prev = out[-1]
+            if id(t) in first and id(prev) not in first and t.end >= prev.end:
+                out[-1] = t
+            continue
+        out.append(t)
+    hints = {(t.start, t.end): t.hint for t in extra if t.hint not in ("slot", "demonym")}
+    if hints:
+        for t in out:
+            if t.hint is None:
+                t.hint = hints.get((t.start, t.end))
+    return out
+
+
+def _names(spans: list[tuple[int, int, str | None]]) -> list[Toponym]:
+    return [Toponym(s, e, f"k{s}-{e}", hint) for s, e, hint in spans]
+
+
+@pytest.mark.parametrize(("found", "extra"), [
+    # apart (the quick path), touching, overlapping, the same span, a longer extra name,
+    # zero-length spans, unsorted input
+    ([(0, 5, None), (10, 15, None)], [(20, 25, "slot"), (6, 9, "demonym")]),
+    ([(0, 5, None), (5, 9, None)], [(9, 12, "city")]),
+    ([(0, 5, None), (10, 15, None)], [(3, 8, "city"), (12, 20, "slot")]),
+    ([(0, 5, None), (10, 15, None)], [(10, 15, "admin1"), (0, 5, "slot")]),
+    ([(0, 3, None)], [(0, 12, "city"), (4, 6, "other")]),
+    ([(4, 4, None), (4, 9, None)], [(4, 4, "city"), (9, 9, "slot")]),
+    ([(30, 34, None), (0, 5, None)], [(12, 14, "demonym"), (40, 44, "city")]),
+    ([], [(3, 5, "city"), (1, 4, "slot")]),
+    ([(0, 5, None)], []),
+])
+def test_merge_keeps_what_the_greedy_pass_kept(found, extra):
+    a_found, a_extra = _names(found), _names(extra)
+    b_found, b_extra = _names(found), _names(extra)
+    got = R._merge(a_found, a_extra)
+    want = _merge_before(b_found, b_extra)
+    assert [(t.start, t.end, t.key, t.hint) for t in got] == [
+        (t.start, t.end, t.key, t.hint) for t in want]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import attrgetter
+from operator import attrgetter, le
 
 from ..article import Sentence
 from .admin_words import admin_suffixes
@@ -433,22 +433,27 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
     that extends a found one ("Ben Guerdan" over "Ben") replaces it."""
     if not extra:
         return found
-    first = {id(t) for t in found}
     # by start, the longest first, then found before extra names: two stable sorts on C
     # key functions (the second keeps the first's order among equal starts, and both keep
     # ``found`` ahead of ``extra`` among equal spans) instead of a Python key per name
     items = found + extra
     items.sort(key=_END, reverse=True)  # (reverse=True keeps equal keys in their order)
     items.sort(key=_START)
-    out: list[Toponym] = []
-    for t in items:
-        if out and t.start < out[-1].end:
-            prev = out[-1]
-            # a found name wins over an extra one of the same or shorter extent
-            if id(t) in first and id(prev) not in first and t.end >= prev.end:
-                out[-1] = t
-            continue
-        out.append(t)
+    if all(map(le, map(_END, items), map(_START, items[1:]))):
+        # every name ends before the next starts (read at C speed): the pass below would
+        # keep them all (the commonest case: demonyms and slot guesses overlap nothing)
+        out = items
+    else:
+        first = {id(t) for t in found}
+        out = []
+        for t in items:
+            if out and t.start < out[-1].end:
+                prev = out[-1]
+                # a found name wins over an extra one of the same or shorter extent
+                if id(t) in first and id(prev) not in first and t.end >= prev.end:
+                    out[-1] = t
+                continue
+            out.append(t)
     # keep the hint of a pattern occurrence on the gazetteer match of the same span
     hints = {(t.start, t.end): t.hint for t in extra if t.hint not in ("slot", "demonym")}
     if hints:  # (most extra names are slot guesses and demonyms: nothing to pass on)
