@@ -309,9 +309,8 @@ def pattern_names(cx: Context) -> list[Toponym]:
 _JOINED_REV = re.compile(r"[A-Z]-(?:la|le|da|sa|hsa|na|ra|ta|za|de|ze|se)\Z")
 # a possessor at a name's start: "Tripoli's " (a following word must remain)
 _POSSESSOR = re.compile(r"[^\s']+['\u2019]s\s+(?=\S)")
-# ("neighbo": both spellings of "neighbourhood" in one find; the match sorts them out)
 _KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
-                "state", "department", "prefecture", "neighbo")
+                "state", "department", "prefecture", "neighbo")  # (both neighbourhoods)
 
 
 def _kinds_after(text: str) -> list[re.Match]:
