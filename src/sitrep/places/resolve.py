@@ -438,13 +438,14 @@ class _Scorer:
         st = self.statics[key]
         rows = st.rows
         mine = self.chosen.get(key)
-        own_w = self.weights[key] if mine is not None else 0.0
-        mine_cc = mine.country_code if mine is not None else None
-        mine_a1 = _area(mine) if mine is not None else None
-        # what this key's own choice adds to the admin1 counts (taken back out below)
-        own_city = 3 if mine is not None and mine.feature == "admin1" else 1 if (
-            mine is not None and mine.feature in ("admin2", "city")) else 0
-        own_area = 3 if mine is not None and mine.feature == "admin1" else 1
+        if mine is not None:  # (one test for the five)
+            own_w, mine_cc, mine_a1 = self.weights[key], mine.country_code, _area(mine)
+            # what this key's own choice adds to the admin1 counts (taken back out below)
+            feature = mine.feature
+            own_city = 3 if feature == "admin1" else 1 if feature in ("admin2", "city") else 0
+            own_area = 3 if feature == "admin1" else 1
+        else:
+            own_w, mine_cc, mine_a1, own_city, own_area = 0.0, None, None, 0, 1
         total, top, admin1_count = self.total, self.top, self.admin1_count
         # "X, Y" / "X in Y" neighbours (most names have none: no lists to build)
         containers = [y for other in self.contain[key] for y in self.cands[other]
