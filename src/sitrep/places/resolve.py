@@ -316,6 +316,8 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
             d = dy * dy + dx * dx
             if d < d2:
                 d2 = d
+                if d < near:
+                    break  # the top band: no nearer anchor can change it
         # _near_band inlined (a call per candidate), on d2 (see _D2_EDGES)
         out.append(0.2 if d2 < near else 0.1 if d2 < mid else 0.05 if d2 < far else 0.0)
     return out
