@@ -2,15 +2,20 @@
 read on the case signature, and the context that reads it there itself; the dotted
 abbreviation spans without a look-behind; the place-slot commas judged at once; the
 gazetteer records read by a struct; the small-towns verdict read in the key flags; the
-vocabulary bit of the lexical memo; the merge that overlaps nothing."""
+vocabulary bit of the lexical memo; the merge that overlaps nothing; the proximity bands
+that stop at the top band."""
 
 from __future__ import annotations
+
+import math
+import random
 
 import numpy as np
 import pytest
 
 from sitrep.places import extra_names as X
 from sitrep.places import recognize as R
+from sitrep.places import resolve as S
 from sitrep.places.caseless import VOCAB
 from sitrep.places.context import (
     COMMON,
@@ -266,3 +271,38 @@ def test_merge_keeps_what_the_greedy_pass_kept(found, extra):
     want = _merge_before(b_found, b_extra)
     assert [(t.start, t.end, t.key, t.hint) for t in got] == [
         (t.start, t.end, t.key, t.hint) for t in want]
+
+
+def _bands_before(rows, idxs, pts):
+    """resolve._scalar_bands as it was: every anchor read for every candidate."""
+    near, mid, far = S._D2_EDGES
+    out = []
+    for i in idxs:
+        _, _, _, _, kind, lat, lon, k = rows[i]
+        if kind != 3 and kind != 2:
+            out.append(0.0)
+            continue
+        d2 = math.inf
+        for la, lo in pts:
+            dy, dx = la - lat, (lo - lon) * k
+            d = dy * dy + dx * dx
+            if d < d2:
+                d2 = d
+        out.append(0.2 if d2 < near else 0.1 if d2 < mid else 0.05 if d2 < far else 0.0)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_scalar_bands_stop_early_to_the_same_bands(seed):
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(40):
+        lat, lon = rng.uniform(-60, 70), rng.uniform(-180, 180)
+        rows.append((None, 0.0, "", "", rng.choice((0, 1, 2, 3, 3, 4)), lat, lon,
+                     math.cos(math.radians(lat))))
+    # anchors near some candidates (a few km to a few hundred), far from others
+    pts = [(r[5] + rng.uniform(-w, w), r[6] + rng.uniform(-w, w))
+           for r in rng.sample(rows, rng.randint(1, 8))
+           for w in (rng.choice((0.2, 0.8, 2.0, 5.0)),)]
+    idxs = list(range(len(rows)))
+    assert S._scalar_bands(rows, idxs, pts) == _bands_before(rows, idxs, pts)
