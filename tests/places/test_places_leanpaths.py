@@ -306,3 +306,13 @@ def test_scalar_bands_stop_early_to_the_same_bands(seed):
            for w in (rng.choice((0.2, 0.8, 2.0, 5.0)),)]
     idxs = list(range(len(rows)))
     assert S._scalar_bands(rows, idxs, pts) == _bands_before(rows, idxs, pts)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_dot_spans_on_random_signatures(seed):
+    rng = random.Random(seed)
+    # capitals, small letters, periods, spaces and the characters the look-behind refuses
+    alphabet = b"AAab..  _x1'?-"
+    for _ in range(3000):
+        sig = bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert _dot_spans_sig(sig) == [m.span() for m in _DOT_CAND_SIG.finditer(sig)], sig

@@ -88,8 +88,10 @@ _DOT_CAND = re.compile(r"[A-Z](?<![\w.].)[a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(
 # _DOT_CAND over a case signature (context.case_signature): capitals are "A" there
 _DOT_CAND_SIG = re.compile(rb"A(?<![\w.].)[a-z]{0,4}\.(?:[ ]?A[a-z]{0,3}\.)?(?!\w)")
 # The same without its look-behind (a nested match at every capital), which
-# _dot_spans_sig tests on the few matches instead
-_DOT_FORM_SIG = re.compile(rb"A[a-z]{0,4}\.(?:[ ]?A[a-z]{0,3}\.)?(?!\w)")
+# _dot_spans_sig tests on the few matches instead; the letter runs possessive (a period
+# never matches a letter, so giving letters back cannot make a match: a capital that
+# starts no abbreviation fails at once)
+_DOT_FORM_SIG = re.compile(rb"A[a-z]{0,4}+\.(?:[ ]?A[a-z]{0,3}+\.)?(?!\w)")
 _WORD_OR_DOT = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
 
