@@ -13,8 +13,9 @@ from .normalize import fold_plain, name_key
 
 __all__ = ["CASELESS", "COMMON", "CONNECT", "DIRECTION", "FIRST", "INSTIT", "LEADING",
            "LOCATIVE", "NEVER", "ORG", "SPEECH", "SURNAMES", "TITLES", "TITLE_ABBREVIATIONS",
-           "Context", "Toponym", "capitalised", "case_mode", "case_signature", "find_surnames",
-           "is_place_like", "is_sentence_start", "is_surname", "is_title"]
+           "Context", "Toponym", "capitalised", "case_mode", "case_mode_of_signature",
+           "case_signature", "find_surnames", "is_place_like", "is_sentence_start", "is_surname",
+           "is_title"]
 
 
 @dataclass(slots=True)
@@ -107,6 +108,25 @@ def case_mode(text: str) -> str:
     if upper <= 4 * (len(head) - len(head.translate(None, _LOWER_BYTES))):
         return "mixed"
     lower = len(raw) - len(raw.translate(None, _LOWER_BYTES))
+    return "upper" if upper > 4 * lower else "mixed"
+
+
+def case_mode_of_signature(text: str, sig: bytes) -> str:
+    """:func:`case_mode` of ``text`` read on its :func:`case_signature` ``sig`` (one byte per
+    character): the same counts of ASCII capitals (every "A" of ``sig``) and small letters in
+    its first 3000 characters, with no second encoding of the text."""
+    if text[:3000].islower():
+        return "lower"
+    upper = sig.count(b"A", 0, 3000)
+    if upper == 0:
+        return "lower"
+    # (case_mode's shortcut on a shorter head: any prefix's small letters bound the count
+    # from below, so "mixed" is the verdict of the full count too)
+    head = sig[:600]
+    if upper <= 4 * (len(head) - len(head.translate(None, _LOWER_BYTES))):
+        return "mixed"
+    sample = sig[:3000]
+    lower = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     return "upper" if upper > 4 * lower else "mixed"
 
 
@@ -227,9 +247,9 @@ def _speaker_name(key: str, gaz: Gazetteer) -> bool:
 
 
 def _small_towns(key: str, gaz: Gazetteer) -> bool:
-    """Whether every entry ``key`` names is a town (or other spot) under 100,000 people."""
-    return all(c.feature in ("city", "other") and c.population < 100_000
-               for c in gaz.by_key(key))
+    """Whether every entry ``key`` names is a town (or other spot) under 100,000 people
+    (read in the gazetteer's per-key flags: no candidate list is made)."""
+    return gaz.small_towns(key)
 
 
 _PERSON_LIKE: dict[str, bool] = {}
@@ -320,13 +340,18 @@ class Context:
     __slots__ = ("_surnames", "demonym_starts", "folded", "gaz", "marks", "mode", "plain",
                  "reverse", "sig", "starts", "text", "unmatched")
 
-    def __init__(self, text: str, gaz: Gazetteer, mode: str, starts: set[int]) -> None:
-        self.text, self.gaz, self.mode, self.starts = text, gaz, mode, starts
+    def __init__(self, text: str, gaz: Gazetteer, mode: str | None, starts: set[int]) -> None:
+        self.text, self.gaz, self.starts = text, gaz, starts
         # plain: the text's tokens are ASCII ones (non-ASCII quotes and dashes at most), so
         # ASCII rules find its capitalised tokens (see recognize._starts)
         self.folded, self.plain = fold_plain(text)
-        # the case signature (see _CAPS_TO_A) of mixed-case text with ASCII tokens
-        self.sig = case_signature(text) if self.plain and mode == "mixed" else None
+        # the case signature (see _CAPS_TO_A) of mixed-case text with ASCII tokens; mode
+        # None: case_mode's, read on the signature when there is one (no second encoding)
+        sig = case_signature(text) if self.plain and mode in ("mixed", None) else None
+        if mode is None:
+            mode = case_mode(text) if sig is None else case_mode_of_signature(text, sig)
+        self.mode = mode
+        self.sig = sig if mode == "mixed" else None
         self.reverse = text[::-1]  # for cheap look-behind at the word before a name
         # (start, end) of capitalised tokens no gazetteer name took, filled by the scan:
         # the demonym and place-slot finders look only there

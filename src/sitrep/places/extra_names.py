@@ -94,6 +94,29 @@ def _word_char(c: str) -> bool:
 _DOT_CAND = re.compile(r"[A-Z](?<![\w.].)[a-z]{0,4}\.(?:[ ]?[A-Z][a-z]{0,3}\.)?(?!\w)")
 # _DOT_CAND over a case signature (context.case_signature): capitals are "A" there
 _DOT_CAND_SIG = re.compile(rb"A(?<![\w.].)[a-z]{0,4}\.(?:[ ]?A[a-z]{0,3}\.)?(?!\w)")
+# The same without its look-behind (a nested match at every capital), which
+# _dot_spans_sig tests on the few matches instead; the letter runs possessive (a period
+# never matches a letter, so giving letters back cannot make a match: a capital that
+# starts no abbreviation fails at once)
+_DOT_FORM_SIG = re.compile(rb"A[a-z]{0,4}+\.(?:[ ]?A[a-z]{0,3}+\.)?(?!\w)")
+_WORD_OR_DOT = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
+
+
+def _dot_spans_sig(sig: bytes) -> list[tuple[int, int]]:
+    """The spans of ``_DOT_CAND_SIG.finditer(sig)``: a match of :data:`_DOT_FORM_SIG`
+    after a word character or a period is none, and the search goes on from the next
+    character (as the look-behind makes finditer do)."""
+    out = []
+    search = _DOT_FORM_SIG.search
+    m = search(sig)
+    while m is not None:
+        start = m.start()
+        if start and sig[start - 1] in _WORD_OR_DOT:
+            m = search(sig, start + 1)
+            continue
+        out.append(m.span())
+        m = search(sig, m.end())
+    return out
 
 
 # per gazetteer: folded word -> (whether it starts a two-word demonym, its own country code
@@ -170,7 +193,7 @@ def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
     out: list[Toponym] = []
     if cx.mode != "mixed":
         return out
-    for start, end in (map(_SPAN, _DOT_CAND_SIG.finditer(cx.sig)) if cx.sig is not None
+    for start, end in (_dot_spans_sig(cx.sig) if cx.sig is not None
                        else map(_SPAN, _DOT_CAND.finditer(text))):
         form = text[start:end]
         hit = _DOTTED.get(form.replace(" ", ""))
@@ -313,7 +336,7 @@ _POSSESSOR = re.compile(r"[^\s'\u2019]+(?:['\u2019]s|s['\u2019])\s+(?=\S)")
 _ADMIN_TAIL = frozenset(("state", "province", "region", "governorate", "district", "county",
                          "department", "prefecture", "oblast"))
 _KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
-                "state", "department", "prefecture", "neighborhood", "neighbourhood")
+                "state", "department", "prefecture", "neighbo")  # (both neighbourhoods)
 
 
 def _kinds_after(text: str) -> list[re.Match]:
@@ -348,6 +371,11 @@ def slot_names(cx: Context) -> list[Toponym]:
     # and whether a country or state name follows it. The names come in text order and
     # several share one comma: it is found and judged once.
     comma, comma_ok = -2, False
+    # The commas a country or state name follows, judged at once (a match holds no comma
+    # after its first character, so finditer meets every comma where _COMMA_NAME matches):
+    # most articles have none, and then no name needs its comma found
+    ok_commas = {m.start() for m in _COMMA_NAME.finditer(text)
+                 if is_place_like(gaz, name_key(m.group(1)))}
     for s, _ in cx.unmatched:
         # Both slots need a space before the name and a word or a comma before that (a
         # name at offset 0 or 1 has neither)
@@ -366,16 +394,13 @@ def slot_names(cx: Context) -> list[Toponym]:
             slot = False
         # otherwise "X, Tunisia" after a lower-case word or a comma
         if not slot:
-            if c1 != " " or c2 not in _LOWER_OR_COMMA:
+            if not ok_commas or c1 != " " or c2 not in _LOWER_OR_COMMA:
                 continue
             # "X, Tunisia": only before a country or state name. A name holds no comma, so
             # its comma is the first one after it, judged before any name match.
             if comma != -1 and comma < s:
                 comma = text.find(",", s)
-                if comma >= 0:
-                    after = _COMMA_NAME.match(text, comma)
-                    comma_ok = after is not None and is_place_like(
-                        gaz, name_key(after.group(1)))
+                comma_ok = comma in ok_commas
             if comma < 0 or not comma_ok:
                 continue
         m = _SLOT_NAME_RE.match(text, s)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import attrgetter
+from operator import attrgetter, le
 
 from ..article import Sentence
 from .admin_words import admin_suffixes
@@ -40,7 +40,6 @@ from .context import (
     Context,
     Toponym,
     capitalised,
-    case_mode,
     is_place_like,
     is_sentence_start,
     is_title,
@@ -88,8 +87,9 @@ _NO, _WEAK, _YES = 0, 1, 2
 
 
 # What the lexicons say of a key, memoised in one small dict: the lexicons are large sets
-# whose lookups miss the CPU cache, and _keep asks up to three of them per name
-_IN_COMMON, _IN_SURNAMES, _IN_FIRST = 1, 2, 4
+# whose lookups miss the CPU cache, and _keep asks up to three of them per name (and
+# whether it is a caseless.VOCAB word, which _alternate_word needs: most names are none)
+_IN_COMMON, _IN_SURNAMES, _IN_FIRST, _IN_VOCAB = 1, 2, 4, 8
 _LEXICAL: dict[str, int] = {}
 
 
@@ -100,7 +100,8 @@ def _lexical(key: str) -> int:
             _LEXICAL.clear()
         bits = _LEXICAL[key] = ((_IN_COMMON if key in COMMON else 0)
                                 | (_IN_SURNAMES if key in SURNAMES else 0)
-                                | (_IN_FIRST if key in FIRST else 0))
+                                | (_IN_FIRST if key in FIRST else 0)
+                                | (_IN_VOCAB if key in VOCAB else 0))
     return bits
 
 
@@ -212,7 +213,7 @@ def _keep(cx: Context, s: int, e: int, key: str) -> int:
             return _NO
         # an ordinary word that names a place only as some town's alternate name
         # ("Farmers", "Tour", "Market"): no place outside a place slot
-        if not locative and alpha and _alternate_word(gaz, key):
+        if not locative and alpha and lex & _IN_VOCAB and _alternate_word(gaz, key):
             return _NO
         if nxt and nxt[1][:1].isupper() and text[e:nxt.start(1)] == " ":
             if lex & _IN_FIRST:
@@ -425,8 +426,9 @@ _END = attrgetter("end")
 def recognise(text: str, gaz: Gazetteer, sentences: list[Sentence] | None = None
               ) -> list[Toponym]:
     """Toponym spans of ``text``, sorted, never overlapping (the longest match wins)."""
-    mode = case_mode(text)
-    cx = Context(text, gaz, mode, {s.start for s in sentences or []})
+    # (the context reads the case mode: on the case signature it makes anyway, if any)
+    cx = Context(text, gaz, None, {s.start for s in sentences or []})
+    mode = cx.mode
     found = _gazetteer_names(cx)
     if mode != "mixed":
         found = drop_person_names(cx, found)  # "CAPT. ROY A. NELSON SAID ... NELSON"
@@ -480,22 +482,27 @@ def _merge(found: list[Toponym], extra: list[Toponym]) -> list[Toponym]:
     that extends a found one ("Ben Guerdan" over "Ben") replaces it."""
     if not extra:
         return found
-    first = {id(t) for t in found}
     # by start, the longest first, then found before extra names: two stable sorts on C
     # key functions (the second keeps the first's order among equal starts, and both keep
     # ``found`` ahead of ``extra`` among equal spans) instead of a Python key per name
     items = found + extra
     items.sort(key=_END, reverse=True)  # (reverse=True keeps equal keys in their order)
     items.sort(key=_START)
-    out: list[Toponym] = []
-    for t in items:
-        if out and t.start < out[-1].end:
-            prev = out[-1]
-            # a found name wins over an extra one of the same or shorter extent
-            if id(t) in first and id(prev) not in first and t.end >= prev.end:
-                out[-1] = t
-            continue
-        out.append(t)
+    if all(map(le, map(_END, items), map(_START, items[1:]))):
+        # every name ends before the next starts (read at C speed): the pass below would
+        # keep them all (the commonest case: demonyms and slot guesses overlap nothing)
+        out = items
+    else:
+        first = {id(t) for t in found}
+        out = []
+        for t in items:
+            if out and t.start < out[-1].end:
+                prev = out[-1]
+                # a found name wins over an extra one of the same or shorter extent
+                if id(t) in first and id(prev) not in first and t.end >= prev.end:
+                    out[-1] = t
+                continue
+            out.append(t)
     # keep the hint of a pattern occurrence on the gazetteer match of the same span
     hints = {(t.start, t.end): t.hint for t in extra if t.hint not in ("slot", "demonym")}
     if hints:  # (most extra names are slot guesses and demonyms: nothing to pass on)

@@ -328,6 +328,8 @@ def _scalar_bands(rows: list[tuple], idxs: list[int], pts: list[tuple[float, flo
             d = dy * dy + dx * dx
             if d < d2:
                 d2 = d
+                if d < near:
+                    break  # the top band: no nearer anchor can change it
         # _near_band inlined (a call per candidate), on d2 (see _D2_EDGES)
         out.append(0.2 if d2 < near else 0.1 if d2 < mid else 0.05 if d2 < far else 0.0)
     return out
@@ -450,13 +452,14 @@ class _Scorer:
         st = self.statics[key]
         rows = st.rows
         mine = self.chosen.get(key)
-        own_w = self.weights[key] if mine is not None else 0.0
-        mine_cc = mine.country_code if mine is not None else None
-        mine_a1 = _area(mine) if mine is not None else None
-        # what this key's own choice adds to the admin1 counts (taken back out below)
-        own_city = 3 if mine is not None and mine.feature == "admin1" else 1 if (
-            mine is not None and mine.feature in ("admin2", "city")) else 0
-        own_area = 3 if mine is not None and mine.feature == "admin1" else 1
+        if mine is not None:  # (one test for the five)
+            own_w, mine_cc, mine_a1 = self.weights[key], mine.country_code, _area(mine)
+            # what this key's own choice adds to the admin1 counts (taken back out below)
+            feature = mine.feature
+            own_city = 3 if feature == "admin1" else 1 if feature in ("admin2", "city") else 0
+            own_area = 3 if feature == "admin1" else 1
+        else:
+            own_w, mine_cc, mine_a1, own_city, own_area = 0.0, None, None, 0, 1
         total, top, admin1_count = self.total, self.top, self.admin1_count
         # "X, Y" / "X in Y" neighbours (most names have none: no lists to build)
         containers = [y for other in self.contain[key] for y in self.cands[other]
