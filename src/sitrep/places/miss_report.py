@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..eval.metrics.geo import GeoSpan, haversine_km, resolution_pairs
+from ..nlp.sentences import split_sentences
 from .gazetteer import get_gazetteer
 from .measure import Gold, load_geovirus, load_lgl
 from .stage import place_mentions
@@ -51,12 +52,14 @@ class MissReport:
 
 def miss_report(gold: Gold) -> MissReport:
     """Misses at 161 km of the gold toponyms of ``gold`` that a resolved mention covers
-    (the board's ``acc161``: the same pairing of gold and mention)."""
+    (the board's ``acc161``: the same pairing of gold and mention, and the sentences the
+    pipeline gives the stage)."""
     gaz = get_gazetteer()
     rep = MissReport()
     for text, spans in gold:
         wanted = [GeoSpan(s, e, lat, lon) for s, e, lat, lon in spans]
-        for g, m in resolution_pairs(wanted, place_mentions(text, gaz)):
+        mentions = place_mentions(text, gaz, split_sentences(text))
+        for g, m in resolution_pairs(wanted, mentions):
             assert g.lat is not None and g.lon is not None
             assert m.lat is not None and m.lon is not None
             rep.scored += 1
