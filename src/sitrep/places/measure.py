@@ -1,11 +1,12 @@
 """Quick measure of the places stage on LGL and GeoVirus (``../shared/data/geoparsing``).
 
-``python -m sitrep.places.measure [DATA_DIR] [--upper] [--muc4]`` prints toponym recognition
-P/R/F1 (exact span match) and accuracy@161 km on the gold toponyms recognised with the exact
-span, plus speed: CPU time over every 600-word chunk of LGL, after a warm-up pass over
+``python -m sitrep.places.measure [DATA_DIR] [--upper] [--lower] [--muc4]`` prints toponym
+recognition P/R/F1 (exact span match) and accuracy@161 km on the gold toponyms recognised with
+the exact span, plus speed: CPU time over every 600-word chunk of LGL, after a warm-up pass over
 GeoVirus (the per-name memos warm as in a long run, the chunks themselves unseen), with
 the loaded index frozen out of the garbage collector's sight (``gc.freeze()``) as
 :meth:`sitrep.pipeline.Pipeline.default` does.
+``--upper`` and ``--lower`` add the same figures on the texts upper- and lower-cased.
 ``--muc4`` adds caseless recognition on the MUC-4 development messages (upper case): the
 share of the key templates' location names present in a message that are recognised, and
 recognised in the key's country. The official harness is ``sitrep eval``; this is the
@@ -69,14 +70,16 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def measure(gold: Gold, *, upper: bool = False) -> dict[str, float]:
+def measure(gold: Gold, *, upper: bool = False, lower: bool = False) -> dict[str, float]:
     """Recognition P/R/F1, accuracy@161 km and median error (km) over ``gold``;
-    ``upper``: on the texts upper-cased (as wire copy of the 1980s-90s is, e.g. MUC-4)."""
+    ``upper``: on the texts upper-cased (as wire copy of the 1980s-90s is, e.g. MUC-4);
+    ``lower``: lower-cased (as chat and transcripts often are)."""
     gaz = get_gazetteer()
     tp = fp = fn = hits = scored = 0
     errors: list[float] = []
     for text, spans in gold:
-        pred = {(m.start, m.end): m for m in place_mentions(text.upper() if upper else text, gaz)}
+        cased = text.upper() if upper else text.lower() if lower else text
+        pred = {(m.start, m.end): m for m in place_mentions(cased, gaz)}
         want = {(s, e): (la, lo) for s, e, la, lo in spans}
         tp += len(pred.keys() & want.keys())
         fp += len(pred.keys() - want.keys())
@@ -176,6 +179,9 @@ def main() -> None:
         if "--upper" in sys.argv:
             res = measure(gold, upper=True)
             print(f"{name} UPPER: " + " ".join(f"{k}={v:.3f}" for k, v in res.items()))
+        if "--lower" in sys.argv:
+            res = measure(gold, lower=True)
+            print(f"{name} LOWER: " + " ".join(f"{k}={v:.3f}" for k, v in res.items()))
     if "--muc4" in sys.argv:
         res = muc4_locations(root.parent / "muc4" / "original" / "CORPORA" / "dev")
         print("MUC-4 dev locations: " + " ".join(f"{k}={v:.3f}" for k, v in res.items()))
