@@ -264,7 +264,7 @@ def pattern_names(cx: Context) -> list[Toponym]:
         if name:
             hits.append((*name.span(1), kind))
             resume = name.end()
-    for m in _kinds_after(text):
+    for m in _kinds_after(text, cx.sig):
         # The name's last word is the whole run of name characters before the kind (the
         # name starts after no such character) and starts with a capital: read backwards
         # with an anchored match, this spares the window search for "the state", "a county"
@@ -337,17 +337,23 @@ _ADMIN_TAIL = frozenset(("state", "province", "region", "governorate", "district
                          "department", "prefecture", "oblast"))
 _KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
                 "state", "department", "prefecture", "neighbo")  # (both neighbourhoods)
+_KINDS_AFTER_BYTES = tuple(k.encode("ascii") for k in _KINDS_AFTER)
 
 
-def _kinds_after(text: str) -> list[re.Match]:
+def _kinds_after(text: str, sig: bytes | None = None) -> list[re.Match]:
     """The matches of ``_PATTERNS[1]`` in text order, found from a plain find of each kind
-    word (a regex scan for a whitespace-led alternation is several times slower)."""
+    word (a regex scan for a whitespace-led alternation is several times slower); on the
+    text's case signature ``sig`` when there is one (Context.sig)."""
+    # The signature keeps every small ASCII letter at its offset (one byte per character):
+    # the kind words occur at the same places in both, and its finds read one byte a
+    # character where the text holds two (a curly quote makes a text UCS-2)
+    hay, kinds = (text, _KINDS_AFTER) if sig is None else (sig, _KINDS_AFTER_BYTES)
     starts: list[int] = []
-    for kind in _KINDS_AFTER:
-        i = text.find(kind, 1)
+    for kind in kinds:
+        i = hay.find(kind, 1)
         while i >= 0:
             starts.append(i - 1)
-            i = text.find(kind, i + len(kind))
+            i = hay.find(kind, i + len(kind))
     if not starts:
         return []
     starts.sort()
