@@ -34,7 +34,8 @@ def test_kind_words_on_the_signature(text):
 # Texts whose "in X" slots the signature scan must find as the per-token reading does: slot
 # words after other letters ("within", "Berlin"), capitalised ("In"), after digits, an
 # underscore, curly quotes and non-ASCII punctuation, several spaces and tabs, at the start
-# of the text, before unknown names the scan left unmatched, with "X, <Country>" or not.
+# of the text, before unknown names the scan left unmatched, with "X, <Country>" or not
+# (names before the comma after a small word, a capitalised one, a comma, two spaces).
 _SLOT_TEXTS = [
     "Gunmen attacked Kwatarkwashi and fled towards Ungwar Gamji before dawn.",
     "in Zangon Kataf the militia regrouped; within Kauru they did not.",
@@ -45,6 +46,9 @@ _SLOT_TEXTS = [
     "Residents of Berlin Tempelhof and in Abu Salim fled from Tajoura into Janzour.",
     "Fighting near Ras Lanuf, Libya, spread from Gorvalen to in Tazrimbo and at\t\tQarvelun.",
     "No slot here: Kano, Kaduna and Zaria are towns.",
+    "Gunmen struck Tazrimbo, Nigeria, and Upper Gorvalen, Niger, then fled near Qarvelun, Chad.",
+    "Officials said Korvani, Mali was hit, and Zelmoura Kiddi, Mali, too; in Pelimbora, Mali.",
+    "Velmorada, Niger: clashes.  Tarvolesh, Chad, and ,Quenzabi, Chad; at Dravika, Sudan.",
 ]
 
 

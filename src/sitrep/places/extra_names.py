@@ -383,11 +383,12 @@ def slot_names(cx: Context) -> list[Toponym]:
     # most articles have none, and then no name needs its comma found
     ok_commas = {m.start() for m in _COMMA_NAME.finditer(text)
                  if is_place_like(gaz, name_key(m.group(1)))}
-    if not ok_commas and cx.sig is not None:
-        # only "in X" slots then: their names are found in one scan of the signature (a
-        # Python step for each of the ~90 unmatched tokens costs several times more)
-        for s in _slot_starts(cx.unmatched, cx.sig):
-            name = _slot_name(cx, s, True, -1)
+    if cx.sig is not None:
+        # the slot tokens are found in one scan of the signature, and those before a
+        # judged comma by bisection (a Python step for each of the ~90 unmatched tokens
+        # costs several times more)
+        for s, slot, comma in _slot_tokens(text, cx.unmatched, cx.sig, ok_commas):
+            name = _slot_name(cx, s, slot, comma)
             if name is not None:
                 out.append(name)
         return out
@@ -422,6 +423,30 @@ def slot_names(cx: Context) -> list[Toponym]:
         if name is not None:
             out.append(name)
     return out
+
+
+
+def _slot_tokens(text: str, unmatched: list[tuple[int, int]], sig: bytes,
+                 ok_commas: set[int]) -> list[tuple[int, bool, int]]:
+    """What the per-token reading of :func:`slot_names` takes, in text order: (start, True,
+    -1) for each unmatched token after a slot word (:func:`_slot_starts`), and (start,
+    False, comma) for each other one right after a space and a small letter or a comma
+    whose first comma after is one of ``ok_commas`` (those before a country or state:
+    the tokens between the comma before and that one, found by bisection)."""
+    slots = _slot_starts(unmatched, sig)
+    items = [(s, True, -1) for s in slots]
+    if ok_commas:
+        slot_set = set(slots)
+        for comma in sorted(ok_commas):
+            after = text.rfind(",", 0, comma)  # (the first comma at or after a token
+            # between the two is this one; -1: none before)
+            for s, _ in unmatched[bisect_left(unmatched, (after + 1,)):
+                                  bisect_left(unmatched, (comma,))]:
+                if (s >= 2 and s not in slot_set and text[s - 1] == " "
+                        and text[s - 2] in _LOWER_OR_COMMA):
+                    items.append((s, False, comma))
+        items.sort()
+    return items
 
 
 def _slot_name(cx: Context, s: int, slot: bool, comma: int) -> Toponym | None:
