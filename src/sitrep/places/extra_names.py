@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..nlp.lexicon import read_json
 from .context import COMMON, LEADING, NEVER, TITLES, Context, Toponym, is_place_like
@@ -264,7 +265,7 @@ def pattern_names(cx: Context) -> list[Toponym]:
         if name:
             hits.append((*name.span(1), kind))
             resume = name.end()
-    for m in _kinds_after(text):
+    for m in _kinds_after(text, cx.sig):
         # The name's last word is the whole run of name characters before the kind (the
         # name starts after no such character) and starts with a capital: read backwards
         # with an anchored match, this spares the window search for "the state", "a county"
@@ -337,17 +338,23 @@ _ADMIN_TAIL = frozenset(("state", "province", "region", "governorate", "district
                          "department", "prefecture", "oblast"))
 _KINDS_AFTER = ("province", "governorate", "district", "region", "county", "municipality",
                 "state", "department", "prefecture", "neighbo")  # (both neighbourhoods)
+_KINDS_AFTER_BYTES = tuple(k.encode("ascii") for k in _KINDS_AFTER)
 
 
-def _kinds_after(text: str) -> list[re.Match]:
+def _kinds_after(text: str, sig: bytes | None = None) -> list[re.Match]:
     """The matches of ``_PATTERNS[1]`` in text order, found from a plain find of each kind
-    word (a regex scan for a whitespace-led alternation is several times slower)."""
+    word (a regex scan for a whitespace-led alternation is several times slower); on the
+    text's case signature ``sig`` when there is one (Context.sig)."""
+    # The signature keeps every small ASCII letter at its offset (one byte per character):
+    # the kind words occur at the same places in both, and its finds read one byte a
+    # character where the text holds two (a curly quote makes a text UCS-2)
+    hay, kinds = (text, _KINDS_AFTER) if sig is None else (sig, _KINDS_AFTER_BYTES)
     starts: list[int] = []
-    for kind in _KINDS_AFTER:
-        i = text.find(kind, 1)
+    for kind in kinds:
+        i = hay.find(kind, 1)
         while i >= 0:
             starts.append(i - 1)
-            i = text.find(kind, i + len(kind))
+            i = hay.find(kind, i + len(kind))
     if not starts:
         return []
     starts.sort()
@@ -376,6 +383,15 @@ def slot_names(cx: Context) -> list[Toponym]:
     # most articles have none, and then no name needs its comma found
     ok_commas = {m.start() for m in _COMMA_NAME.finditer(text)
                  if is_place_like(gaz, name_key(m.group(1)))}
+    if cx.sig is not None:
+        # the slot tokens are found in one scan of the signature, and those before a
+        # judged comma by bisection (a Python step for each of the ~90 unmatched tokens
+        # costs several times more)
+        for s, slot, comma in _slot_tokens(text, cx.unmatched, cx.sig, ok_commas):
+            name = _slot_name(cx, s, slot, comma)
+            if name is not None:
+                out.append(name)
+        return out
     for s, _ in cx.unmatched:
         # Both slots need a space before the name and a word or a comma before that (a
         # name at offset 0 or 1 has neither)
@@ -403,20 +419,84 @@ def slot_names(cx: Context) -> list[Toponym]:
                 comma_ok = comma in ok_commas
             if comma < 0 or not comma_ok:
                 continue
-        m = _SLOT_NAME_RE.match(text, s)
-        if m is None or (not slot and m.end() != comma):
-            continue
-        e = m.end()
-        key = name_key(text[s:e])
-        if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
-            continue
-        first = key.split(" ", 1)[0]
-        if (key in gaz or key in COMMON or first in NEVER
-                or (first in TITLES and (first not in HONORIFICS or first == key))
-                or first in LEADING or len(key) < 4 or cx.is_surname(key)
-                or gaz.demonym_country(first) is not None):
-            continue
-        out.append(Toponym(s, e, key, "slot"))
+        name = _slot_name(cx, s, slot, comma)
+        if name is not None:
+            out.append(name)
+    return out
+
+
+
+def _slot_tokens(text: str, unmatched: list[tuple[int, int]], sig: bytes,
+                 ok_commas: set[int]) -> list[tuple[int, bool, int]]:
+    """What the per-token reading of :func:`slot_names` takes, in text order: (start, True,
+    -1) for each unmatched token after a slot word (:func:`_slot_starts`), and (start,
+    False, comma) for each other one right after a space and a small letter or a comma
+    whose first comma after is one of ``ok_commas`` (those before a country or state:
+    the tokens between the comma before and that one, found by bisection)."""
+    slots = _slot_starts(unmatched, sig)
+    items = [(s, True, -1) for s in slots]
+    if ok_commas:
+        slot_set = set(slots)
+        for comma in sorted(ok_commas):
+            after = text.rfind(",", 0, comma)  # (the first comma at or after a token
+            # between the two is this one; -1: none before)
+            for s, _ in unmatched[bisect_left(unmatched, (after + 1,)):
+                                  bisect_left(unmatched, (comma,))]:
+                if (s >= 2 and s not in slot_set and text[s - 1] == " "
+                        and text[s - 2] in _LOWER_OR_COMMA):
+                    items.append((s, False, comma))
+        items.sort()
+    return items
+
+
+def _slot_name(cx: Context, s: int, slot: bool, comma: int) -> Toponym | None:
+    """The slot guess starting at ``s`` (after a slot word when ``slot``, else before the
+    comma at ``comma``), or None when the name there is known or no town's."""
+    text, gaz = cx.text, cx.gaz
+    m = _SLOT_NAME_RE.match(text, s)
+    if m is None or (not slot and m.end() != comma):
+        return None
+    e = m.end()
+    key = name_key(text[s:e])
+    if key.rsplit(" ", 1)[-1] in _GENERIC_TAIL or key.endswith(" s"):
+        return None
+    first = key.split(" ", 1)[0]
+    if (key in gaz or key in COMMON or first in NEVER
+            or (first in TITLES and (first not in HONORIFICS or first == key))
+            or first in LEADING or len(key) < 4 or cx.is_surname(key)
+            or gaz.demonym_country(first) is not None):
+        return None
+    return Toponym(s, e, key, "slot")
+
+
+# A capital after a slot word (see _SLOT_PREPS) and spaces or tabs, in the reversed case
+# signature: the slot word read backwards, then no word character (the whole lower-case
+# word before the spaces is the slot word: what _WORD_BEFORE_REV reads on the text). The
+# literal "A" first lets the engine skip to capitals at C speed.
+_SLOT_BEFORE_SIG_REV = re.compile(rb"A[ \t]+(?:" + b"|".join(
+    re.escape(w[::-1]).encode("ascii") for w in sorted(_SLOT_PREPS)) + rb")(?!\w)")
+
+
+def _slot_starts(unmatched: list[tuple[int, int]], sig: bytes) -> list[int]:
+    """The starts of the ``unmatched`` tokens ((start, end) pairs in text order) right after
+    a slot word and spaces or tabs, in text order, each as often as listed: the tokens
+    :func:`slot_names` reads as slots.
+
+    Read on the text's case signature ``sig`` (Context.sig): one byte per character, every
+    capital an "A", small ASCII letters, spaces and tabs as in the text, and no other
+    character a word character (the text's are no letters or digits: Context.plain), so
+    the regex finds the slot words a regex over the text finds, at the same offsets."""
+    last = len(sig) - 1
+    hits = [last - m.start() for m in _SLOT_BEFORE_SIG_REV.finditer(sig[::-1])]
+    if not hits:
+        return []
+    hits.reverse()
+    out: list[int] = []
+    for s in hits:
+        i = bisect_left(unmatched, (s,))
+        while i < len(unmatched) and unmatched[i][0] == s:
+            out.append(s)
+            i += 1
     return out
 
 
