@@ -17,6 +17,7 @@ import re
 from ..nlp.lexicon import read_json
 from .caseless import VOCAB
 from .context import COMMON, DIRECTION, LEADING, NEVER, TITLES, Context, Toponym
+from .extra_names import dotted_toponym
 from .normalize import name_key
 
 # the dotted forms of data/places/abbreviations.json, folded, without spaces ("w.va.")
@@ -36,18 +37,9 @@ def caseless_abbreviations(cx: Context) -> list[Toponym]:
         return []
     out: list[Toponym] = []
     for m in _DOT_CAND.finditer(low):
-        start, form = m.start(), m.group()
-        hit = _DOTTED.get(form.replace(" ", ""))
-        if hit is None and "." in form[:-1]:  # "MASS. GOV.": the first part alone
-            form = form[:form.index(".") + 1]
-            hit = _DOTTED.get(form)
-        if hit is None:
-            continue
-        if "." not in form[:-1] and low[max(0, start - 2):start] not in (
-                ", ", ",\n") and low[start - 1:start] != "-":
-            continue
-        cc, name = hit
-        out.append(Toponym(start, start + len(form), name_key(name), "admin1", cc))
+        t = dotted_toponym(low, m.start(), m.group(), _DOTTED)
+        if t is not None:
+            out.append(t)
     return out
 
 __all__ = ["caseless_abbreviations", "caseless_slot_names", "with_slot_names"]

@@ -13,8 +13,7 @@ from .gazetteer import Gazetteer
 from .normalize import fold, name_key
 
 __all__ = ["HONORIFICS", "abbreviations", "demonym_like", "demonym_names", "demonym_word",
-           "kind_hints",
-           "pattern_names", "slot_names"]
+           "dotted_toponym", "kind_hints", "pattern_names", "slot_names"]
 
 _ABBR = read_json("places", "abbreviations.json")
 # Honorifics that open place names ("Sheikh Maqsoud district", "in Imam Sahib"): a title
@@ -188,6 +187,24 @@ _NEXT_WORD = re.compile(r"[ -]([A-Z][a-z]+)\b")
 _SPAN = re.Match.span
 
 
+def dotted_toponym(text: str, start: int, form: str,
+                   table: dict[str, tuple[str, str]]) -> Toponym | None:
+    """The state the dotted ``form`` at ``start`` of ``text`` names ("W.Va.", "Calif."),
+    read in ``table`` (forms without spaces -> country code, state name), or None. A
+    one-part form ("Ore.", "Miss.") is a word too: a state only after "Place, " or "D-"."""
+    hit = table.get(form.replace(" ", ""))
+    if hit is None and "." in form[:-1]:  # "Mass. Gov.": try the first part alone
+        form = form[:form.index(".") + 1]
+        hit = table.get(form)
+    if hit is None:
+        return None
+    if "." not in form[:-1] and text[max(0, start - 2):start] not in (
+            ", ", ",\n") and text[start - 1:start] != "-":
+        return None
+    cc, name = hit
+    return Toponym(start, start + len(form), name_key(name), "admin1", cc)
+
+
 def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
     """State abbreviations: dotted forms anywhere, postal codes after "Place, "."""
     text = cx.text
@@ -196,19 +213,9 @@ def abbreviations(cx: Context, found: list[Toponym]) -> list[Toponym]:
         return out
     for start, end in (_dot_spans_sig(cx.sig) if cx.sig is not None
                        else map(_SPAN, _DOT_CAND.finditer(text))):
-        form = text[start:end]
-        hit = _DOTTED.get(form.replace(" ", ""))
-        if hit is None and "." in form[:-1]:  # "Mass. Gov.": try the first part alone
-            form = form[:form.index(".") + 1]
-            hit = _DOTTED.get(form)
-        if hit is None:
-            continue
-        # one-part forms ("Ore.", "Miss.") are words too: only after "Place, " or "D-"
-        if "." not in form[:-1] and text[max(0, start - 2):start] not in (
-                ", ", ",\n") and text[start - 1:start] != "-":
-            continue
-        cc, name = hit
-        out.append(Toponym(start, start + len(form), name_key(name), "admin1", cc))
+        t = dotted_toponym(text, start, text[start:end], _DOTTED)
+        if t is not None:
+            out.append(t)
     ends: set[int] | None = None  # where found names end, made at the first postal code
     for m in _POSTAL_RE.finditer(text):
         if ends is None:
