@@ -99,7 +99,7 @@ def caseless_verdict(cx: Context, s: int, e: int, key: str, prev_w: str) -> int:
     before = prev_w or word_before(cx, s)
     if before in TITLES and is_title(_raw_before(cx, s)):
         return NO  # "LIEUTENANT\nISIDRO", read across the line break
-    kind_of = before == "of" and word_before(cx, s, 1) in _KINDS  # "THE TOWN OF X"
+    kind_of = _kind_of(cx, s, before)
     slot = kind_of or before in LOCATIVE
     if one_word:
         if key in DIRECTION:
@@ -179,6 +179,12 @@ def _small(gaz: Gazetteer, key: str) -> bool:
     return not is_place_like(gaz, key) and _max_population(gaz, key) < 50_000
 
 
+def _kind_of(cx: Context, s: int, before: str) -> bool:
+    """Whether the name at ``s``, after the folded word ``before``, follows "<kind> of"
+    ("THE TOWN OF X"): the strongest place slot."""
+    return before == "of" and word_before(cx, s, 1) in _KINDS
+
+
 def _raw_before(cx: Context, s: int) -> str:
     """The word before offset ``s`` as written (its period kept), '' if none."""
     m = _BEFORE_REV.match(cx.reverse, len(cx.text) - s)
@@ -227,9 +233,8 @@ def drop_person_names(cx: Context, found: list[Toponym]) -> list[Toponym]:
     out = []
     for t in found:
         if t.key in persons:
-            before = word_before(cx, t.start)
             comma = _COMMA_WORD.match(text, t.end)
-            if not (before == "of" and word_before(cx, t.start, 1) in _KINDS) and not (
+            if not _kind_of(cx, t.start, word_before(cx, t.start)) and not (
                     comma and is_place_like(gaz, comma.group(1).lower())):
                 continue
         out.append(t)

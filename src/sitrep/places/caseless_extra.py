@@ -27,12 +27,16 @@ _DOTTED = {k.replace(" ", "").lower(): v
 _DOT_CAND = re.compile(r"(?<![\w.])[a-z]{1,5}\.(?:[ ]?[a-z]{1,4}\.)?(?!\w)")
 
 
+def _lowered(cx: Context) -> str:
+    """The caseless text in lower case (the same offsets: a capital folds to one letter)."""
+    return cx.text.lower() if cx.mode == "upper" else cx.text
+
+
 def caseless_abbreviations(cx: Context) -> list[Toponym]:
     """Dotted state abbreviations in caseless text. Forms of two parts ("W.VA.", "N.Y.")
     are read anywhere; one-part forms ("KY.", "IND.", "MASS.") are words too and count
     only after "Place, " or a party label's "D-" / "R-" (as in mixed-case text)."""
-    text = cx.text
-    low = text.lower() if cx.mode == "upper" else text
+    low = _lowered(cx)
     if "." not in low:
         return []
     out: list[Toponym] = []
@@ -68,7 +72,7 @@ _SLOT = re.compile(
 def caseless_slot_names(cx: Context) -> list[Toponym]:
     """Unknown names after "the town of" (and kin) in caseless text, as slot guesses."""
     text = cx.text
-    low = text.lower() if cx.mode == "upper" else text
+    low = _lowered(cx)
     if "of" not in low:
         return []
     out: list[Toponym] = []

@@ -605,10 +605,17 @@ def _in_named_country(text: str, b: Toponym, ka: str, kb: str,
     if any(_inside(x, y) for y in outer for x in inner):
         return
     cc = country.country_code
-    close = gaz.fuzzy(ka.split("|", 1)[0], [cc])[:3]
-    if close and close[0][1] >= 1.0:
-        close = [h for h in close if h[1] >= 1.0]
+    close = _same_spelling_first(gaz.fuzzy(ka.split("|", 1)[0], [cc])[:3])
     cands[ka] = [c for c, _ in close]
+
+
+def _same_spelling_first(close: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """The fuzzy hits of one name, only those of the same transliteration skeleton (score
+    1.0) when there is one: "Ras al-Ain" = Ra's al 'Ayn beats a merely close spelling,
+    however populous (Ar Rastan)."""
+    if close and close[0][1] >= 1.0:
+        return [h for h in close if h[1] >= 1.0]
+    return close
 
 
 _OWNER = ("'s", "\u2019s")
@@ -708,11 +715,7 @@ def resolve(text: str, tops: list[Toponym], gaz: Gazetteer, home: str | None = N
                 ctx = [cc for cc, _ in (evidence + Counter(
                     {k: v for k, v in scorer.total.items() if v > 0})).most_common(3)]
             if ctx:
-                close = gaz.fuzzy(key.split("|", 1)[0], ctx)[:3]
-                if close and close[0][1] >= 1.0 and close[-1][1] < 1.0:
-                    # the same transliteration skeleton ("Ras al-Ain" = Ra's al 'Ayn) beats
-                    # a merely close one, however populous (Ar Rastan)
-                    close = [h for h in close if h[1] >= 1.0]
+                close = _same_spelling_first(gaz.fuzzy(key.split("|", 1)[0], ctx)[:3])
                 cands[key] = [c for c, _ in close]
                 same[key] = {c.index for c, score in close if score >= 1.0}
                 if cands[key]:  # no memo: the context countries chose these
