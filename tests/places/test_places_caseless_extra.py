@@ -124,3 +124,12 @@ def test_caseless_person_names(text, absent, present, case):
         assert word not in found
     for word in present:
         assert word in found
+
+
+def test_caseless_spans_keep_offsets_after_a_two_character_capital():
+    # "İ" lowers to two characters: the spans after it must still index the text as given
+    text = ("ISTANBUL VE İZMİR: GUNMEN ATTACKED THE TOWN OF BEN GUERDAN, TUNISIA, AND "
+            "LOUISVILLE, KY.")
+    found = place_mentions(text, get_gazetteer())
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert {"BEN GUERDAN", "KY."} <= {m.text for m in found}

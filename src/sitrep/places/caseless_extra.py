@@ -28,8 +28,13 @@ _DOT_CAND = re.compile(r"(?<![\w.])[a-z]{1,5}\.(?:[ ]?[a-z]{1,4}\.)?(?!\w)")
 
 
 def _lowered(cx: Context) -> str:
-    """The caseless text in lower case (the same offsets: a capital folds to one letter)."""
-    return cx.text.lower() if cx.mode == "upper" else cx.text
+    """The caseless text in lower case, at the text's offsets: a capital that lowers to two
+    characters ("İ", Turkish dotted I) would shift every span after it, so such text is read
+    in the gazetteer scan's fold, which keeps them."""
+    if cx.mode != "upper":
+        return cx.text
+    low = cx.text.lower()
+    return low if len(low) == len(cx.text) else cx.folded
 
 
 def caseless_abbreviations(cx: Context) -> list[Toponym]:
